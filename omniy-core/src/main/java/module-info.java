@@ -1,0 +1,11 @@
+/**
+ * Omniy's pure core: the rules of the operations guide as functions of their inputs and an {@link
+ * java.time.Instant}, plus the SPIs that adapters implement. It does no I/O and starts no threads;
+ * packages named {@code internal} are not exported.
+ */
+module app.omniy.core {
+  // Nullness annotations appear in the API; they are needed at compile time only.
+  requires static transitive org.jspecify;
+
+  exports app.omniy.core;
+}

@@ -1,0 +1,114 @@
+package app.omniy.instagram;
+
+import app.omniy.core.InvalidValueException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how the adapter talks to the Instagram Graph API.
+ *
+ * @param flavour which of the two Instagram APIs the account's token belongs to
+ * @param baseUri the API's root; the flavour's host by default, a local fake server in tests
+ * @param apiVersion the Graph API version, such as {@code v26.0} (configuration, not a literal:
+ *     Meta retires versions about two years after release)
+ * @param requestTimeout how long one HTTP call may take before it counts as failed
+ */
+public record GraphApiConfig(
+    Flavour flavour, URI baseUri, String apiVersion, Duration requestTimeout) {
+
+  /** The latest version Meta listed when this release was made (July 2026). */
+  public static final String DEFAULT_API_VERSION = "v26.0";
+
+  private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
+
+  /** The two Instagram APIs; they differ in host, token and permission names. */
+  public enum Flavour {
+    /** Instagram API with Instagram Login: user tokens on {@code graph.instagram.com}. */
+    INSTAGRAM_LOGIN("https://graph.instagram.com"),
+    /** Instagram API with Facebook Login: page-linked tokens on {@code graph.facebook.com}. */
+    FACEBOOK_LOGIN("https://graph.facebook.com");
+
+    private final URI host;
+
+    Flavour(String host) {
+      this.host = URI.create(host);
+    }
+
+    /** The production root of this flavour's API. */
+    public URI host() {
+      return host;
+    }
+  }
+
+  /**
+   * Validates the configuration.
+   *
+   * @throws InvalidValueException naming the field that is missing or malformed
+   */
+  public GraphApiConfig {
+    if (flavour == null) {
+      throw new InvalidValueException("flavour", null, "is required");
+    }
+    if (baseUri == null || !baseUri.isAbsolute() || baseUri.getHost() == null) {
+      throw new InvalidValueException("baseUri", baseUri, "must be an absolute http(s) URI");
+    }
+    if (apiVersion == null || !VERSION.matcher(apiVersion).matches()) {
+      throw new InvalidValueException("apiVersion", apiVersion, "must look like v26.0");
+    }
+    if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new InvalidValueException("requestTimeout", requestTimeout, "must be positive");
+    }
+  }
+
+  /** A builder starting from the flavour's production host, the default version and 30 s. */
+  public static Builder builder(Flavour flavour) {
+    return new Builder(flavour);
+  }
+
+  /** The URI of an API path under this configuration's base and version. */
+  public URI endpoint(String path) {
+    String base = baseUri.toString().replaceAll("/+$", "");
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return URI.create(base + "/" + apiVersion + "/" + relative);
+  }
+
+  /** Builds a {@link GraphApiConfig}; every setter's value is checked in {@link #build()}. */
+  public static final class Builder {
+    private final Flavour flavour;
+    private URI baseUri;
+    private String apiVersion = DEFAULT_API_VERSION;
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
+    private Builder(Flavour flavour) {
+      if (flavour == null) {
+        throw new InvalidValueException("flavour", null, "is required");
+      }
+      this.flavour = flavour;
+      this.baseUri = flavour.host();
+    }
+
+    /** Points the adapter at another root, such as a fake server in tests. */
+    public Builder baseUri(URI baseUri) {
+      this.baseUri = baseUri;
+      return this;
+    }
+
+    public Builder apiVersion(String apiVersion) {
+      this.apiVersion = apiVersion;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * @throws InvalidValueException naming the field that is missing or malformed
+     */
+    public GraphApiConfig build() {
+      return new GraphApiConfig(flavour, baseUri, apiVersion, requestTimeout);
+    }
+  }
+}
