@@ -8,4 +8,5 @@ module app.omniy.core {
   requires static transitive org.jspecify;
 
   exports app.omniy.core;
+  exports app.omniy.core.sla;
 }

@@ -1,0 +1,79 @@
+package app.omniy.core.sla;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.Money;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which share of the monthly fee an availability earns back, and how much that is (SLA-6, SLA-7).
+ * The availability is compared exactly, never rounded first: 99.8999…% is below 99.9% and earns a
+ * credit; exactly 99.9% earns none.
+ *
+ * @param tiers non-overlapping tiers; availability in no tier earns nothing
+ */
+public record CreditPolicy(List<CreditTier> tiers) {
+  private static final BigDecimal ZERO_PERCENT = BigDecimal.ZERO;
+
+  /**
+   * The guide's table (SLA-6): below 99.9% and at least 99.0% → 10%; below 99.0% and at least 95.0%
+   * → 25%; below 95.0% → 50%.
+   */
+  public static final CreditPolicy GUIDE =
+      new CreditPolicy(
+          List.of(
+              new CreditTier(new BigDecimal("99.0"), new BigDecimal("99.9"), 10),
+              new CreditTier(new BigDecimal("95.0"), new BigDecimal("99.0"), 25),
+              new CreditTier(ZERO_PERCENT, new BigDecimal("95.0"), 50)));
+
+  /**
+   * @throws InvalidValueException if tiers are missing or overlap
+   */
+  public CreditPolicy {
+    if (tiers == null) {
+      throw new InvalidValueException("tiers", null, "is required");
+    }
+    tiers = List.copyOf(tiers);
+    List<CreditTier> ordered =
+        tiers.stream().sorted(Comparator.comparing(CreditTier::atLeast)).toList();
+    for (int i = 1; i < ordered.size(); i++) {
+      if (ordered.get(i).atLeast().compareTo(ordered.get(i - 1).below()) < 0) {
+        throw new InvalidValueException(
+            "tiers[" + i + "]", ordered.get(i), "overlaps " + ordered.get(i - 1));
+      }
+    }
+  }
+
+  /**
+   * The credit, in percent of the fee, that {@code availabilityPercent} earns.
+   *
+   * @throws InvalidValueException if the availability is missing or outside 0–100%
+   */
+  public int creditPercent(BigDecimal availabilityPercent) {
+    if (availabilityPercent == null) {
+      throw new InvalidValueException("availabilityPercent", null, "is required");
+    }
+    if (availabilityPercent.signum() < 0
+        || availabilityPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw new InvalidValueException(
+          "availabilityPercent", availabilityPercent.toPlainString(), "must be between 0 and 100");
+    }
+    return tiers.stream()
+        .filter(tier -> tier.contains(availabilityPercent))
+        .mapToInt(CreditTier::creditPercent)
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** The credit amount: {@link #creditPercent} of {@code monthlyFee}, half-up to the minor unit. */
+  public Money credit(BigDecimal availabilityPercent, Money monthlyFee) {
+    if (monthlyFee == null) {
+      throw new InvalidValueException("monthlyFee", null, "is required");
+    }
+    if (monthlyFee.amount().signum() < 0) {
+      throw new InvalidValueException("monthlyFee", monthlyFee, "must not be negative");
+    }
+    return monthlyFee.percent(BigDecimal.valueOf(creditPercent(availabilityPercent)));
+  }
+}
