@@ -22,6 +22,12 @@ class OmniyCliTest {
   }
 
   @Test
+  void version_names_the_tool() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("omniy ");
+  }
+
+  @Test
   void every_subcommand_has_help() {
     assertThat(run("trial", "--help")).isZero();
     assertThat(out.toString()).contains("Usage: omniy trial");
