@@ -1,0 +1,99 @@
+package app.omniy.testkit.internal.graph;
+
+import app.omniy.testkit.GraphCall;
+import app.omniy.testkit.GraphFault;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Which fault, if any, the next call of each kind meets: queued one-off faults first, then the
+ * random rate, then whether the whole API is unreachable. Seeded, so a run can be repeated.
+ */
+public final class FaultPlan {
+  private final Map<GraphCall, Deque<GraphFault>> queued = new EnumMap<>(GraphCall.class);
+  private SplittableRandom random = new SplittableRandom(0);
+  private double rate;
+  private List<GraphFault> randomKinds = List.of();
+  private boolean unreachable;
+  private Duration stall = Duration.ofSeconds(35);
+  private final Map<GraphFault, Integer> injected = new EnumMap<>(GraphFault.class);
+
+  public synchronized void failNext(GraphCall call, GraphFault fault, int times) {
+    if (fault == GraphFault.LOST_PUBLISH_RESPONSE && call != GraphCall.PUBLISH) {
+      throw new IllegalArgumentException("LOST_PUBLISH_RESPONSE applies to PUBLISH only");
+    }
+    Deque<GraphFault> queue = queued.computeIfAbsent(call, c -> new ArrayDeque<>());
+    for (int i = 0; i < times; i++) {
+      queue.addLast(fault);
+    }
+  }
+
+  public synchronized void randomFaults(double rate, long seed, List<GraphFault> kinds) {
+    if (rate < 0 || rate > 1) {
+      throw new IllegalArgumentException("rate must be between 0 and 1: " + rate);
+    }
+    if (rate > 0 && kinds.isEmpty()) {
+      throw new IllegalArgumentException("random faults need at least one kind");
+    }
+    this.rate = rate;
+    this.random = new SplittableRandom(seed);
+    this.randomKinds = List.copyOf(kinds);
+  }
+
+  public synchronized void setUnreachable(boolean unreachable) {
+    this.unreachable = unreachable;
+  }
+
+  public synchronized void setStall(Duration stall) {
+    this.stall = stall;
+  }
+
+  public synchronized Duration stall() {
+    return stall;
+  }
+
+  public synchronized Map<GraphFault, Integer> injected() {
+    return Map.copyOf(injected);
+  }
+
+  public synchronized void clear() {
+    queued.clear();
+    rate = 0;
+    randomKinds = List.of();
+    unreachable = false;
+  }
+
+  /** The fault for this call, counted as injected, or empty to serve it normally. */
+  synchronized Optional<GraphFault> next(GraphCall call) {
+    Optional<GraphFault> fault = choose(call);
+    fault.ifPresent(f -> injected.merge(f, 1, Integer::sum));
+    return fault;
+  }
+
+  private Optional<GraphFault> choose(GraphCall call) {
+    if (unreachable) {
+      return Optional.of(GraphFault.CONNECTION_RESET);
+    }
+    Deque<GraphFault> queue = queued.get(call);
+    if (queue != null && !queue.isEmpty()) {
+      return Optional.of(queue.removeFirst());
+    }
+    if (rate > 0 && random.nextDouble() < rate) {
+      List<GraphFault> applicable = new ArrayList<>(randomKinds);
+      if (call != GraphCall.PUBLISH) {
+        applicable.remove(GraphFault.LOST_PUBLISH_RESPONSE);
+      }
+      if (!applicable.isEmpty()) {
+        return Optional.of(applicable.get(random.nextInt(applicable.size())));
+      }
+    }
+    return Optional.empty();
+  }
+}
