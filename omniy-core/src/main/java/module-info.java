@@ -8,5 +8,7 @@ module app.omniy.core {
   requires static transitive org.jspecify;
 
   exports app.omniy.core;
+  exports app.omniy.core.post;
+  exports app.omniy.core.post.spi;
   exports app.omniy.core.sla;
 }

@@ -1,0 +1,38 @@
+package app.omniy.core.post;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.internal.Require;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an account already used, as input to {@link QuotaPolicy#decide} (POST-3).
+ *
+ * @param publishedAt when the account's recent posts were published through the API (older than the
+ *     window may be included; they are ignored)
+ * @param containersCreatedAt when its recent media containers were created
+ * @param liveQuotaTotal {@code quota_total} as last read from {@code content_publishing_limit};
+ *     {@code null} when unknown, and the policy's default applies
+ */
+public record QuotaUsage(
+    List<Instant> publishedAt,
+    List<Instant> containersCreatedAt,
+    @Nullable Integer liveQuotaTotal) {
+  /**
+   * @throws InvalidValueException if a list or an instant in it is missing, or the live quota is
+   *     negative
+   */
+  public QuotaUsage {
+    publishedAt = List.copyOf(Require.nonNull(publishedAt, "publishedAt"));
+    containersCreatedAt = List.copyOf(Require.nonNull(containersCreatedAt, "containersCreatedAt"));
+    if (liveQuotaTotal != null) {
+      Require.atLeast(liveQuotaTotal, 0, "liveQuotaTotal");
+    }
+  }
+
+  /** Nothing used yet, quota unknown. */
+  public static QuotaUsage none() {
+    return new QuotaUsage(List.of(), List.of(), null);
+  }
+}

@@ -1,0 +1,36 @@
+package app.omniy.core.post;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.internal.Require;
+import java.math.BigDecimal;
+
+/**
+ * An Instagram user tagged on the media (POST-1) at a position given as fractions of the width and
+ * height, 0 to 1 inclusive, as the Graph API's {@code user_tags} take them.
+ *
+ * @param username the tagged account's username, without {@code @}
+ * @param x horizontal position, 0 (left) to 1 (right)
+ * @param y vertical position, 0 (top) to 1 (bottom)
+ */
+public record UserTag(String username, BigDecimal x, BigDecimal y) {
+  /**
+   * @throws InvalidValueException naming the field if one is missing or a position lies outside 0–1
+   */
+  public UserTag {
+    Require.nonBlank(username, "username");
+    unit(x, "x");
+    unit(y, "y");
+  }
+
+  /** A tag at the centre of the media. */
+  public static UserTag centred(String username) {
+    return new UserTag(username, new BigDecimal("0.5"), new BigDecimal("0.5"));
+  }
+
+  private static void unit(BigDecimal value, String field) {
+    Require.nonNull(value, field);
+    if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidValueException(field, value.toPlainString(), "must be between 0 and 1");
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package app.omniy.core.post.spi;
+
+import app.omniy.core.post.Post;
+import java.time.Instant;
+
+/**
+ * The content-publishing calls the dispatcher makes, implemented by the Instagram adapter (and by
+ * {@code ScriptedPublisher} in tests). Every call returns a classified {@link PublisherResult}
+ * rather than throwing for API errors; it throws only for programming errors (missing arguments).
+ *
+ * <p>Exactly once (POST-7): the dispatcher stores the id {@link #createContainer} returns before it
+ * calls {@link #publish}, and after a crash or a lost response it calls {@link #reconcile} instead
+ * of publishing again. Implementations must make {@code reconcile} answer from the container's
+ * {@code status_code}, never by guessing from the account's latest media.
+ */
+public interface Publisher {
+
+  /**
+   * Creates the media container(s) for {@code post}: for a carousel, one per item and the
+   * carousel's own, whose id is returned.
+   */
+  PublisherResult<String> createContainer(Post post, Instant now);
+
+  /** The container's processing status; poll until {@link ContainerStatus#FINISHED}. */
+  PublisherResult<ContainerStatus> status(String accountId, String containerId, Instant now);
+
+  /**
+   * Publishes a finished container ({@code media_publish}); the value is the published media's id.
+   * Not idempotent: never call it twice for one container.
+   */
+  PublisherResult<String> publish(String accountId, String containerId, Instant now);
+
+  /** Finds out whether the container of an attempt with an unknown outcome was published. */
+  PublisherResult<Reconciliation> reconcile(String accountId, String containerId, Instant now);
+}
