@@ -1,0 +1,244 @@
+package app.omniy.testkit;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.Post;
+import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.post.spi.Reconciliation;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Publisher} that behaves like Instagram's content publishing, in memory, with scripted
+ * failures, for testing dispatchers and host applications without the network. Thread-safe.
+ *
+ * <p>By default every container is created {@link ContainerStatus#FINISHED} and publishes once; a
+ * second {@code publish} of the same container fails as Instagram's duplicate-post error does, and
+ * {@link #published()} lists every media that went out, so a test can assert exactly once (POST-7).
+ * Scripted results are returned, oldest first, by the next calls of their operation:
+ *
+ * <pre>{@code
+ * var publisher = new ScriptedPublisher();
+ * publisher.script(Operation.PUBLISH,
+ *     PublisherResult.failure(OutcomeClass.TRANSIENT, "2207001", "server error"));
+ * publisher.loseNextPublishResponse(); // publishes, then reports a timeout
+ * }</pre>
+ */
+public final class ScriptedPublisher implements Publisher {
+  /** The calls that can be scripted. */
+  public enum Operation {
+    CREATE,
+    STATUS,
+    PUBLISH,
+    RECONCILE
+  }
+
+  /** A media that went out. */
+  public record PublishedMedia(String accountId, String containerId, String mediaId) {}
+
+  private static final class Container {
+    final String accountId;
+    final String postId;
+    ContainerStatus status;
+
+    Container(String accountId, String postId, ContainerStatus status) {
+      this.accountId = accountId;
+      this.postId = postId;
+      this.status = status;
+    }
+  }
+
+  private final Object lock = new Object();
+  private final Map<String, Container> containers = new HashMap<>();
+  private final Map<Operation, Deque<PublisherResult<?>>> scripts = new EnumMap<>(Operation.class);
+  private final List<PublishedMedia> published = new ArrayList<>();
+  private final List<String> calls = new ArrayList<>();
+  private int lostPublishResponses;
+  private long nextId = 1;
+
+  /** A publisher on which everything succeeds until scripted otherwise. */
+  public ScriptedPublisher() {}
+
+  /**
+   * Makes the next call of {@code operation} return {@code result} instead of behaving normally.
+   */
+  public ScriptedPublisher script(Operation operation, PublisherResult<?> result) {
+    if (operation == null) {
+      throw new InvalidValueException("operation", null, "is required");
+    }
+    if (result == null) {
+      throw new InvalidValueException("result", null, "is required");
+    }
+    synchronized (lock) {
+      scripts.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(result);
+    }
+    return this;
+  }
+
+  /**
+   * Makes the next successful publish go out but report a transient timeout, as a lost response
+   * does: the case POST-7's reconciliation exists for.
+   */
+  public ScriptedPublisher loseNextPublishResponse() {
+    synchronized (lock) {
+      lostPublishResponses++;
+    }
+    return this;
+  }
+
+  /** Sets a container's status, e.g. {@link ContainerStatus#EXPIRED} or IN_PROGRESS. */
+  public void setStatus(String containerId, ContainerStatus status) {
+    synchronized (lock) {
+      container(containerId).status = status;
+    }
+  }
+
+  /** Every media that went out, in order. */
+  public List<PublishedMedia> published() {
+    synchronized (lock) {
+      return List.copyOf(published);
+    }
+  }
+
+  /** Every call made, as {@code operation:argument}, in order. */
+  public List<String> calls() {
+    synchronized (lock) {
+      return List.copyOf(calls);
+    }
+  }
+
+  /** How many containers were created for {@code postId}. */
+  public int containersCreatedFor(String postId) {
+    synchronized (lock) {
+      return (int) containers.values().stream().filter(c -> c.postId.equals(postId)).count();
+    }
+  }
+
+  @Override
+  public PublisherResult<String> createContainer(Post post, Instant now) {
+    required(post, "post");
+    required(now, "now");
+    synchronized (lock) {
+      calls.add("CREATE:" + post.id());
+      PublisherResult<String> scripted = next(Operation.CREATE);
+      if (scripted != null) {
+        return scripted;
+      }
+      String id = "container-" + nextId++;
+      containers.put(id, new Container(post.accountId(), post.id(), ContainerStatus.FINISHED));
+      return PublisherResult.success(id);
+    }
+  }
+
+  @Override
+  public PublisherResult<ContainerStatus> status(
+      String accountId, String containerId, Instant now) {
+    required(accountId, "accountId");
+    required(containerId, "containerId");
+    required(now, "now");
+    synchronized (lock) {
+      calls.add("STATUS:" + containerId);
+      PublisherResult<ContainerStatus> scripted = next(Operation.STATUS);
+      if (scripted != null) {
+        return scripted;
+      }
+      Container c = containers.get(containerId);
+      if (c == null || !c.accountId.equals(accountId)) {
+        return PublisherResult.failure(OutcomeClass.NEW_CONTAINER, "2207006", "media not found");
+      }
+      return PublisherResult.success(c.status);
+    }
+  }
+
+  @Override
+  public PublisherResult<String> publish(String accountId, String containerId, Instant now) {
+    required(accountId, "accountId");
+    required(containerId, "containerId");
+    required(now, "now");
+    synchronized (lock) {
+      calls.add("PUBLISH:" + containerId);
+      PublisherResult<String> scripted = next(Operation.PUBLISH);
+      if (scripted != null) {
+        return scripted;
+      }
+      Container c = containers.get(containerId);
+      if (c == null || !c.accountId.equals(accountId)) {
+        return PublisherResult.failure(OutcomeClass.NEW_CONTAINER, "2207006", "media not found");
+      }
+      switch (c.status) {
+        case PUBLISHED:
+          return PublisherResult.failure(OutcomeClass.PERMANENT, "506", "duplicate post");
+        case EXPIRED:
+        case ERROR:
+          return PublisherResult.failure(OutcomeClass.NEW_CONTAINER, "2207020", "expired");
+        case IN_PROGRESS:
+          return PublisherResult.failure(OutcomeClass.NOT_READY, "2207027", "media not ready");
+        case FINISHED:
+          break;
+      }
+      c.status = ContainerStatus.PUBLISHED;
+      String mediaId = "media-" + nextId++;
+      published.add(new PublishedMedia(accountId, containerId, mediaId));
+      if (lostPublishResponses > 0) {
+        lostPublishResponses--;
+        return PublisherResult.failure(OutcomeClass.TRANSIENT, "timeout", "response lost");
+      }
+      return PublisherResult.success(mediaId);
+    }
+  }
+
+  @Override
+  public PublisherResult<Reconciliation> reconcile(
+      String accountId, String containerId, Instant now) {
+    required(accountId, "accountId");
+    required(containerId, "containerId");
+    required(now, "now");
+    synchronized (lock) {
+      calls.add("RECONCILE:" + containerId);
+      PublisherResult<Reconciliation> scripted = next(Operation.RECONCILE);
+      if (scripted != null) {
+        return scripted;
+      }
+      Container c = containers.get(containerId);
+      if (c == null || !c.accountId.equals(accountId)) {
+        return PublisherResult.success(Reconciliation.CONTAINER_EXPIRED);
+      }
+      return PublisherResult.success(
+          switch (c.status) {
+            case PUBLISHED -> Reconciliation.PUBLISHED;
+            case EXPIRED, ERROR -> Reconciliation.CONTAINER_EXPIRED;
+            case IN_PROGRESS, FINISHED -> Reconciliation.NOT_PUBLISHED;
+          });
+    }
+  }
+
+  @SuppressWarnings("unchecked") // scripts are typed by the caller for the operation they name
+  private <T> @Nullable PublisherResult<T> next(Operation operation) {
+    Deque<PublisherResult<?>> queue = scripts.get(operation);
+    return queue == null ? null : (PublisherResult<T>) queue.poll();
+  }
+
+  private Container container(String containerId) {
+    Container c = containers.get(required(containerId, "containerId"));
+    if (c == null) {
+      throw new InvalidValueException("containerId", containerId, "no such container");
+    }
+    return c;
+  }
+
+  private static <T> T required(@Nullable T value, String field) {
+    if (value == null) {
+      throw new InvalidValueException(field, null, "is required");
+    }
+    return value;
+  }
+}
