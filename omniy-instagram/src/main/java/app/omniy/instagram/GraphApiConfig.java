@@ -13,9 +13,14 @@ import java.util.regex.Pattern;
  * @param apiVersion the Graph API version, such as {@code v26.0} (configuration, not a literal:
  *     Meta retires versions about two years after release)
  * @param requestTimeout how long one HTTP call may take before it counts as failed
+ * @param resilience the in-call retry and circuit-breaker settings (POST-5)
  */
 public record GraphApiConfig(
-    Flavour flavour, URI baseUri, String apiVersion, Duration requestTimeout) {
+    Flavour flavour,
+    URI baseUri,
+    String apiVersion,
+    Duration requestTimeout,
+    Resilience resilience) {
 
   /** The latest version Meta listed when this release was made (July 2026). */
   public static final String DEFAULT_API_VERSION = "v26.0";
@@ -59,6 +64,47 @@ public record GraphApiConfig(
     if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new InvalidValueException("requestTimeout", requestTimeout, "must be positive");
     }
+    if (resilience == null) {
+      throw new InvalidValueException("resilience", null, "is required");
+    }
+  }
+
+  /**
+   * In-call resilience (POST-5, first level): reads are retried {@code readRetries} times within
+   * seconds; writes never. The breaker opens when {@code breakerFailures} of the last {@code
+   * breakerWindow} calls to the host failed (I/O error or 5xx), and lets a trial call through after
+   * {@code breakerOpenFor}.
+   *
+   * @param readRetries retries of an idempotent read, 0 to 5
+   * @param breakerFailures failures that open the breaker
+   * @param breakerWindow calls the failures are counted over, at least {@code breakerFailures}
+   * @param breakerOpenFor how long the breaker stays open
+   */
+  public record Resilience(
+      int readRetries, int breakerFailures, int breakerWindow, Duration breakerOpenFor) {
+    /** Two read retries; open after 10 failures in 20 calls, for 30 s. */
+    public static final Resilience DEFAULT = new Resilience(2, 10, 20, Duration.ofSeconds(30));
+
+    /**
+     * @throws InvalidValueException naming the field that is out of range
+     */
+    public Resilience {
+      if (readRetries < 0 || readRetries > 5) {
+        throw new InvalidValueException("readRetries", readRetries, "must be 0 to 5");
+      }
+      if (breakerFailures < 1) {
+        throw new InvalidValueException("breakerFailures", breakerFailures, "must be at least 1");
+      }
+      if (breakerWindow < breakerFailures) {
+        throw new InvalidValueException(
+            "breakerWindow",
+            breakerWindow,
+            "must be at least breakerFailures (" + breakerFailures + ")");
+      }
+      if (breakerOpenFor == null || breakerOpenFor.isNegative() || breakerOpenFor.isZero()) {
+        throw new InvalidValueException("breakerOpenFor", breakerOpenFor, "must be positive");
+      }
+    }
   }
 
   /** A builder starting from the flavour's production host, the default version and 30 s. */
@@ -79,6 +125,7 @@ public record GraphApiConfig(
     private URI baseUri;
     private String apiVersion = DEFAULT_API_VERSION;
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private Resilience resilience = Resilience.DEFAULT;
 
     private Builder(Flavour flavour) {
       if (flavour == null) {
@@ -104,11 +151,16 @@ public record GraphApiConfig(
       return this;
     }
 
+    public Builder resilience(Resilience resilience) {
+      this.resilience = resilience;
+      return this;
+    }
+
     /**
      * @throws InvalidValueException naming the field that is missing or malformed
      */
     public GraphApiConfig build() {
-      return new GraphApiConfig(flavour, baseUri, apiVersion, requestTimeout);
+      return new GraphApiConfig(flavour, baseUri, apiVersion, requestTimeout, resilience);
     }
   }
 }

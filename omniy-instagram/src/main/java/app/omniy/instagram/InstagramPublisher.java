@@ -1,0 +1,387 @@
+package app.omniy.instagram;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.post.Media;
+import app.omniy.core.post.MediaItem;
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.Post;
+import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.instagram.internal.AccountThrottle;
+import app.omniy.instagram.internal.ContainerRequests;
+import app.omniy.instagram.internal.GraphClient;
+import app.omniy.instagram.internal.GraphResponse;
+import app.omniy.instagram.internal.Outcomes;
+import app.omniy.instagram.internal.PublishAttempts;
+import app.omniy.instagram.internal.TokenSource;
+import app.omniy.instagram.spi.AccessTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The core {@link Publisher} on the Instagram Graph API's content-publishing endpoints.
+ *
+ * <p>A post's {@code accountId} is the Instagram professional account's id ({@code ig-user-id}). An
+ * image or a reel is one container; a carousel is one container per item, then the carousel's own,
+ * whose id is returned. The dispatcher polls {@link #status} until {@code FINISHED}, stores the id,
+ * then calls {@link #publish} once; after a lost answer it calls {@link #reconcile}, which asks the
+ * container's {@code status_code} and never guesses a media id (POST-7). Results are classified by
+ * Meta's error codes (POST-5); code 190 marks the account for re-authorisation. The highest usage
+ * the API reports per account is the gauge {@value #USAGE_GAUGE} (ALERT-I2), and calls are held
+ * back once it reaches {@code slowDownAt} percent, before Meta throttles.
+ *
+ * <pre>{@code
+ * InstagramPublisher publisher = InstagramPublisher.builder(
+ *         GraphApiConfig.builder(Flavour.INSTAGRAM_LOGIN).build(), accessTokens)
+ *     .meterRegistry(registry)
+ *     .build();
+ * }</pre>
+ */
+public final class InstagramPublisher implements Publisher {
+  /** Gauge of the highest API usage percentage per account, tag {@code account}. */
+  public static final String USAGE_GAUGE = "omniy.instagram.api.usage";
+
+  /** The result code of a call that got no answer: for a publish, its outcome is unknown. */
+  public static final String NO_ANSWER = Outcomes.NO_ANSWER;
+
+  private final GraphClient client;
+  private final TokenSource tokens;
+  private final @Nullable MeterRegistry registry;
+  private final int slowDownAt;
+  private final Map<String, AccountThrottle> throttles = new ConcurrentHashMap<>();
+  private final PublishAttempts attempts = new PublishAttempts();
+
+  private InstagramPublisher(Builder builder) {
+    this.client = new GraphClient(builder.config, builder.http, new ObjectMapper());
+    this.tokens =
+        new TokenSource(
+            builder.tokens,
+            client,
+            builder.config.flavour(),
+            builder.refreshWindow,
+            builder.appId,
+            builder.appSecret);
+    this.registry = builder.registry;
+    this.slowDownAt = builder.slowDownAt;
+  }
+
+  /**
+   * A builder for a publisher on {@code config}'s API, with tokens from {@code tokens}.
+   *
+   * @throws InvalidValueException if either is missing
+   */
+  public static Builder builder(GraphApiConfig config, AccessTokens tokens) {
+    return new Builder(config, tokens);
+  }
+
+  @Override
+  public PublisherResult<String> createContainer(Post post, Instant now) {
+    if (post == null) {
+      throw new InvalidValueException("post", null, "is required");
+    }
+    if (now == null) {
+      throw new InvalidValueException("now", null, "is required");
+    }
+    String account = post.accountId();
+    Media media = post.media();
+    if (media instanceof Media.Carousel carousel) {
+      List<String> children = new ArrayList<>();
+      for (MediaItem item : carousel.items()) {
+        PublisherResult<String> child = create(account, ContainerRequests.carouselItem(item), now);
+        if (!child.isSuccess()) {
+          return child;
+        }
+        children.add(child.result().orElseThrow());
+      }
+      return create(account, ContainerRequests.carousel(post, children), now);
+    }
+    if (media instanceof Media.Reel reel) {
+      return create(account, ContainerRequests.reel(post, reel.video()), now);
+    }
+    return create(account, ContainerRequests.image(post, ((Media.Image) media).item()), now);
+  }
+
+  @Override
+  public PublisherResult<ContainerStatus> status(
+      String accountId, String containerId, Instant now) {
+    require(accountId, containerId, now);
+    return call(
+        accountId,
+        now,
+        token -> client.get(containerId, Map.of("fields", "status_code,status"), token),
+        body -> containerStatus(body));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sent exactly once. A {@link OutcomeClass#TRANSIENT} result (no answer, code {@code
+   * no-answer}, or a 5xx) means the outcome is unknown: the caller must {@link #reconcile} before
+   * anything else, and a second publish of the container is refused until it has.
+   */
+  @Override
+  public PublisherResult<String> publish(String accountId, String containerId, Instant now) {
+    require(accountId, containerId, now);
+    if (!attempts.begin(containerId)) {
+      return PublisherResult.failure(
+          OutcomeClass.PERMANENT,
+          "already-attempted",
+          "a publish was already sent for container " + containerId + "; reconcile it instead");
+    }
+    PublisherResult<String> result =
+        call(
+            accountId,
+            now,
+            token ->
+                client.post(
+                    accountId + "/media_publish", Map.of("creation_id", containerId), token),
+            body -> body.path("id").asText(null));
+    if (!result.isSuccess() && result.outcome() != OutcomeClass.TRANSIENT) {
+      // A 4xx refusal: nothing went out, so a later attempt may publish. After no answer or a 5xx
+      // the post may have gone out: only a reconciliation clears the container.
+      attempts.clear(containerId);
+    }
+    return result;
+  }
+
+  @Override
+  public PublisherResult<Reconciliation> reconcile(
+      String accountId, String containerId, Instant now) {
+    require(accountId, containerId, now);
+    PublisherResult<ContainerStatus> status = status(accountId, containerId, now);
+    if (!status.isSuccess()) {
+      return PublisherResult.failure(status.outcome(), status.code(), status.message());
+    }
+    Reconciliation outcome =
+        switch (status.result().orElseThrow()) {
+          case PUBLISHED -> Reconciliation.PUBLISHED;
+          case IN_PROGRESS, FINISHED -> Reconciliation.NOT_PUBLISHED;
+          case ERROR, EXPIRED -> Reconciliation.CONTAINER_EXPIRED;
+        };
+    if (outcome != Reconciliation.PUBLISHED) {
+      attempts.clear(containerId);
+    }
+    return PublisherResult.success(outcome);
+  }
+
+  /**
+   * Posts the first comment on a published media. Only with a media id that {@link #publish}
+   * returned: after a lost publish answer there is none, and the comment is skipped rather than put
+   * on a guessed media.
+   */
+  public PublisherResult<String> comment(
+      String accountId, String mediaId, String text, Instant now) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidValueException("text", text, "must not be blank");
+    }
+    return call(
+        accountId,
+        now,
+        token -> client.post(mediaId + "/comments", Map.of("message", text), token),
+        body -> body.path("id").asText(null));
+  }
+
+  /** The account's live quota from {@code content_publishing_limit} (POST-3). */
+  public PublisherResult<PublishingLimit> publishingLimit(String accountId, Instant now) {
+    return call(
+        accountId,
+        now,
+        token ->
+            client.get(
+                accountId + "/content_publishing_limit",
+                Map.of("fields", "quota_usage,config"),
+                token),
+        body -> {
+          JsonNode entry = body.path("data").path(0);
+          if (!entry.has("config")) {
+            return null;
+          }
+          return new PublishingLimit(
+              entry.path("quota_usage").asInt(),
+              entry.path("config").path("quota_total").asInt(),
+              Duration.ofSeconds(entry.path("config").path("quota_duration").asLong(86_400)));
+        });
+  }
+
+  /** The highest usage percentage the API last reported for the account (0 when unknown). */
+  public int usagePercent(String accountId) {
+    return throttle(accountId).usagePercent().get();
+  }
+
+  private PublisherResult<ContainerStatus> statusOrBroken(
+      String accountId, String containerId, Instant now) {
+    return status(accountId, containerId, now);
+  }
+
+  private static void require(String accountId, String containerId, Instant now) {
+    if (accountId == null || accountId.isBlank()) {
+      throw new InvalidValueException("accountId", accountId, "must not be blank");
+    }
+    if (containerId == null || containerId.isBlank()) {
+      throw new InvalidValueException("containerId", containerId, "must not be blank");
+    }
+    if (now == null) {
+      throw new InvalidValueException("now", null, "is required");
+    }
+  }
+
+  private PublisherResult<String> create(
+      String accountId, Map<String, String> params, Instant now) {
+    return call(
+        accountId,
+        now,
+        token -> client.post(accountId + "/media", params, token),
+        body -> body.path("id").asText(null));
+  }
+
+  private static @Nullable ContainerStatus containerStatus(JsonNode body) {
+    String code = body.path("status_code").asText("");
+    try {
+      return ContainerStatus.valueOf(code);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Token, hold-back, the call, usage bookkeeping and classification, for every endpoint. */
+  private <T> PublisherResult<T> call(
+      String accountId,
+      Instant now,
+      Function<String, GraphResponse> request,
+      Function<JsonNode, @Nullable T> extract) {
+    AccountThrottle throttle = throttle(accountId);
+    Duration held = throttle.heldFor(now);
+    if (!held.isZero()) {
+      return PublisherResult.throttled(
+          OutcomeClass.RATE_LIMITED,
+          "usage",
+          "held back: the account's API usage is near Meta's limit",
+          held);
+    }
+    TokenSource.Result token = tokens.tokenFor(accountId, now);
+    if (token.token() == null) {
+      @SuppressWarnings("unchecked") // a failure carries no value, whatever its type parameter
+      PublisherResult<T> failure = (PublisherResult<T>) token.failure();
+      return failure;
+    }
+    GraphResponse response = request.apply(token.token());
+    throttle.record(response.usage(), now, slowDownAt, Duration.ofMinutes(5));
+    if (response instanceof GraphResponse.Ok ok) {
+      T value = extract.apply(ok.body());
+      return value == null
+          ? PublisherResult.failure(
+              OutcomeClass.TRANSIENT, "bad-answer", "unexpected answer: " + ok.body())
+          : PublisherResult.success(value);
+    }
+    PublisherResult<T> failure = Outcomes.failure(response);
+    if (failure.outcome() == OutcomeClass.AUTH) {
+      tokens.refused(accountId, failure.message());
+    } else if (failure.outcome() == OutcomeClass.RATE_LIMITED) {
+      throttle.hold(now.plus(failure.statedWait().orElse(Duration.ofMinutes(1))));
+    }
+    return failure;
+  }
+
+  private AccountThrottle throttle(String accountId) {
+    return throttles.computeIfAbsent(
+        accountId,
+        id -> {
+          AccountThrottle throttle = new AccountThrottle();
+          if (registry != null) {
+            Gauge.builder(USAGE_GAUGE, throttle.usagePercent(), Number::doubleValue)
+                .tag("account", id)
+                .description("Highest Instagram API usage percentage the API reported (ALERT-I2)")
+                .baseUnit("percent")
+                .register(registry);
+          }
+          return throttle;
+        });
+  }
+
+  /** Builds an {@link InstagramPublisher}; values are checked in {@link #build()}. */
+  public static final class Builder {
+    private final GraphApiConfig config;
+    private final AccessTokens tokens;
+    private HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private @Nullable MeterRegistry registry;
+    private Duration refreshWindow = Duration.ofDays(7);
+    private int slowDownAt = 90;
+    private @Nullable String appId;
+    private @Nullable String appSecret;
+
+    private Builder(GraphApiConfig config, AccessTokens tokens) {
+      if (config == null) {
+        throw new InvalidValueException("config", null, "is required");
+      }
+      if (tokens == null) {
+        throw new InvalidValueException("tokens", null, "is required");
+      }
+      this.config = config;
+      this.tokens = tokens;
+    }
+
+    /** The HTTP client to use (default: a new one with a 10 s connect timeout). */
+    public Builder httpClient(HttpClient http) {
+      this.http = http;
+      return this;
+    }
+
+    /** Where the usage gauge goes (default: none). */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    /** Refresh a long-lived token this long before it expires (default 7 days). */
+    public Builder refreshWindow(Duration window) {
+      this.refreshWindow = window;
+      return this;
+    }
+
+    /** Hold calls back once the API reports this usage percentage (default 90, 1–100). */
+    public Builder slowDownAt(int percent) {
+      this.slowDownAt = percent;
+      return this;
+    }
+
+    /** The Facebook app's id and secret, needed to refresh Facebook Login tokens. */
+    public Builder facebookApp(String appId, String appSecret) {
+      this.appId = appId;
+      this.appSecret = appSecret;
+      return this;
+    }
+
+    /**
+     * @throws InvalidValueException naming the setting that is missing or out of range
+     */
+    public InstagramPublisher build() {
+      if (http == null) {
+        throw new InvalidValueException("httpClient", null, "is required");
+      }
+      if (refreshWindow == null || refreshWindow.isNegative()) {
+        throw new InvalidValueException("refreshWindow", refreshWindow, "must be zero or positive");
+      }
+      if (slowDownAt < 1 || slowDownAt > 100) {
+        throw new InvalidValueException("slowDownAt", slowDownAt, "must be 1 to 100");
+      }
+      if ((appId == null) != (appSecret == null) || (appId != null && appId.isBlank())) {
+        throw new InvalidValueException("facebookApp", appId, "needs both an app id and a secret");
+      }
+      return new InstagramPublisher(this);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package app.omniy.instagram.internal;
+
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.instagram.GraphApiConfig.Flavour;
+import app.omniy.instagram.spi.AccessToken;
+import app.omniy.instagram.spi.AccessTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out each account's token, refreshing a long-lived token when it is close to expiry
+ * (Instagram Login: {@code refresh_access_token}; Facebook Login: the {@code fb_exchange_token}
+ * exchange, which needs the app's id and secret). A token that is gone, expired or refused marks
+ * the account for re-authorisation (POST-4, POST-11). Tokens are never logged.
+ */
+public final class TokenSource {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenSource.class);
+
+  private final AccessTokens tokens;
+  private final GraphClient client;
+  private final Flavour flavour;
+  private final Duration refreshWindow;
+  private final @Nullable String appId;
+  private final @Nullable String appSecret;
+
+  public TokenSource(
+      AccessTokens tokens,
+      GraphClient client,
+      Flavour flavour,
+      Duration refreshWindow,
+      @Nullable String appId,
+      @Nullable String appSecret) {
+    this.tokens = tokens;
+    this.client = client;
+    this.flavour = flavour;
+    this.refreshWindow = refreshWindow;
+    this.appId = appId;
+    this.appSecret = appSecret;
+  }
+
+  /** The token to call with, or the failed result to return instead of calling. */
+  public Result tokenFor(String accountId, Instant now) {
+    Optional<AccessToken> current = tokens.current(accountId);
+    if (current.isEmpty()) {
+      return reauthorise(accountId, "no access token for the account");
+    }
+    AccessToken token = current.get();
+    if (!token.expiresAt().isAfter(now)) {
+      return reauthorise(accountId, "the access token expired at " + token.expiresAt());
+    }
+    if (Duration.between(now, token.expiresAt()).compareTo(refreshWindow) > 0) {
+      return new Result(token.value(), null);
+    }
+    GraphResponse refreshed = refresh(token);
+    if (refreshed instanceof GraphResponse.Ok ok && ok.body().hasNonNull("access_token")) {
+      AccessToken fresh =
+          new AccessToken(
+              ok.body().get("access_token").asText(),
+              now.plusSeconds(ok.body().path("expires_in").asLong(5_184_000)));
+      tokens.refreshed(accountId, fresh);
+      LOG.debug(
+          "refreshed the access token of account {}, now valid until {}",
+          accountId,
+          fresh.expiresAt());
+      return new Result(fresh.value(), null);
+    }
+    if (refreshed instanceof GraphResponse.Failed failed
+        && ErrorClassifier.classify(failed.error()) == OutcomeClass.AUTH) {
+      return reauthorise(accountId, "token refresh refused: " + failed.error().describe());
+    }
+    // A refresh that could not be done now (no answer, 5xx, no app credentials) is tried again on
+    // the next call; the current token still works until it expires.
+    return new Result(token.value(), null);
+  }
+
+  /** Called when the API refused a token during a call. */
+  public void refused(String accountId, String reason) {
+    LOG.warn("account {} needs re-authorisation: {}", accountId, reason);
+    tokens.needsReauthorisation(accountId, reason);
+  }
+
+  private GraphResponse refresh(AccessToken token) {
+    if (flavour == Flavour.INSTAGRAM_LOGIN) {
+      return client.getUnversioned(
+          "refresh_access_token", Map.of("grant_type", "ig_refresh_token"), token.value());
+    }
+    if (appId == null || appSecret == null) {
+      return new GraphResponse.NoAnswer("no Facebook app credentials to exchange the token with");
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("grant_type", "fb_exchange_token");
+    query.put("client_id", appId);
+    query.put("client_secret", appSecret);
+    query.put("fb_exchange_token", token.value());
+    return client.get("oauth/access_token", query, null);
+  }
+
+  private Result reauthorise(String accountId, String reason) {
+    refused(accountId, reason);
+    return new Result(null, PublisherResult.failure(OutcomeClass.AUTH, "190", reason));
+  }
+
+  /**
+   * Either a token or the failure to report.
+   *
+   * @param token the token, or {@code null} when the call must not be made
+   * @param failure the result to return instead, or {@code null}
+   */
+  public record Result(@Nullable String token, @Nullable PublisherResult<?> failure) {}
+}

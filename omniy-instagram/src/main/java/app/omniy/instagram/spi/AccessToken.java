@@ -1,0 +1,32 @@
+package app.omniy.instagram.spi;
+
+import app.omniy.core.InvalidValueException;
+import java.time.Instant;
+
+/**
+ * An account's Graph API access token. {@link #toString()} never shows the token, so a token cannot
+ * leak into logs or exception messages through this value.
+ *
+ * @param value the token itself
+ * @param expiresAt when it stops working (long-lived tokens: 60 days after issue or refresh)
+ */
+public record AccessToken(String value, Instant expiresAt) {
+
+  /**
+   * @throws InvalidValueException if the token is blank or the expiry missing; the message never
+   *     contains the token
+   */
+  public AccessToken {
+    if (value == null || value.isBlank()) {
+      throw new InvalidValueException("accessToken", null, "must not be blank");
+    }
+    if (expiresAt == null) {
+      throw new InvalidValueException("expiresAt", null, "is required");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AccessToken[****, expiresAt=" + expiresAt + "]";
+  }
+}
