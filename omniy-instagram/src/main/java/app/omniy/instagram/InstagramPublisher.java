@@ -114,15 +114,35 @@ public final class InstagramPublisher implements Publisher {
     return create(account, ContainerRequests.image(post, ((Media.Image) media).item()), now);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code ERROR} and {@code EXPIRED} come back as failures carrying Meta's {@code status} text
+   * (with its error subcode): {@code EXPIRED} and unexplained errors need a new container, a
+   * subcode that blames the media (such as 2207026, video format) is the user's.
+   */
   @Override
   public PublisherResult<ContainerStatus> status(
       String accountId, String containerId, Instant now) {
     require(accountId, containerId, now);
-    return call(
-        accountId,
-        now,
-        token -> client.get(containerId, Map.of("fields", "status_code,status"), token),
-        body -> containerStatus(body));
+    PublisherResult<StatusAnswer> answer = statusAnswer(accountId, containerId, now);
+    if (!answer.isSuccess()) {
+      return PublisherResult.failure(answer.outcome(), answer.code(), answer.message());
+    }
+    StatusAnswer status = answer.result().orElseThrow();
+    return switch (status.code()) {
+      case ERROR ->
+          PublisherResult.failure(
+              Outcomes.containerError(status.text()),
+              "container-error",
+              "container " + containerId + " failed: " + status.text());
+      case EXPIRED ->
+          PublisherResult.failure(
+              OutcomeClass.NEW_CONTAINER,
+              "container-expired",
+              "container " + containerId + " expired: " + status.text());
+      default -> PublisherResult.success(status.code());
+    };
   }
 
   /**
@@ -161,12 +181,12 @@ public final class InstagramPublisher implements Publisher {
   public PublisherResult<Reconciliation> reconcile(
       String accountId, String containerId, Instant now) {
     require(accountId, containerId, now);
-    PublisherResult<ContainerStatus> status = status(accountId, containerId, now);
+    PublisherResult<StatusAnswer> status = statusAnswer(accountId, containerId, now);
     if (!status.isSuccess()) {
       return PublisherResult.failure(status.outcome(), status.code(), status.message());
     }
     Reconciliation outcome =
-        switch (status.result().orElseThrow()) {
+        switch (status.result().orElseThrow().code()) {
           case PUBLISHED -> Reconciliation.PUBLISHED;
           case IN_PROGRESS, FINISHED -> Reconciliation.NOT_PUBLISHED;
           case ERROR, EXPIRED -> Reconciliation.CONTAINER_EXPIRED;
@@ -247,14 +267,27 @@ public final class InstagramPublisher implements Publisher {
         body -> body.path("id").asText(null));
   }
 
-  private static @Nullable ContainerStatus containerStatus(JsonNode body) {
-    String code = body.path("status_code").asText("");
+  private PublisherResult<StatusAnswer> statusAnswer(
+      String accountId, String containerId, Instant now) {
+    return call(
+        accountId,
+        now,
+        token -> client.get(containerId, Map.of("fields", "status_code,status"), token),
+        InstagramPublisher::statusAnswer);
+  }
+
+  private static @Nullable StatusAnswer statusAnswer(JsonNode body) {
     try {
-      return ContainerStatus.valueOf(code);
+      return new StatusAnswer(
+          ContainerStatus.valueOf(body.path("status_code").asText("")),
+          body.path("status").asText(""));
     } catch (IllegalArgumentException e) {
       return null;
     }
   }
+
+  /** A container's {@code status_code} and the {@code status} text beside it. */
+  private record StatusAnswer(ContainerStatus code, String text) {}
 
   /** Token, hold-back, the call, usage bookkeeping and classification, for every endpoint. */
   private <T> PublisherResult<T> call(

@@ -25,6 +25,33 @@ public final class Outcomes {
     throw new IllegalArgumentException("not a failure: " + response);
   }
 
+  /**
+   * The class of a container in {@code ERROR}, from the subcode in its {@code status} text ("Error:
+   * 2207026"): a subcode that blames the media is the user's, anything else needs a new container.
+   */
+  public static OutcomeClass containerError(String statusText) {
+    java.util.regex.Matcher subcode =
+        java.util.regex.Pattern.compile("(\\d{7})").matcher(statusText);
+    if (subcode.find()) {
+      OutcomeClass outcome =
+          ErrorClassifier.classify(
+              new GraphApiError(
+                  400,
+                  statusText,
+                  "ContainerError",
+                  9004,
+                  Integer.valueOf(subcode.group(1)),
+                  null,
+                  null,
+                  null,
+                  null));
+      if (outcome == OutcomeClass.USER_CAUSED) {
+        return outcome;
+      }
+    }
+    return OutcomeClass.NEW_CONTAINER;
+  }
+
   public static <T> PublisherResult<T> failure(GraphApiError error, RateLimitUsage usage) {
     OutcomeClass outcome = ErrorClassifier.classify(error);
     if (outcome == OutcomeClass.RATE_LIMITED) {
