@@ -54,4 +54,9 @@ final class Intervals {
     }
     return Arrays.copyOf(result, n);
   }
+
+  /** The intervals as [start, end) pairs. */
+  long[] toArray() {
+    return Arrays.copyOf(bounds, size);
+  }
 }
