@@ -9,4 +9,5 @@ module app.omniy.core {
 
   exports app.omniy.core;
   exports app.omniy.core.sla;
+  exports app.omniy.core.sla.spi;
 }
