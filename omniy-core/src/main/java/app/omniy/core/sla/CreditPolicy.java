@@ -87,7 +87,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
     if (availability == null) {
       throw new InvalidValueException("availability", null, "is required");
     }
-    if (availability.compareTo(ExactRatio.of(1, 1)) > 0) {
+    if (availability.numerator() > availability.denominator()) {
       throw new InvalidValueException("availability", availability, "must not exceed 100%");
     }
     for (CreditTier tier : tiers) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,7 +21,10 @@ import java.util.List;
  */
 public final class DowntimeLedger {
   private static final Comparator<DowntimePeriod> BY_START =
-      Comparator.comparing(DowntimePeriod::start).thenComparing(DowntimePeriod::end);
+      (a, b) -> {
+        int byStart = a.start().compareTo(b.start());
+        return byStart != 0 ? byStart : a.end().compareTo(b.end());
+      };
 
   private final List<DowntimePeriod> periods;
 
@@ -47,7 +51,7 @@ public final class DowntimeLedger {
       i++;
     }
     sorted.sort(BY_START);
-    return new DowntimeLedger(List.copyOf(sorted));
+    return new DowntimeLedger(Collections.unmodifiableList(sorted));
   }
 
   /** An empty ledger. */
@@ -95,7 +99,8 @@ public final class DowntimeLedger {
 
   /** The downtime of {@code target} inside {@code range}: merged, net of exclusions. */
   public List<TimeRange> downtime(SlaTarget target, TimeRange range) {
-    long[] down = measure(target, range);
+    Intervals[] measured = measure(target, range);
+    long[] down = measured[0].minus(measured[1]);
     List<TimeRange> ranges = new ArrayList<>(down.length / 2);
     for (int i = 0; i < down.length; i += 2) {
       ranges.add(new TimeRange(Instant.ofEpochSecond(down[i]), Instant.ofEpochSecond(down[i + 1])));
@@ -105,12 +110,8 @@ public final class DowntimeLedger {
 
   /** Seconds of downtime of {@code target} inside {@code range}. */
   public long downtimeSeconds(SlaTarget target, TimeRange range) {
-    long[] down = measure(target, range);
-    long seconds = 0;
-    for (int i = 0; i < down.length; i += 2) {
-      seconds += down[i + 1] - down[i];
-    }
-    return seconds;
+    Intervals[] measured = measure(target, range);
+    return measured[0].secondsMinus(measured[1]);
   }
 
   /** The availability of {@code target} in {@code month} against its objective (SLA-1). */
@@ -128,8 +129,8 @@ public final class DowntimeLedger {
         downtimeSeconds(target, window), window.seconds(), target.objectivePercent());
   }
 
-  /** Merged downtime minus merged exclusions, as [start, end) epoch-second pairs. */
-  private long[] measure(SlaTarget target, TimeRange range) {
+  /** Merged downtime and merged exclusions of {@code target} inside {@code range}. */
+  private Intervals[] measure(SlaTarget target, TimeRange range) {
     if (target == null) {
       throw new InvalidValueException("target", null, "is required");
     }
@@ -139,7 +140,7 @@ public final class DowntimeLedger {
     long from = range.start().getEpochSecond();
     long to = range.end().getEpochSecond();
     Intervals down = new Intervals(periods.size());
-    Intervals excluded = new Intervals(periods.size());
+    Intervals excluded = new Intervals(2);
     // Periods are sorted by start and clipping keeps that order, so both lists merge in one pass.
     for (DowntimePeriod period : periods) {
       if (!target.isAffectedBy(period.target())) {
@@ -151,6 +152,6 @@ public final class DowntimeLedger {
         (period.cause().excluded() ? excluded : down).addMerging(start, end);
       }
     }
-    return down.minus(excluded);
+    return new Intervals[] {down, excluded};
   }
 }

@@ -19,6 +19,21 @@ import java.math.RoundingMode;
  */
 public record ExactRatio(long numerator, long denominator) implements Comparable<ExactRatio> {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final long[] POWERS_OF_TEN = {
+    1L,
+    10L,
+    100L,
+    1_000L,
+    10_000L,
+    100_000L,
+    1_000_000L,
+    10_000_000L,
+    100_000_000L,
+    1_000_000_000L,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L
+  };
 
   /**
    * @throws InvalidValueException if the numerator is negative or the denominator not positive
@@ -94,9 +109,32 @@ public record ExactRatio(long numerator, long denominator) implements Comparable
     if (percent == null) {
       throw new InvalidValueException("percent", null, "is required");
     }
+    // numerator / denominator vs unscaled / 10^(scale + 2), cross-multiplied. Long arithmetic
+    // when it cannot overflow (every real threshold), exact BigDecimal otherwise.
+    int scale = percent.scale();
+    if (scale >= 0 && scale < POWERS_OF_TEN.length - 2) {
+      BigInteger unscaled = percent.unscaledValue();
+      if (unscaled.bitLength() < 63) {
+        long left = multiplyOrMinusOne(numerator, POWERS_OF_TEN[scale + 2]);
+        long right = multiplyOrMinusOne(unscaled.longValue(), denominator);
+        if (left >= 0 && right >= 0) {
+          return Long.compare(left, right);
+        }
+      }
+    }
     return BigDecimal.valueOf(numerator)
         .multiply(HUNDRED)
         .compareTo(percent.multiply(BigDecimal.valueOf(denominator)));
+  }
+
+  /** {@code a × b} for non-negative {@code a}, or -1 when it is negative or overflows. */
+  private static long multiplyOrMinusOne(long a, long b) {
+    if (a < 0) {
+      return -1;
+    }
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    return high == 0 && low >= 0 ? low : -1;
   }
 
   /** Whether this ratio, as a percentage, is at least {@code percent}. */

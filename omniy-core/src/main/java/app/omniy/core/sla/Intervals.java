@@ -55,6 +55,25 @@ final class Intervals {
     return Arrays.copyOf(result, n);
   }
 
+  /** The seconds in these intervals that {@code other} does not cover; like {@link #minus}. */
+  long secondsMinus(Intervals other) {
+    long seconds = 0;
+    int j = 0;
+    for (int i = 0; i < size; i += 2) {
+      long start = bounds[i];
+      long end = bounds[i + 1];
+      while (j < other.size && other.bounds[j + 1] <= start) {
+        j += 2;
+      }
+      for (int k = j; start < end && k < other.size && other.bounds[k] < end; k += 2) {
+        seconds += Math.max(0, other.bounds[k] - start);
+        start = Math.max(start, other.bounds[k + 1]);
+      }
+      seconds += Math.max(0, end - start);
+    }
+    return seconds;
+  }
+
   /** The intervals as [start, end) pairs. */
   long[] toArray() {
     return Arrays.copyOf(bounds, size);

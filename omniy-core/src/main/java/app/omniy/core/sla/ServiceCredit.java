@@ -2,6 +2,7 @@ package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
@@ -63,13 +64,20 @@ public record ServiceCredit(
       throw new InvalidValueException("policy", null, "is required");
     }
     int percent = policy.creditPercent(availability);
-    Money amount = fee == null ? null : policy.credit(availability, fee);
+    Money amount = fee == null ? null : amount(fee, percent);
     if (requestedOn == null) {
       return new ServiceCredit(month, availability, percent, amount, null, NO_REQUEST);
     }
     CreditRequests.Eligibility decision = CreditRequests.decide(month, requestedOn);
     return new ServiceCredit(
         month, availability, percent, amount, decision.eligible(), decision.reason());
+  }
+
+  private static Money amount(Money fee, int percent) {
+    if (fee.amount().signum() < 0) {
+      throw new InvalidValueException("fee", fee, "must not be negative");
+    }
+    return fee.percent(BigDecimal.valueOf(percent));
   }
 
   /** What to pay now: the amount when the request was on time, otherwise zero. */

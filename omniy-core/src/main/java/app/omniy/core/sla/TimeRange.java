@@ -35,7 +35,7 @@ public record TimeRange(Instant start, Instant end) {
 
   /** Whole seconds in the range; SLA downtime is measured to the second (SLA-2). */
   public long seconds() {
-    return duration().getSeconds();
+    return end.getEpochSecond() - start.getEpochSecond();
   }
 
   /** Whether {@code instant} lies inside {@code [start, end)}. */

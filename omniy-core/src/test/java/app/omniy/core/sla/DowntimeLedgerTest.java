@@ -207,4 +207,42 @@ class DowntimeLedgerTest {
         .hasMessageContaining("incident, planned-maintenance, ddos, probe");
     assertThatThrownBy(() -> SlaTarget.of("web")).isInstanceOf(InvalidValueException.class);
   }
+
+  @Test
+  void random_ledgers_agree_with_a_second_by_second_count() {
+    java.util.Random random = new java.util.Random(42);
+    Instant origin = jst("2026-04-10T00:00:00");
+    TimeRange window = new TimeRange(origin.plusSeconds(500), origin.plusSeconds(9_500));
+    for (int run = 0; run < 300; run++) {
+      boolean[] down = new boolean[10_000];
+      boolean[] excluded = new boolean[10_000];
+      List<DowntimePeriod> periods = new java.util.ArrayList<>();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        int start = random.nextInt(9_900);
+        int end = start + 1 + random.nextInt(1_500);
+        DowntimeCause cause = DowntimeCause.values()[random.nextInt(4)];
+        SlaTarget target = random.nextBoolean() ? SlaTarget.SYSTEM : SlaTarget.CORE_API;
+        periods.add(
+            new DowntimePeriod(
+                origin.plusSeconds(start), origin.plusSeconds(end), cause, target, ""));
+        if (target == SlaTarget.SYSTEM) {
+          for (int s = start; s < Math.min(end, 10_000); s++) {
+            (cause.excluded() ? excluded : down)[s] = true;
+          }
+        }
+      }
+      long expected = 0;
+      for (int s = 500; s < 9_500; s++) {
+        expected += down[s] && !excluded[s] ? 1 : 0;
+      }
+      DowntimeLedger ledger = DowntimeLedger.of(periods);
+
+      assertThat(ledger.downtimeSeconds(SlaTarget.SYSTEM, window)).isEqualTo(expected);
+      List<TimeRange> ranges = ledger.downtime(SlaTarget.SYSTEM, window);
+      assertThat(ranges.stream().mapToLong(TimeRange::seconds).sum()).isEqualTo(expected);
+      for (int r = 1; r < ranges.size(); r++) {
+        assertThat(ranges.get(r).start()).isAfter(ranges.get(r - 1).end());
+      }
+    }
+  }
 }
