@@ -11,4 +11,5 @@ module app.omniy.core {
   exports app.omniy.core.post;
   exports app.omniy.core.post.spi;
   exports app.omniy.core.sla;
+  exports app.omniy.core.sla.spi;
 }

@@ -76,4 +76,36 @@ public record CreditPolicy(List<CreditTier> tiers) {
     }
     return monthlyFee.percent(BigDecimal.valueOf(creditPercent(availabilityPercent)));
   }
+
+  /**
+   * The credit, in percent of the fee, that the exact {@code availability} earns; use this with a
+   * measured availability, so that 99.89999…% is never rounded up to 99.9% first.
+   *
+   * @throws InvalidValueException if the availability is missing or above 100%
+   */
+  public int creditPercent(ExactRatio availability) {
+    if (availability == null) {
+      throw new InvalidValueException("availability", null, "is required");
+    }
+    if (availability.numerator() > availability.denominator()) {
+      throw new InvalidValueException("availability", availability, "must not exceed 100%");
+    }
+    for (CreditTier tier : tiers) {
+      if (tier.contains(availability)) {
+        return tier.creditPercent();
+      }
+    }
+    return 0;
+  }
+
+  /** The credit amount: {@link #creditPercent(ExactRatio)} of {@code monthlyFee}, half-up. */
+  public Money credit(ExactRatio availability, Money monthlyFee) {
+    if (monthlyFee == null) {
+      throw new InvalidValueException("monthlyFee", null, "is required");
+    }
+    if (monthlyFee.amount().signum() < 0) {
+      throw new InvalidValueException("monthlyFee", monthlyFee, "must not be negative");
+    }
+    return monthlyFee.percent(BigDecimal.valueOf(creditPercent(availability)));
+  }
 }

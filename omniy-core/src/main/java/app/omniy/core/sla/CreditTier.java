@@ -37,4 +37,9 @@ public record CreditTier(BigDecimal atLeast, BigDecimal below, int creditPercent
   public boolean contains(BigDecimal availabilityPercent) {
     return availabilityPercent.compareTo(atLeast) >= 0 && availabilityPercent.compareTo(below) < 0;
   }
+
+  /** Whether the exact {@code availability} falls in {@code [atLeast, below)}, as a percentage. */
+  public boolean contains(ExactRatio availability) {
+    return availability.compareToPercent(atLeast) >= 0 && availability.compareToPercent(below) < 0;
+  }
 }

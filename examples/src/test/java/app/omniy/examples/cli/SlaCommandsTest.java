@@ -1,0 +1,247 @@
+package app.omniy.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code omniy sla-credit} and {@code omniy sla-report}, run in-process (SLA-6, SLA-7, SLA-8). */
+class SlaCommandsTest {
+  private static final String ISSUE_EXAMPLE =
+      "{\"month\":\"2026-04\",\"uptimePercent\":\"99.8842\",\"creditPercent\":10,"
+          + "\"creditAmount\":\"198\",\"currency\":\"JPY\",\"eligible\":null,"
+          + "\"reason\":\"no request date given\"}";
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return OmniyCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  /** 3,000 s of incident downtime in April 2026 (JST), plus maintenance that does not count. */
+  private Path aprilDowntime() throws IOException {
+    return Files.writeString(
+        dir.resolve("downtime.yaml"),
+        """
+        periods:
+          - start: 2026-04-10T10:00:00+09:00
+            end: 2026-04-10T10:30:00+09:00
+            cause: incident
+            note: database failover
+          - start: 2026-04-10T10:20:00+09:00
+            end: 2026-04-10T10:50:00+09:00
+            cause: incident
+          - start: 2026-04-20T01:00:00Z
+            end: 2026-04-20T03:00:00Z
+            cause: planned-maintenance
+          - start: 2026-04-21T01:00:00Z
+            end: 2026-04-21T01:10:00Z
+            cause: incident
+            target: core-api
+        """);
+  }
+
+  @Test
+  void sla_credit_prints_the_issue_example_as_exactly_one_json_object() throws IOException {
+    int code =
+        run(
+            "sla-credit",
+            "--month",
+            "2026-04",
+            "--fee",
+            "1980",
+            "--currency",
+            "JPY",
+            "--downtime",
+            aprilDowntime().toString(),
+            "--json");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo(ISSUE_EXAMPLE + System.lineSeparator());
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void sla_credit_from_a_given_uptime_with_a_request_on_the_last_day_is_eligible() {
+    int code =
+        run(
+            "sla-credit",
+            "--month=2026-04",
+            "--fee=10",
+            "--currency=USD",
+            "--uptime=99.0",
+            "--requested-on=2026-05-31",
+            "--json");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "{\"month\":\"2026-04\",\"uptimePercent\":\"99.0000\",\"creditPercent\":10,"
+                + "\"creditAmount\":\"1.00\",\"currency\":\"USD\",\"eligible\":true,"
+                + "\"reason\":\"requested on 2026-05-31, by the deadline 2026-05-31\"}"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void sla_credit_a_request_a_day_late_is_not_eligible_and_the_text_says_why() {
+    int code =
+        run(
+            "sla-credit",
+            "--month=2026-04",
+            "--fee=1980",
+            "--currency=JPY",
+            "--uptime=94.99",
+            "--requested-on=2026-06-01");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("Month:    2026-04 (Asia/Tokyo)")
+        .contains("Uptime:   94.9900%")
+        .contains("50% of 1980 JPY = 990 JPY")
+        .contains("not eligible: requested on 2026-06-01, after the deadline 2026-05-31");
+  }
+
+  @Test
+  void sla_credit_exactly_at_the_objective_earns_nothing() {
+    assertThat(
+            run(
+                "sla-credit",
+                "--month=2026-04",
+                "--fee=1980",
+                "--currency=JPY",
+                "--uptime=99.9",
+                "--json"))
+        .isZero();
+    assertThat(out.toString()).contains("\"creditPercent\":0,\"creditAmount\":\"0\"");
+  }
+
+  @Test
+  void the_zone_option_overrides_the_files_zone_and_moves_the_month_boundary() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("edge.yaml"),
+            """
+            zone: UTC
+            periods:
+              - start: 2026-04-30T23:30:00+09:00
+                end: 2026-05-01T00:30:00+09:00
+                cause: incident
+            """);
+
+    run("sla-report", "--month=2026-04", "--downtime=" + file, "--json");
+    String utc = out.toString();
+    out.getBuffer().setLength(0);
+    run("sla-report", "--month=2026-04", "--downtime=" + file, "--zone=Asia/Tokyo", "--json");
+
+    assertThat(utc).contains("\"zone\":\"UTC\"", "\"downtimeSeconds\":3600");
+    assertThat(out.toString()).contains("\"zone\":\"Asia/Tokyo\"", "\"downtimeSeconds\":1800");
+  }
+
+  @Test
+  void a_bad_downtime_file_is_rejected_with_line_and_field_on_stderr_and_exit_1()
+      throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            "periods:\n  - start: 2026-04-10T10:00:00\n    end: 2026-04-10T11:00:00Z\n"
+                + "    cause: incident\n");
+
+    int code =
+        run("sla-credit", "--month=2026-04", "--fee=1980", "--currency=JPY", "--downtime=" + file);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("bad.yaml:2", "periods[0].start", "offset");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void a_bad_currency_or_an_uptime_above_100_is_rejected_with_exit_1() {
+    assertThat(run("sla-credit", "--month=2026-04", "--fee=1980", "--currency=XYZ", "--uptime=99"))
+        .isEqualTo(1);
+    assertThat(run("sla-credit", "--month=2026-04", "--fee=1980", "--currency=JPY", "--uptime=101"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("currency", "availability");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void both_or_neither_uptime_source_and_a_malformed_month_are_usage_errors_with_exit_2()
+      throws IOException {
+    String downtime = aprilDowntime().toString();
+
+    assertThat(run("sla-credit", "--month=2026-04", "--fee=1", "--currency=JPY")).isEqualTo(2);
+    assertThat(
+            run(
+                "sla-credit",
+                "--month=2026-04",
+                "--fee=1",
+                "--currency=JPY",
+                "--uptime=99",
+                "--downtime=" + downtime))
+        .isEqualTo(2);
+    assertThat(run("sla-credit", "--month=April", "--fee=1", "--currency=JPY", "--uptime=99"))
+        .isEqualTo(2);
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + downtime, "--json", "--md"))
+        .isEqualTo(2);
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + downtime, "--fee=1"))
+        .isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void sla_report_as_text_shows_every_target_the_periods_and_the_credit() throws IOException {
+    int code =
+        run(
+            "sla-report",
+            "--month",
+            "2026-04",
+            "--downtime",
+            aprilDowntime().toString(),
+            "--fee",
+            "1980",
+            "--currency",
+            "JPY");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("SLA report 2026-04 (Asia/Tokyo)")
+        .contains("system    99.8842% (objective 99.9%) MISSED; downtime 3000 s")
+        .contains("core-api  99.8611% (objective 99.95%) MISSED; downtime 3600 s")
+        .contains("planned-maintenance", "(excluded)", "database failover")
+        .contains("Credit:   10% of the monthly fee = 198 JPY, payable on request by 2026-05-31");
+  }
+
+  @Test
+  void sla_report_as_markdown_and_as_json() throws IOException {
+    String file = aprilDowntime().toString();
+
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + file, "--md")).isZero();
+    assertThat(out.toString())
+        .startsWith("# SLA report 2026-04 (Asia/Tokyo)")
+        .contains("| system | 99.9% | 99.8842% | missed |")
+        .contains("10% of the monthly fee");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + file, "--json")).isZero();
+    assertThat(out.toString().strip())
+        .startsWith("{\"month\":\"2026-04\"")
+        .endsWith("}")
+        .contains("\"creditPercent\":10,\"creditAmount\":null");
+  }
+
+  @Test
+  void help_lists_the_sla_commands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("sla-credit", "sla-report");
+    out.getBuffer().setLength(0);
+    assertThat(run("sla-credit", "--help")).isZero();
+    assertThat(out.toString()).contains("--requested-on", "--uptime", "--downtime");
+  }
+}
