@@ -9,4 +9,7 @@ module app.omniy.core {
 
   exports app.omniy.core;
   exports app.omniy.core.sla;
+  exports app.omniy.core.alert;
+  exports app.omniy.core.alert.spi;
+  exports app.omniy.core.metrics;
 }
