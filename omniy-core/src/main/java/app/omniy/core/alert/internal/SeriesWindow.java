@@ -14,9 +14,14 @@ import java.util.Arrays;
  * fixed whatever the traffic: {@value AlertCondition#BUCKETS} buckets for the window, plus the
  * baseline's for a change rule. Each slot remembers which bucket it holds, so a stale slot is
  * recognised and reset on write and ignored on read. Only the arrays the aggregation needs exist.
+ *
+ * <p>A sample is read as the decimal it prints as ({@link BigDecimal#valueOf(double)}), so a gauge
+ * reading 0.8 is exactly 80%, not 0.8000000000000000444. Sums for means are kept in exact
+ * micro-units (six decimals), so summing never drifts past a threshold the way doubles do.
  */
 public final class SeriesWindow {
   private static final MathContext DISPLAY = new MathContext(6);
+  private static final double MICROS = 1_000_000d;
 
   private final AlertCondition condition;
   private final Kind kind;
@@ -53,9 +58,8 @@ public final class SeriesWindow {
     this.bucket = new long[slots];
     Arrays.fill(bucket, Long.MIN_VALUE);
     this.count = new long[slots];
-    boolean needsHits = kind == Kind.SHARE || kind == Kind.OCCURRENCE || kind == Kind.PERCENTILE;
-    this.hits = needsHits ? new long[slots] : new long[0];
-    this.sum = kind == Kind.SUM || kind == Kind.MAX ? new double[slots] : new double[0];
+    this.hits = kind == Kind.LATEST || kind == Kind.MAX ? new long[0] : new long[slots];
+    this.sum = kind == Kind.MAX ? new double[slots] : new double[0];
     Comparison comparison = condition.comparison();
     // Percentiles are compared by counting the samples on one side of the threshold (see
     // evaluatePercentile); which side depends on whether equality fires.
@@ -99,7 +103,7 @@ public final class SeriesWindow {
         hits[s] = 0;
       }
       if (sum.length > 0) {
-        sum[s] = kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+        sum[s] = Double.NEGATIVE_INFINITY;
       }
     }
     return s;
@@ -118,7 +122,7 @@ public final class SeriesWindow {
     switch (kind) {
       case SHARE -> hits[s] += inNumerator ? 1 : 0;
       case OCCURRENCE -> hits[s]++;
-      case SUM -> sum[s] += value;
+      case SUM -> hits[s] = add(hits[s], Math.round(value * MICROS));
       case MAX -> sum[s] = Math.max(sum[s], value);
       case PERCENTILE -> hits[s] += (countBelow ? value < bound : value <= bound) ? 1 : 0;
       case LATEST -> {
@@ -172,12 +176,12 @@ public final class SeriesWindow {
           condition.aggregation() instanceof Aggregation.ChangeVsBaseline
               ? change(window, totals(first - baselineBuckets, first - 1))
               : mean(window);
-      case MAX -> exact(new BigDecimal(window.sum), window.count, "max ");
+      case MAX -> exact(BigDecimal.valueOf(window.sum), window.count, "max ");
       case PERCENTILE -> percentile(window);
       case LATEST ->
           latestMillis < first * width
               ? new Evaluation(Outcome.NO_DATA, null, 0, "no data" + over)
-              : exact(new BigDecimal(latestValue), window.count, "latest ");
+              : exact(BigDecimal.valueOf(latestValue), window.count, "latest ");
     };
   }
 
@@ -192,7 +196,7 @@ public final class SeriesWindow {
   }
 
   private Evaluation mean(Totals t) {
-    BigDecimal total = new BigDecimal(t.sum);
+    BigDecimal total = BigDecimal.valueOf(t.hits, 6);
     BigDecimal n = BigDecimal.valueOf(t.count);
     int signum = total.compareTo(condition.threshold().multiply(n));
     BigDecimal mean = total.divide(n, DISPLAY);
@@ -200,13 +204,13 @@ public final class SeriesWindow {
   }
 
   private Evaluation change(Totals window, Totals baseline) {
-    if (baseline.count == 0 || baseline.sum <= 0) {
+    if (baseline.count == 0 || baseline.hits <= 0) {
       return new Evaluation(
           Outcome.NO_DATA, null, window.count, "no baseline: no data in the previous period");
     }
     // Exact: (w/nw − b/nb) / (b/nb) ∘ t  ⇔  w·nb ∘ (1 + t)·b·nw, as b > 0.
-    BigDecimal w = new BigDecimal(window.sum).multiply(BigDecimal.valueOf(baseline.count));
-    BigDecimal b = new BigDecimal(baseline.sum).multiply(BigDecimal.valueOf(window.count));
+    BigDecimal w = BigDecimal.valueOf(window.hits, 6).multiply(BigDecimal.valueOf(baseline.count));
+    BigDecimal b = BigDecimal.valueOf(baseline.hits, 6).multiply(BigDecimal.valueOf(window.count));
     int signum = w.compareTo(BigDecimal.ONE.add(condition.threshold()).multiply(b));
     BigDecimal change = w.subtract(b).divide(b, DISPLAY);
     return verdict(signum, change, window.count, "change " + AlertCondition.percent(change));
@@ -267,7 +271,7 @@ public final class SeriesWindow {
 
   private Totals totals(long firstBucket, long lastBucket) {
     Totals t = new Totals();
-    t.sum = kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+    t.sum = Double.NEGATIVE_INFINITY;
     for (int s = 0; s < bucket.length; s++) {
       long b = bucket[s];
       if (b < firstBucket || b > lastBucket) {
@@ -275,15 +279,22 @@ public final class SeriesWindow {
       }
       t.count += count[s];
       if (hits.length > 0) {
-        t.hits += hits[s];
+        t.hits = add(t.hits, hits[s]);
       }
-      if (kind == Kind.MAX) {
+      if (sum.length > 0) {
         t.sum = Math.max(t.sum, sum[s]);
-      } else if (sum.length > 0) {
-        t.sum += sum[s];
       }
     }
     return t;
+  }
+
+  /** Adds without wrapping around: a saturated sum stays at the extreme. */
+  private static long add(long a, long b) {
+    long r = a + b;
+    if (((a ^ r) & (b ^ r)) < 0) {
+      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return r;
   }
 
   /** Sums over a range of buckets. */

@@ -13,12 +13,12 @@ final class Thresholds {
   /** The double {@code b} with {@code v ≤ t ⇔ v ≤ b} for every double {@code v}. */
   static double atMostBound(BigDecimal t) {
     double d = t.doubleValue();
-    return new BigDecimal(d).compareTo(t) > 0 ? Math.nextDown(d) : d;
+    return BigDecimal.valueOf(d).compareTo(t) > 0 ? Math.nextDown(d) : d;
   }
 
   /** The double {@code b} with {@code v < t ⇔ v < b} for every double {@code v}. */
   static double belowBound(BigDecimal t) {
     double d = t.doubleValue();
-    return new BigDecimal(d).compareTo(t) < 0 ? Math.nextUp(d) : d;
+    return BigDecimal.valueOf(d).compareTo(t) < 0 ? Math.nextUp(d) : d;
   }
 }
