@@ -170,7 +170,8 @@ public record AlertRule(
       return this;
     }
 
-    public Builder notify(Channel... channels) {
+    /** Where notifications go (the guide's "通知"). */
+    public Builder channels(Channel... channels) {
       this.channels = channels.length == 0 ? EnumSet.noneOf(Channel.class) : Set.of(channels);
       return this;
     }

@@ -31,7 +31,7 @@ public final class DefaultAlertRules {
       share("ALERT-C1", "サービス停止", MetricNames.HTTP_SERVER_REQUESTS)
           .aggregation(new Aggregation.ShareOf(TagFilter.of(MetricNames.TAG_STATUS, "5xx")))
           .when(ABOVE, "0.10")
-          .notify(SLACK, SMS, EMAIL)
+          .channels(SLACK, SMS, EMAIL)
           .respondWithin(Duration.ofMinutes(15))
           .build();
 
@@ -40,7 +40,7 @@ public final class DefaultAlertRules {
       share("ALERT-C2", "決済システム障害", MetricNames.STRIPE_WEBHOOKS)
           .when(ABOVE, "0.05")
           .over(Duration.ofMinutes(15))
-          .notify(SLACK, SMS, EMAIL)
+          .channels(SLACK, SMS, EMAIL)
           .respondWithin(Duration.ofMinutes(10))
           .build();
 
@@ -48,7 +48,7 @@ public final class DefaultAlertRules {
   public static final AlertRule DATABASE =
       share("ALERT-C3", "データベース接続異常", MetricNames.FIRESTORE_CONNECTIONS)
           .when(ABOVE, "0.03")
-          .notify(SLACK, SMS)
+          .channels(SLACK, SMS)
           .respondWithin(Duration.ofMinutes(20))
           .build();
 
@@ -61,7 +61,7 @@ public final class DefaultAlertRules {
           .when(ABOVE, "0.20")
           .over(Duration.ofMinutes(15))
           .minSamples(5)
-          .notify(SLACK, EMAIL)
+          .channels(SLACK, EMAIL)
           .respondWithin(Duration.ofMinutes(30))
           .build();
 
@@ -76,7 +76,7 @@ public final class DefaultAlertRules {
           .over(Duration.ofMinutes(5))
           .sustainedFor(Duration.ofMinutes(15))
           .minSamples(20)
-          .notify(SLACK)
+          .channels(SLACK)
           .respondWithin(Duration.ofHours(1))
           .build();
 
@@ -90,7 +90,7 @@ public final class DefaultAlertRules {
           .when(ABOVE, "0.80")
           .over(Duration.ofMinutes(1))
           .sustainedFor(Duration.ofMinutes(30))
-          .notify(SLACK)
+          .channels(SLACK)
           .respondWithin(Duration.ofHours(1))
           .build();
 
@@ -104,7 +104,7 @@ public final class DefaultAlertRules {
           .aggregation(new Aggregation.Latest())
           .when(ABOVE, "0.85")
           .over(Duration.ofMinutes(5))
-          .notify(EMAIL)
+          .channels(EMAIL)
           .respondWithin(Duration.ofHours(1))
           .build();
 
@@ -114,7 +114,7 @@ public final class DefaultAlertRules {
           .severity(Severity.WARNING)
           .when(ABOVE, "0.15")
           .over(Duration.ofMinutes(30))
-          .notify(SLACK)
+          .channels(SLACK)
           .respondWithin(Duration.ofHours(1))
           .build();
 
@@ -130,7 +130,7 @@ public final class DefaultAlertRules {
           .aggregation(new Aggregation.ChangeVsBaseline(Duration.ofDays(7)))
           .when(AT_MOST, "-0.20")
           .over(Duration.ofDays(1))
-          .notify(EMAIL)
+          .channels(EMAIL)
           .respondWithin(Duration.ofHours(24))
           .build();
 
@@ -143,7 +143,7 @@ public final class DefaultAlertRules {
           .aggregation(new Aggregation.Latest())
           .when(ABOVE, "0.80")
           .over(Duration.ofHours(1))
-          .notify(EMAIL)
+          .channels(EMAIL)
           .respondWithin(Duration.ofHours(24))
           .build();
 
@@ -156,7 +156,7 @@ public final class DefaultAlertRules {
           .aggregation(new Aggregation.Occurrence())
           .when(AT_LEAST, "1")
           .over(Duration.ofMinutes(5))
-          .notify(SLACK, EMAIL)
+          .channels(SLACK, EMAIL)
           .respondWithin(Duration.ofHours(24))
           .build();
 
