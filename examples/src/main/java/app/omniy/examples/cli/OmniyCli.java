@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OmniyCli.Version.class,
     description = "Omniy: schedule Instagram posts with the operations guide's service levels.",
-    subcommands = {TrialCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrialCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class OmniyCli implements Runnable {
   /** The input was understood but rejected. */
   public static final int REJECTED = 1;
