@@ -12,4 +12,7 @@ module app.omniy.core {
   exports app.omniy.core.post.spi;
   exports app.omniy.core.sla;
   exports app.omniy.core.sla.spi;
+  exports app.omniy.core.alert;
+  exports app.omniy.core.alert.spi;
+  exports app.omniy.core.metrics;
 }

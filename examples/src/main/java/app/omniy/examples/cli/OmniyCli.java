@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TrialCommand.class,
       SlaCreditCommand.class,
       SlaReportCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OmniyCli implements Runnable {

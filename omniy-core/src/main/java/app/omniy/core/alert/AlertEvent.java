@@ -1,0 +1,64 @@
+package app.omniy.core.alert;
+
+import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.internal.Require;
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something to tell the operator: an alert fired, is still firing after its repeat interval, was
+ * not acknowledged in time, or resolved. The evaluator only returns these; the runtime sends them.
+ *
+ * @param kind what happened
+ * @param rule the rule
+ * @param key the alert (rule and labels)
+ * @param at the evaluation time it happened at
+ * @param firingSince when the alert fired
+ * @param evaluation the finding that caused it
+ * @param channels where to send it: the rule's channels, plus Slack, SMS and Email on escalation
+ * @param toEscalationContact whether the escalation contact must be told too (ALERT-3)
+ * @param acknowledgement the acknowledgement of this firing, if any
+ */
+public record AlertEvent(
+    Kind kind,
+    AlertRule rule,
+    AlertKey key,
+    Instant at,
+    Instant firingSince,
+    Evaluation evaluation,
+    Set<Channel> channels,
+    boolean toEscalationContact,
+    @Nullable Acknowledgement acknowledgement) {
+
+  /** The four notifications of ALERT-2 and ALERT-3. */
+  public enum Kind {
+    FIRED,
+    REPEATED,
+    ESCALATED,
+    RESOLVED
+  }
+
+  public AlertEvent {
+    Require.nonNull(kind, "kind");
+    Require.nonNull(rule, "rule");
+    Require.nonNull(key, "key");
+    Require.nonNull(at, "at");
+    Require.nonNull(firingSince, "firingSince");
+    Require.nonNull(evaluation, "evaluation");
+    channels = Set.copyOf(Require.nonNull(channels, "channels"));
+  }
+
+  /** One line: {@code FIRED ALERT-C1 critical サービス停止: 12.5% (25 of 200) > 10%}. */
+  public String summary() {
+    return kind
+        + " "
+        + key
+        + " "
+        + rule.severity().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + rule.name()
+        + ": "
+        + evaluation.text();
+  }
+}

@@ -1,0 +1,215 @@
+package app.omniy.core.alert;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.internal.Require;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One alert rule (ALERT table): a condition, a severity, the channels to notify, the response
+ * deadline (ALERT-3) and how often a steady firing alert is re-sent (ALERT-2).
+ *
+ * @param id the rule's ID, such as {@code ALERT-C1}
+ * @param name the rule's name as the operator wrote it (the guide's names are Japanese)
+ * @param severity how urgent it is
+ * @param condition when it holds
+ * @param channels where its notifications go; at least one
+ * @param respondWithin the response deadline, counted from the moment it fires
+ * @param repeatInterval how long a steady firing alert stays quiet before it is re-sent
+ * @param labels labels added to every alert of this rule
+ */
+public record AlertRule(
+    String id,
+    String name,
+    Severity severity,
+    AlertCondition condition,
+    Set<Channel> channels,
+    Duration respondWithin,
+    Duration repeatInterval,
+    Map<String, String> labels) {
+
+  /** Alertmanager's default {@code repeat_interval}: 4 hours. */
+  public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
+
+  /**
+   * @throws InvalidValueException naming the field, if one is missing or out of range
+   */
+  public AlertRule {
+    Require.nonBlank(id, "id");
+    Require.nonBlank(name, "name");
+    Require.nonNull(severity, "severity");
+    Require.nonNull(condition, "condition");
+    Require.nonNull(channels, "notify");
+    if (channels.isEmpty()) {
+      throw new InvalidValueException("notify", "[]", "must name at least one channel");
+    }
+    channels = Set.copyOf(channels);
+    Require.positive(respondWithin, "respond-within");
+    Require.positive(repeatInterval, "repeat-every");
+    labels = Map.copyOf(Require.nonNull(labels, "labels"));
+  }
+
+  /** A builder for a rule with the given ID. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /**
+   * The rule in one line: id, severity, condition in words, channels, deadline — what {@code omniy
+   * rules check} prints.
+   */
+  public String describe() {
+    List<String> names = new ArrayList<>();
+    for (Channel channel : EnumSet.copyOf(channels)) {
+      names.add(channel.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return id
+        + " "
+        + severity.name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + name
+        + ": "
+        + condition.describe()
+        + "; notify "
+        + String.join(", ", names)
+        + "; respond within "
+        + AlertCondition.words(respondWithin);
+  }
+
+  /** Builds a rule; {@link #build()} validates the whole rule at once. Not thread-safe. */
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private Severity severity = Severity.WARNING;
+    private String metric = "";
+    private TagFilter filter = TagFilter.ANY;
+    private List<String> groupBy = List.of();
+    private Aggregation aggregation = new Aggregation.Latest();
+    private Comparison comparison = Comparison.ABOVE;
+    private BigDecimal threshold = BigDecimal.ZERO;
+    private Duration over = Duration.ofMinutes(5);
+    private Duration sustainedFor = Duration.ZERO;
+    private long minSamples = 1;
+    private Set<Channel> channels = EnumSet.noneOf(Channel.class);
+    private Duration respondWithin = Duration.ofHours(1);
+    private Duration repeatInterval = DEFAULT_REPEAT_INTERVAL;
+    private final Map<String, String> labels = new LinkedHashMap<>();
+
+    private Builder(String id) {
+      this.id = id;
+      this.name = id;
+    }
+
+    /** The rule's name; defaults to its ID. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder severity(Severity severity) {
+      this.severity = severity;
+      return this;
+    }
+
+    /** The meter to read, with the samples of it that count. */
+    public Builder metric(String metric, TagFilter filter) {
+      this.metric = metric;
+      this.filter = filter;
+      return this;
+    }
+
+    /** The meter to read, all of its samples. */
+    public Builder metric(String metric) {
+      return metric(metric, TagFilter.ANY);
+    }
+
+    /** Tags whose values make separate alerts. */
+    public Builder groupBy(String... tags) {
+      this.groupBy = List.of(tags);
+      return this;
+    }
+
+    public Builder aggregation(Aggregation aggregation) {
+      this.aggregation = aggregation;
+      return this;
+    }
+
+    /** Fires when the aggregated value compares to {@code threshold} as {@code comparison}. */
+    public Builder when(Comparison comparison, BigDecimal threshold) {
+      this.comparison = comparison;
+      this.threshold = threshold;
+      return this;
+    }
+
+    /** {@link #when} with the threshold written as a decimal, e.g. {@code "0.10"}. */
+    public Builder when(Comparison comparison, String threshold) {
+      return when(comparison, new BigDecimal(threshold));
+    }
+
+    /** The sliding window's length (ALERT-1 "over"); defaults to 5 minutes. */
+    public Builder over(Duration over) {
+      this.over = over;
+      return this;
+    }
+
+    /** How long the condition must hold at every evaluation before firing (ALERT-1 "for"). */
+    public Builder sustainedFor(Duration sustainedFor) {
+      this.sustainedFor = sustainedFor;
+      return this;
+    }
+
+    /** Fewer samples in the window is "too little data"; defaults to 1. */
+    public Builder minSamples(long minSamples) {
+      this.minSamples = minSamples;
+      return this;
+    }
+
+    /** Where notifications go (the guide's "通知"). */
+    public Builder channels(Channel... channels) {
+      this.channels = channels.length == 0 ? EnumSet.noneOf(Channel.class) : Set.of(channels);
+      return this;
+    }
+
+    /** The response deadline (ALERT-3); defaults to 1 hour. */
+    public Builder respondWithin(Duration respondWithin) {
+      this.respondWithin = respondWithin;
+      return this;
+    }
+
+    /** How often a steady firing alert is re-sent (ALERT-2); defaults to 4 hours. */
+    public Builder repeatInterval(Duration repeatInterval) {
+      this.repeatInterval = repeatInterval;
+      return this;
+    }
+
+    public Builder label(String name, String value) {
+      labels.put(Require.nonBlank(name, "labels"), Require.nonNull(value, "labels." + name));
+      return this;
+    }
+
+    /**
+     * @throws InvalidValueException naming the first field that is missing or out of range
+     */
+    public AlertRule build() {
+      AlertCondition condition =
+          new AlertCondition(
+              metric,
+              filter,
+              groupBy,
+              aggregation,
+              comparison,
+              threshold,
+              over,
+              sustainedFor,
+              minSamples);
+      return new AlertRule(
+          id, name, severity, condition, channels, respondWithin, repeatInterval, labels);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package app.omniy.core.alert;
+
+import static app.omniy.core.alert.Channel.EMAIL;
+import static app.omniy.core.alert.Channel.SLACK;
+import static app.omniy.core.alert.Channel.SMS;
+import static app.omniy.core.alert.Comparison.ABOVE;
+import static app.omniy.core.alert.Comparison.AT_LEAST;
+import static app.omniy.core.alert.Comparison.AT_MOST;
+
+import app.omniy.core.metrics.MetricNames;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The operations guide's eleven alert rules (ALERT-C1 … ALERT-I3) with the decisions of ALERT-1 and
+ * ALERT-6, named as the guide names them.
+ *
+ * <p>Where the guide gives no window, one is chosen here and stated: error shares over 5 minutes
+ * (15 for Stripe webhooks, which arrive too rarely to fill 5), gauges over the layer's cadence
+ * (ALERT-5). Shares need 20 events (ALERT-1), post failures 5 attempts (ALERT-6).
+ */
+public final class DefaultAlertRules {
+  private DefaultAlertRules() {}
+
+  private static final TagFilter FAILURE =
+      TagFilter.of(MetricNames.TAG_OUTCOME, MetricNames.OUTCOME_FAILURE);
+
+  /** ALERT-C1: HTTP 5xx share of the host's requests above 10% (status tag, ALERT-6). */
+  public static final AlertRule SERVICE_DOWN =
+      share("ALERT-C1", "サービス停止", MetricNames.HTTP_SERVER_REQUESTS)
+          .aggregation(new Aggregation.ShareOf(TagFilter.of(MetricNames.TAG_STATUS, "5xx")))
+          .when(ABOVE, "0.10")
+          .channels(SLACK, SMS, EMAIL)
+          .respondWithin(Duration.ofMinutes(15))
+          .build();
+
+  /** ALERT-C2: Stripe webhook failure share above 5%, over 15 minutes. */
+  public static final AlertRule PAYMENTS =
+      share("ALERT-C2", "決済システム障害", MetricNames.STRIPE_WEBHOOKS)
+          .when(ABOVE, "0.05")
+          .over(Duration.ofMinutes(15))
+          .channels(SLACK, SMS, EMAIL)
+          .respondWithin(Duration.ofMinutes(10))
+          .build();
+
+  /** ALERT-C3: Firestore connection failure share above 3%. */
+  public static final AlertRule DATABASE =
+      share("ALERT-C3", "データベース接続異常", MetricNames.FIRESTORE_CONNECTIONS)
+          .when(ABOVE, "0.03")
+          .channels(SLACK, SMS)
+          .respondWithin(Duration.ofMinutes(20))
+          .build();
+
+  /**
+   * ALERT-C4: share of publish attempts in the last 15 minutes that failed for any reason, retried
+   * or not, above 20%, with at least 5 attempts (ALERT-6).
+   */
+  public static final AlertRule MASS_POST_FAILURE =
+      share("ALERT-C4", "投稿実行大量失敗", MetricNames.POST_ATTEMPTS)
+          .when(ABOVE, "0.20")
+          .over(Duration.ofMinutes(15))
+          .minSamples(5)
+          .channels(SLACK, EMAIL)
+          .respondWithin(Duration.ofMinutes(30))
+          .build();
+
+  /** ALERT-W1: API p95 response time above 2 s over 5 minutes, held for 15 minutes. */
+  public static final AlertRule SLOW_API =
+      AlertRule.builder("ALERT-W1")
+          .name("パフォーマンス劣化")
+          .severity(Severity.WARNING)
+          .metric(MetricNames.API_LATENCY)
+          .aggregation(new Aggregation.Percentile(BigDecimal.valueOf(95)))
+          .when(ABOVE, "2")
+          .over(Duration.ofMinutes(5))
+          .sustainedFor(Duration.ofMinutes(15))
+          .minSamples(20)
+          .channels(SLACK)
+          .respondWithin(Duration.ofHours(1))
+          .build();
+
+  /** ALERT-W2: mean CPU usage over each minute above 80%, held for 30 minutes. */
+  public static final AlertRule CPU =
+      AlertRule.builder("ALERT-W2")
+          .name("リソース使用率高")
+          .severity(Severity.WARNING)
+          .metric(MetricNames.SYSTEM_CPU_USAGE)
+          .aggregation(new Aggregation.Mean())
+          .when(ABOVE, "0.80")
+          .over(Duration.ofMinutes(1))
+          .sustainedFor(Duration.ofMinutes(30))
+          .channels(SLACK)
+          .respondWithin(Duration.ofHours(1))
+          .build();
+
+  /** ALERT-W3: disk use above 85%, per disk path, latest reading of the last 5 minutes. */
+  public static final AlertRule STORAGE =
+      AlertRule.builder("ALERT-W3")
+          .name("ストレージ容量警告")
+          .severity(Severity.WARNING)
+          .metric(MetricNames.DISK_USAGE)
+          .groupBy("path")
+          .aggregation(new Aggregation.Latest())
+          .when(ABOVE, "0.85")
+          .over(Duration.ofMinutes(5))
+          .channels(EMAIL)
+          .respondWithin(Duration.ofHours(1))
+          .build();
+
+  /** ALERT-W4: authentication failure share above 15% over 30 minutes. */
+  public static final AlertRule AUTH_ERRORS =
+      share("ALERT-W4", "認証エラー増加", MetricNames.AUTH_ATTEMPTS)
+          .severity(Severity.WARNING)
+          .when(ABOVE, "0.15")
+          .over(Duration.ofMinutes(30))
+          .channels(SLACK)
+          .respondWithin(Duration.ofHours(1))
+          .build();
+
+  /**
+   * ALERT-I1: the last day's mean DAU down 20% or more (inclusive, ALERT-1) against the mean of the
+   * 7 days before it.
+   */
+  public static final AlertRule DAU_DROP =
+      AlertRule.builder("ALERT-I1")
+          .name("ユーザー行動異常")
+          .severity(Severity.INFO)
+          .metric(MetricNames.USERS_ACTIVE_DAILY)
+          .aggregation(new Aggregation.ChangeVsBaseline(Duration.ofDays(7)))
+          .when(AT_MOST, "-0.20")
+          .over(Duration.ofDays(1))
+          .channels(EMAIL)
+          .respondWithin(Duration.ofHours(24))
+          .build();
+
+  /** ALERT-I2: Instagram API usage above 80% of its limit, latest reading of the last hour. */
+  public static final AlertRule INSTAGRAM_QUOTA =
+      AlertRule.builder("ALERT-I2")
+          .name("外部API制限接近")
+          .severity(Severity.INFO)
+          .metric(MetricNames.INSTAGRAM_QUOTA_USAGE)
+          .aggregation(new Aggregation.Latest())
+          .when(ABOVE, "0.80")
+          .over(Duration.ofHours(1))
+          .channels(EMAIL)
+          .respondWithin(Duration.ofHours(24))
+          .build();
+
+  /** ALERT-I3: any anomalous login in the last 5 minutes. */
+  public static final AlertRule SECURITY =
+      AlertRule.builder("ALERT-I3")
+          .name("セキュリティイベント")
+          .severity(Severity.INFO)
+          .metric(MetricNames.SECURITY_LOGIN_ANOMALIES)
+          .aggregation(new Aggregation.Occurrence())
+          .when(AT_LEAST, "1")
+          .over(Duration.ofMinutes(5))
+          .channels(SLACK, EMAIL)
+          .respondWithin(Duration.ofHours(24))
+          .build();
+
+  /** The eleven rules in the guide's order. */
+  public static List<AlertRule> all() {
+    return List.of(
+        SERVICE_DOWN,
+        PAYMENTS,
+        DATABASE,
+        MASS_POST_FAILURE,
+        SLOW_API,
+        CPU,
+        STORAGE,
+        AUTH_ERRORS,
+        DAU_DROP,
+        INSTAGRAM_QUOTA,
+        SECURITY);
+  }
+
+  /** A critical failure-share rule over 5 minutes with at least 20 events (ALERT-1). */
+  private static AlertRule.Builder share(String id, String name, String metric) {
+    return AlertRule.builder(id)
+        .name(name)
+        .severity(Severity.CRITICAL)
+        .metric(metric)
+        .aggregation(new Aggregation.ShareOf(FAILURE))
+        .over(Duration.ofMinutes(5))
+        .minSamples(20);
+  }
+}

@@ -1,0 +1,63 @@
+package app.omniy.core.alert.spi;
+
+import app.omniy.core.alert.Acknowledgement;
+import app.omniy.core.alert.AlertPhase;
+import app.omniy.core.internal.Require;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stored state of one alert. Every change increments {@code version}, which is what a store
+ * compares before it writes, so that two runtimes racing on the same alert notify once.
+ *
+ * @param key which alert
+ * @param phase where it stands
+ * @param pendingSince when the condition started holding, while pending; otherwise null
+ * @param firingSince when it fired, while firing or resolved; otherwise null
+ * @param lastNotifiedAt when the last fired, repeated or escalated notice went out; or null
+ * @param resolvedAt when it resolved, while resolved; otherwise null
+ * @param acknowledgement who answered and when, for the current firing; or null
+ * @param escalated whether the current firing has been escalated (ALERT-3)
+ * @param version 0 for a state never stored; each stored change adds one
+ */
+public record AlertState(
+    AlertKey key,
+    AlertPhase phase,
+    @Nullable Instant pendingSince,
+    @Nullable Instant firingSince,
+    @Nullable Instant lastNotifiedAt,
+    @Nullable Instant resolvedAt,
+    @Nullable Acknowledgement acknowledgement,
+    boolean escalated,
+    long version) {
+
+  public AlertState {
+    Require.nonNull(key, "key");
+    Require.nonNull(phase, "phase");
+    Require.atLeast(version, 0, "version");
+  }
+
+  /** The state of an alert that was never stored. */
+  public static AlertState inactive(AlertKey key) {
+    return new AlertState(key, AlertPhase.INACTIVE, null, null, null, null, null, false, 0);
+  }
+
+  /** This state with {@code version}. */
+  public AlertState withVersion(long version) {
+    return new AlertState(
+        key,
+        phase,
+        pendingSince,
+        firingSince,
+        lastNotifiedAt,
+        resolvedAt,
+        acknowledgement,
+        escalated,
+        version);
+  }
+
+  /** Whether the stored fields other than the version equal {@code other}'s. */
+  public boolean sameAs(AlertState other) {
+    return withVersion(0).equals(other.withVersion(0));
+  }
+}

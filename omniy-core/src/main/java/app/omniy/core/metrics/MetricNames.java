@@ -1,0 +1,106 @@
+package app.omniy.core.metrics;
+
+import java.util.List;
+
+/**
+ * Every meter name the alert rules read, in one place (ALERT-6). Omniy's own meters are lowercase
+ * dotted names under {@code omniy.}; the standard ones are those Micrometer's binders and Spring's
+ * HTTP instrumentation register in the host application.
+ *
+ * <p>Units follow Micrometer: times in seconds, usages as ratios between 0 and 1 (so a rule's "80%"
+ * is the threshold 0.80).
+ */
+public final class MetricNames {
+  private MetricNames() {}
+
+  // ---- standard meters of the host (Micrometer / Spring) ----
+
+  /**
+   * The host's standard HTTP server timer, tagged {@link #TAG_STATUS} and {@link #TAG_OUTCOME}
+   * (ALERT-C1, ALERT-6).
+   */
+  public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
+
+  /** Recent CPU usage of the whole machine, 0–1 (Micrometer {@code ProcessorMetrics}; ALERT-W2). */
+  public static final String SYSTEM_CPU_USAGE = "system.cpu.usage";
+
+  /** Recent CPU usage of this JVM process, 0–1 (Micrometer {@code ProcessorMetrics}). */
+  public static final String PROCESS_CPU_USAGE = "process.cpu.usage";
+
+  /** Usable free bytes of a disk (Micrometer {@code DiskSpaceMetrics}, tag {@code path}). */
+  public static final String DISK_FREE = "disk.free";
+
+  /** Total bytes of a disk (Micrometer {@code DiskSpaceMetrics}, tag {@code path}). */
+  public static final String DISK_TOTAL = "disk.total";
+
+  // ---- Omniy's own meters ----
+
+  /**
+   * Share of disk space in use, 0–1, derived from {@link #DISK_FREE} and {@link #DISK_TOTAL} as
+   * {@code 1 − free / total} by the metrics bridge (ALERT-W3).
+   */
+  public static final String DISK_USAGE = "omniy.disk.usage";
+
+  /**
+   * Publish attempts, tagged {@link #TAG_OUTCOME}: every attempt counts, first or retry, so that
+   * ALERT-C4 reads the share of attempts that failed for any reason (ALERT-6).
+   */
+  public static final String POST_ATTEMPTS = "omniy.post.attempts";
+
+  /** Stripe webhook deliveries handled, tagged {@link #TAG_OUTCOME} (ALERT-C2). */
+  public static final String STRIPE_WEBHOOKS = "omniy.stripe.webhooks";
+
+  /** Firestore connection attempts, tagged {@link #TAG_OUTCOME} (ALERT-C3). */
+  public static final String FIRESTORE_CONNECTIONS = "omniy.firestore.connections";
+
+  /** Response time of Omniy's API, a timer in seconds (ALERT-W1). */
+  public static final String API_LATENCY = "omniy.api.latency";
+
+  /** Authentication attempts, tagged {@link #TAG_OUTCOME} (ALERT-W4). */
+  public static final String AUTH_ATTEMPTS = "omniy.auth.attempts";
+
+  /** Daily active users, a gauge (ALERT-I1). */
+  public static final String USERS_ACTIVE_DAILY = "omniy.users.active.daily";
+
+  /** Share of the Instagram API rate limit in use, 0–1, a gauge (ALERT-I2). */
+  public static final String INSTAGRAM_QUOTA_USAGE = "omniy.instagram.quota.usage";
+
+  /** Anomalous logins detected, a counter (ALERT-I3). */
+  public static final String SECURITY_LOGIN_ANOMALIES = "omniy.security.login.anomalies";
+
+  // ---- tags ----
+
+  /** The HTTP status code tag of {@link #HTTP_SERVER_REQUESTS}, e.g. {@code 503}. */
+  public static final String TAG_STATUS = "status";
+
+  /**
+   * The outcome tag: {@link #OUTCOME_SUCCESS} or {@link #OUTCOME_FAILURE} on Omniy's meters; {@code
+   * SUCCESS}, {@code SERVER_ERROR}… on {@link #HTTP_SERVER_REQUESTS}.
+   */
+  public static final String TAG_OUTCOME = "outcome";
+
+  /** {@link #TAG_OUTCOME} of a success on Omniy's own meters. */
+  public static final String OUTCOME_SUCCESS = "success";
+
+  /** {@link #TAG_OUTCOME} of a failure on Omniy's own meters. */
+  public static final String OUTCOME_FAILURE = "failure";
+
+  /** Every meter name above, standard ones first. */
+  public static List<String> all() {
+    return List.of(
+        HTTP_SERVER_REQUESTS,
+        SYSTEM_CPU_USAGE,
+        PROCESS_CPU_USAGE,
+        DISK_FREE,
+        DISK_TOTAL,
+        DISK_USAGE,
+        POST_ATTEMPTS,
+        STRIPE_WEBHOOKS,
+        FIRESTORE_CONNECTIONS,
+        API_LATENCY,
+        AUTH_ATTEMPTS,
+        USERS_ACTIVE_DAILY,
+        INSTAGRAM_QUOTA_USAGE,
+        SECURITY_LOGIN_ANOMALIES);
+  }
+}

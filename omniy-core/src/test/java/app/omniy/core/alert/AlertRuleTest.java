@@ -1,0 +1,122 @@
+package app.omniy.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.metrics.MetricNames;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AlertRuleTest {
+
+  private static AlertRule.Builder valid() {
+    return AlertRule.builder("X-1").metric("m").channels(Channel.SLACK);
+  }
+
+  private static void rejects(AlertRule.Builder builder, String field) {
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+  }
+
+  @Test
+  void the_builder_rejects_each_bad_setting_naming_its_field() {
+    rejects(valid().metric(" "), "metric");
+    rejects(valid().channels(), "notify");
+    rejects(valid().over(Duration.ofMillis(500)), "over");
+    rejects(valid().sustainedFor(Duration.ofMinutes(-1)), "for");
+    rejects(valid().minSamples(0), "min-samples");
+    rejects(valid().respondWithin(Duration.ZERO), "respond-within");
+    rejects(valid().repeatInterval(Duration.ZERO), "repeat-every");
+    rejects(
+        valid()
+            .over(Duration.ofHours(1))
+            .aggregation(new Aggregation.ChangeVsBaseline(Duration.ofHours(9))),
+        "change-vs");
+    rejects(valid().when(Comparison.ABOVE, (BigDecimal) null), "threshold");
+    assertThatThrownBy(() -> new Aggregation.Percentile(BigDecimal.valueOf(101)))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("percentile"));
+  }
+
+  @Test
+  void two_rules_with_one_id_are_rejected() {
+    AlertRule rule = valid().build();
+    assertThatThrownBy(() -> AlertEvaluator.create(List.of(rule, rule), AlertStateStore.inMemory()))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("X-1"));
+  }
+
+  @Test
+  void a_rule_describes_itself_in_one_line() {
+    assertThat(DefaultAlertRules.SERVICE_DOWN.describe())
+        .isEqualTo(
+            "ALERT-C1 critical サービス停止: share of {status=5xx} of http.server.requests > 10%"
+                + " over 5m, at least 20 samples; notify slack, sms, email; respond within 15m");
+    assertThat(DefaultAlertRules.SLOW_API.condition().describe())
+        .isEqualTo("p95 of omniy.api.latency > 2 over 5m for 15m, at least 20 samples");
+    assertThat(DefaultAlertRules.DAU_DROP.condition().describe())
+        .startsWith("change vs the previous 7d mean of omniy.users.active.daily ≤ -20% over 1d");
+  }
+
+  @Test
+  void the_default_set_has_the_guides_eleven_rules_with_their_channels_and_deadlines() {
+    Map<String, String> summary =
+        DefaultAlertRules.all().stream()
+            .collect(
+                Collectors.toMap(
+                    AlertRule::id,
+                    r ->
+                        r.severity()
+                            + " "
+                            + r.channels().stream().sorted().toList()
+                            + " "
+                            + AlertCondition.words(r.respondWithin())));
+
+    assertThat(summary)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("ALERT-C1", "CRITICAL [SLACK, SMS, EMAIL] 15m"),
+                Map.entry("ALERT-C2", "CRITICAL [SLACK, SMS, EMAIL] 10m"),
+                Map.entry("ALERT-C3", "CRITICAL [SLACK, SMS] 20m"),
+                Map.entry("ALERT-C4", "CRITICAL [SLACK, EMAIL] 30m"),
+                Map.entry("ALERT-W1", "WARNING [SLACK] 1h"),
+                Map.entry("ALERT-W2", "WARNING [SLACK] 1h"),
+                Map.entry("ALERT-W3", "WARNING [EMAIL] 1h"),
+                Map.entry("ALERT-W4", "WARNING [SLACK] 1h"),
+                Map.entry("ALERT-I1", "INFO [EMAIL] 1d"),
+                Map.entry("ALERT-I2", "INFO [EMAIL] 1d"),
+                Map.entry("ALERT-I3", "INFO [SLACK, EMAIL] 1d")));
+  }
+
+  @Test
+  void every_default_rule_reads_a_named_meter() {
+    assertThat(DefaultAlertRules.all())
+        .allSatisfy(r -> assertThat(MetricNames.all()).contains(r.condition().metric()));
+    assertThat(MetricNames.all())
+        .filteredOn(name -> !name.startsWith("omniy."))
+        .containsExactly(
+            "http.server.requests",
+            "system.cpu.usage",
+            "process.cpu.usage",
+            "disk.free",
+            "disk.total");
+  }
+
+  @Test
+  void tag_patterns_match_status_classes_alternatives_and_any_value() {
+    assertThat(TagFilter.of("status", "5xx").matches(Map.of("status", "503"))).isTrue();
+    assertThat(TagFilter.of("status", "5xx").matches(Map.of("status", "404"))).isFalse();
+    assertThat(TagFilter.of("status", "5xx").matches(Map.of())).isFalse();
+    assertThat(TagFilter.of("outcome", "failure|error").matches(Map.of("outcome", "error")))
+        .isTrue();
+    assertThat(TagFilter.of("uri", "*").matches(Map.of("uri", "/a"))).isTrue();
+    assertThat(TagFilter.ANY.matches(Map.of())).isTrue();
+  }
+}

@@ -1,0 +1,11 @@
+package app.omniy.testkit.contract;
+
+import app.omniy.core.alert.spi.AlertStateStore;
+
+/** The in-memory store of the core passes the contract every store must pass. */
+class InMemoryAlertStateStoreTest extends AlertStateStoreContract {
+  @Override
+  protected AlertStateStore newStore() {
+    return AlertStateStore.inMemory();
+  }
+}
