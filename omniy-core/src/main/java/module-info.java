@@ -9,4 +9,6 @@ module app.omniy.core {
 
   exports app.omniy.core;
   exports app.omniy.core.sla;
+  exports app.omniy.core.billing;
+  exports app.omniy.core.billing.spi;
 }
