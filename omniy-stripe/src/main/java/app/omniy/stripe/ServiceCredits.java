@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * CreditDecision preview = credits.preview(request); // dry run: reads only
  * CreditDecision applied = credits.apply(request);
  * }</pre>
+ *
+ * <p>Thread-safe. Two processes crediting the same customer and month at the same moment both find
+ * nothing and both send the credit, but with the same idempotency key, so Stripe creates it once
+ * and answers both with it; the store then keeps one record.
  */
 public final class ServiceCredits {
   /** Metadata key on every credit Omniy creates, with the value {@value #KIND_SLA_CREDIT}. */
@@ -119,6 +123,9 @@ public final class ServiceCredits {
     }
     List<CreditDecision> decisions = new ArrayList<>();
     for (CreditRequest request : requests) {
+      if (request == null) {
+        throw new InvalidValueException("requests[" + decisions.size() + "]", null, "is required");
+      }
       try {
         decisions.add(decide(request, dryRun));
       } catch (OmniyException e) {
