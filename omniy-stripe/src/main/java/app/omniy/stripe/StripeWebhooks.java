@@ -6,6 +6,7 @@ import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.stripe.internal.EventVerifier;
 import app.omniy.stripe.internal.WebhookMetrics;
+import com.stripe.Stripe;
 import com.stripe.model.Event;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,7 @@ public final class StripeWebhooks {
   private final WebhookMetrics metrics;
   private final Clock clock;
   private final Duration claimLease;
+  private final AtomicBoolean apiVersionWarned = new AtomicBoolean();
 
   private StripeWebhooks(Builder builder) {
     this.clock = builder.clock;
@@ -97,6 +100,7 @@ public final class StripeWebhooks {
           new WebhookResult(refused.outcome(), null, null, refused.detail()));
     }
     Event event = ((EventVerifier.Verified) verdict).event();
+    warnOnceIfApiVersionDiffers(event);
     WebhookHandler handler = handlers.get(event.getType());
     if (handler == null) {
       return finish(event, WebhookOutcome.IGNORED, "no handler for " + event.getType());
@@ -132,6 +136,19 @@ public final class StripeWebhooks {
       if (!processed) {
         releaseQuietly(event.getId(), claimedAt);
       }
+    }
+  }
+
+  private void warnOnceIfApiVersionDiffers(Event event) {
+    if (!Stripe.API_VERSION.equals(event.getApiVersion())
+        && apiVersionWarned.compareAndSet(false, true)) {
+      log.warn(
+          "Stripe event {} has API version {}, stripe-java expects {}: its data object will not"
+              + " deserialise safely; set the webhook endpoint's API version to {}",
+          event.getId(),
+          event.getApiVersion(),
+          Stripe.API_VERSION,
+          Stripe.API_VERSION);
     }
   }
 
