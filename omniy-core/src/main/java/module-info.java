@@ -15,4 +15,6 @@ module app.omniy.core {
   exports app.omniy.core.alert;
   exports app.omniy.core.alert.spi;
   exports app.omniy.core.metrics;
+  exports app.omniy.core.billing;
+  exports app.omniy.core.billing.spi;
 }

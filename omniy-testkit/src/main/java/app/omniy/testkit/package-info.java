@@ -1,6 +1,6 @@
 /**
  * Test support for host applications and Omniy's own modules: a settable clock, the
- * Firestore-emulator JUnit extension and, as the SPIs arrive, one contract suite per SPI.
+ * Firestore-emulator JUnit extension and one contract suite per SPI ({@code contract}).
  */
 @NullMarked
 package app.omniy.testkit;

@@ -1,0 +1,53 @@
+package app.omniy.core.billing;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * A service credit that was applied to a customer for one month (SLA-6, SLA-7): the record that
+ * stops the same month from being credited twice, also long after the payment provider forgot its
+ * idempotency key.
+ *
+ * @param customerId the payment provider's customer id (e.g. {@code cus_…})
+ * @param month the month whose availability earned the credit
+ * @param amount the credit, positive, in the fee's currency
+ * @param availabilityPercent the month's exact availability, in percent
+ * @param reference the provider's id of the applied credit (e.g. a {@code cbtxn_…} balance
+ *     transaction)
+ * @param appliedAt when it was applied
+ */
+public record AppliedCredit(
+    String customerId,
+    YearMonth month,
+    Money amount,
+    BigDecimal availabilityPercent,
+    String reference,
+    Instant appliedAt) {
+
+  /**
+   * @throws InvalidValueException naming the missing or invalid field
+   */
+  public AppliedCredit {
+    if (customerId == null || customerId.isBlank()) {
+      throw new InvalidValueException("customerId", customerId, "is required");
+    }
+    if (month == null) {
+      throw new InvalidValueException("month", null, "is required");
+    }
+    if (amount == null || amount.amount().signum() <= 0) {
+      throw new InvalidValueException("amount", amount, "must be a positive amount");
+    }
+    if (availabilityPercent == null) {
+      throw new InvalidValueException("availabilityPercent", null, "is required");
+    }
+    if (reference == null || reference.isBlank()) {
+      throw new InvalidValueException("reference", reference, "is required");
+    }
+    if (appliedAt == null) {
+      throw new InvalidValueException("appliedAt", null, "is required");
+    }
+  }
+}

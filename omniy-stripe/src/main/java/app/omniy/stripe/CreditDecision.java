@@ -1,0 +1,33 @@
+package app.omniy.stripe;
+
+import app.omniy.core.Money;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of one {@link CreditRequest}.
+ *
+ * @param request what was asked
+ * @param outcome what was done (or, in a dry run, would be)
+ * @param monthlyFee the fee the credit is a share of, once it was looked up
+ * @param creditPercent the share of the fee the availability earns (SLA-6)
+ * @param credit the credit applied, found, or that would be applied
+ * @param idempotencyKey the key the credit is (or would be) created with
+ * @param reference Stripe's balance transaction id ({@code cbtxn_…}) of an applied or found credit
+ * @param detail a short explanation for reports and logs
+ */
+public record CreditDecision(
+    CreditRequest request,
+    CreditOutcome outcome,
+    @Nullable Money monthlyFee,
+    int creditPercent,
+    @Nullable Money credit,
+    String idempotencyKey,
+    @Nullable String reference,
+    String detail) {
+
+  /** The credit applied, found, or that would be applied. */
+  public Optional<Money> creditAmount() {
+    return Optional.ofNullable(credit);
+  }
+}

@@ -1,0 +1,24 @@
+package app.omniy.stripe;
+
+/** What {@link ServiceCredits} did, or in a dry run would do, for one {@link CreditRequest}. */
+public enum CreditOutcome {
+  /** The credit was added to the customer's Stripe balance now. */
+  APPLIED,
+  /** Dry run: the credit would be added. */
+  WOULD_APPLY,
+  /** The applied-credit store already records a credit for this customer and month. */
+  ALREADY_APPLIED,
+  /**
+   * The customer's Stripe balance already holds this month's credit, though the store did not know
+   * it (a fresh store, or a crash between Stripe's answer and the record); now recorded.
+   */
+  ALREADY_IN_STRIPE,
+  /** The availability earns no credit (SLA-6: at least 99.9%), or the credit rounds to zero. */
+  NO_CREDIT_DUE,
+  /** The request came after the last day of the following month (SLA-7). */
+  REQUESTED_TOO_LATE,
+  /** The customer has no active subscription, so there is no monthly fee to credit. */
+  NO_ACTIVE_SUBSCRIPTION,
+  /** Stripe could not be reached or refused; nothing was recorded, a re-run is safe. */
+  FAILED
+}

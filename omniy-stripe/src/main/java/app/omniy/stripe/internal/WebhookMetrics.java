@@ -1,0 +1,47 @@
+package app.omniy.stripe.internal;
+
+import app.omniy.core.billing.WebhookMeters;
+import app.omniy.stripe.WebhookOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counts webhook deliveries under the names of {@link WebhookMeters} (ALERT-C2). */
+public final class WebhookMetrics {
+  /** The type tag of a delivery whose payload could not be trusted. */
+  public static final String UNVERIFIED_TYPE = "unverified";
+
+  private static final String PROVIDER = "stripe";
+
+  private final MeterRegistry registry;
+
+  public WebhookMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Counts the delivery as received and under the meter its outcome belongs to. */
+  public void record(String type, WebhookOutcome outcome) {
+    counter(WebhookMeters.RECEIVED, type, null).increment();
+    counter(meterOf(outcome), type, outcome.tag()).increment();
+  }
+
+  private static String meterOf(WebhookOutcome outcome) {
+    return switch (outcome) {
+      case PROCESSED, DUPLICATE, IGNORED -> WebhookMeters.PROCESSED;
+      case IN_PROGRESS -> WebhookMeters.DEFERRED;
+      case FAILED -> WebhookMeters.FAILED;
+      case UNSIGNED, BAD_SIGNATURE, STALE_TIMESTAMP, MALFORMED_PAYLOAD -> WebhookMeters.REJECTED;
+    };
+  }
+
+  private Counter counter(String name, String type, @org.jspecify.annotations.Nullable String tag) {
+    Counter.Builder builder =
+        Counter.builder(name)
+            .baseUnit("deliveries")
+            .tag(WebhookMeters.TAG_PROVIDER, PROVIDER)
+            .tag(WebhookMeters.TAG_TYPE, type);
+    if (tag != null) {
+      builder.tag(WebhookMeters.TAG_OUTCOME, tag);
+    }
+    return builder.register(registry);
+  }
+}

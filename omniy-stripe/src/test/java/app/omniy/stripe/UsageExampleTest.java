@@ -1,0 +1,107 @@
+package app.omniy.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.omniy.core.Money;
+import app.omniy.core.billing.InMemoryAppliedCreditStore;
+import app.omniy.core.billing.InMemoryProcessedEventStore;
+import app.omniy.core.billing.WebhookMeters;
+import app.omniy.core.billing.spi.AppliedCreditStore;
+import app.omniy.core.billing.spi.ProcessedEventStore;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The code shown in the README (docs/stripe.md), compiled and run. */
+class UsageExampleTest {
+  @RegisterExtension
+  static final WireMockExtension stripeApi =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().jettyAcceptors(1))
+          .build();
+
+  @Test
+  void a_host_endpoint_answers_stripe_with_the_status_it_gets_back() {
+    String body =
+        SignedDeliveries.event(
+            "evt_1", "invoice.paid", Instant.now(), "{\"id\": \"in_1\", \"object\": \"invoice\"}");
+    String signatureHeader = SignedDeliveries.sign(body, SignedDeliveries.SECRET, Instant.now());
+    ProcessedEventStore processedEvents = new InMemoryProcessedEventStore();
+    MeterRegistry registry = new SimpleMeterRegistry();
+    List<String> failedPayments = new ArrayList<>();
+
+    // README: webhooks
+    StripeSettings settings = StripeSettings.of(SignedDeliveries.KEY, SignedDeliveries.SECRET);
+    SubscriptionStatuses subscriptions = new SubscriptionStatuses(); // order-independent view
+    StripeWebhooks webhooks =
+        subscriptions
+            .registerOn(StripeWebhooks.builder(settings))
+            .processedEvents(processedEvents) // Firestore later; in memory by default
+            .meterRegistry(registry) // omniy.stripe.webhooks.* counters (ALERT-C2)
+            .on("invoice.payment_failed", event -> failedPayments.add(event.getId()))
+            .build();
+    // in the host's POST /stripe/webhook endpoint, with the raw body:
+    WebhookResult result = webhooks.handle(body, signatureHeader);
+    int status = result.httpStatus(); // 200, or 400 / 409 / 500 so that Stripe retries
+    // README end
+
+    assertThat(status).isEqualTo(200);
+    assertThat(registry.get(WebhookMeters.RECEIVED).counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void a_dry_run_then_the_real_run_of_a_months_credits() {
+    stripeApi.stubFor(
+        get(urlPathEqualTo("/v1/subscriptions"))
+            .willReturn(
+                okJson(
+                    StripeApiFixtures.list(
+                        "/v1/subscriptions",
+                        false,
+                        List.of(
+                            StripeApiFixtures.activeSubscription(
+                                "sub_1", "cus_Q1", "jpy", "1980", 1))))));
+    stripeApi.stubFor(
+        get(urlPathEqualTo("/v1/customers/cus_Q1/balance_transactions"))
+            .willReturn(okJson(StripeApiFixtures.list("/v1/x", false, List.of()))));
+    AppliedCreditStore appliedCredits = new InMemoryAppliedCreditStore();
+    Clock clock = Clock.fixed(Instant.parse("2026-06-10T00:00:00Z"), ZoneOffset.UTC);
+    var settings =
+        new StripeSettings(
+            SignedDeliveries.KEY,
+            SignedDeliveries.SECRET,
+            StripeSettings.DEFAULT_SIGNATURE_TOLERANCE,
+            URI.create(stripeApi.baseUrl()));
+
+    // README: credits
+    ServiceCredits credits =
+        ServiceCredits.builder(settings) // API key and API base (a fake server in tests)
+            .appliedCredits(appliedCredits) // what was paid, kept beyond Stripe's 24 h
+            .maxNetworkRetries(2) // 409/5xx/network errors, same idempotency key
+            .clock(clock)
+            .build();
+    CreditRequest request =
+        new CreditRequest(
+            "cus_Q1", YearMonth.of(2026, 5), new BigDecimal("99.4321"), clock.instant());
+    List<CreditDecision> plan = credits.run(List.of(request), true); // dry run: reads only
+    // plan.get(0): WOULD_APPLY, 10% of 1980 JPY = 198 JPY
+    // README end
+
+    assertThat(plan.get(0).outcome()).isEqualTo(CreditOutcome.WOULD_APPLY);
+    assertThat(plan.get(0).credit()).isEqualTo(Money.of("198", "JPY"));
+  }
+}

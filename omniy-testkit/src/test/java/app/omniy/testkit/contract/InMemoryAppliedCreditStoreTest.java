@@ -1,0 +1,12 @@
+package app.omniy.testkit.contract;
+
+import app.omniy.core.billing.InMemoryAppliedCreditStore;
+import app.omniy.core.billing.spi.AppliedCreditStore;
+
+/** The in-memory default passes the contract every durable store must pass. */
+class InMemoryAppliedCreditStoreTest extends AppliedCreditStoreContract {
+  @Override
+  protected AppliedCreditStore newStore() {
+    return new InMemoryAppliedCreditStore();
+  }
+}
