@@ -1,6 +1,7 @@
 /**
  * Test support for host applications and Omniy's own modules: a settable clock, the
- * Firestore-emulator JUnit extension and, as the SPIs arrive, one contract suite per SPI.
+ * Firestore-emulator JUnit extension, a {@link app.omniy.testkit.ScriptedPublisher} standing in for
+ * Instagram, and (in {@code app.omniy.testkit.contract}) one contract suite per SPI.
  */
 @NullMarked
 package app.omniy.testkit;
