@@ -648,6 +648,39 @@ public abstract class PostStoreContract {
     }
   }
 
+  @Nested
+  class BadInput {
+    @Test
+    void missing_or_invalid_arguments_are_rejected_naming_the_field() {
+      assertThatThrownBy(() -> store.insert(null, T0))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("post");
+      assertThatThrownBy(() -> store.claimDue(null, 1, "w", LEASE))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("now");
+      assertThatThrownBy(() -> store.claimDue(T0, 1, " ", LEASE))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("owner");
+      assertThatThrownBy(() -> store.claimDue(T0, 1, "w", Duration.ZERO))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("leaseDuration");
+      assertThatThrownBy(() -> store.claimDue(T0, -1, "w", LEASE))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("limit");
+    }
+
+    @Test
+    void a_blank_container_id_is_rejected_and_not_stored() {
+      insert("p", "acct", T0);
+      PostRecord r = claimOne("p", "w", T0);
+
+      assertThatThrownBy(() -> store.recordContainer(r.token(), " ", T0))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("containerId");
+      assertThat(current("p")).isEqualTo(r);
+    }
+  }
+
   private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {
