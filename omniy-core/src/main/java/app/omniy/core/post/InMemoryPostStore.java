@@ -257,7 +257,10 @@ public final class InMemoryPostStore implements PostStore {
         throw new StaleWriteException(r.id(), "worker " + r.lease().owner() + " holds the post");
       }
       requireRecordedMove(r, changed);
-      return store(r, changed);
+      // An expired lease means nothing once the host changed the post, except in PUBLISHING, where
+      // it is what recovery finds the post by (POST-10).
+      boolean keepLease = changed.state() == PostState.PUBLISHING;
+      return store(r, keepLease ? changed : changed.withLease(null));
     } finally {
       lock.unlock();
     }

@@ -514,6 +514,22 @@ public abstract class PostStoreContract {
     }
 
     @Test
+    void a_host_change_after_a_lease_expired_drops_the_stale_lease() {
+      insert("p", "acct", T0);
+      claimOne("p", "dead", T0);
+      Instant later = T0.plus(LEASE);
+      PostRecord stale = current("p");
+
+      PostRecord edited =
+          store.replace(
+              stale, stale.moved(PostState.SCHEDULED, Reasons.EDITED, later, later), later);
+
+      assertThat(edited.lease()).isNull();
+      assertThat(store.findExpiredLeases(later, 10)).isEmpty();
+      assertThat(ids(store.claimDue(later, 10, "w2", LEASE))).containsExactly("p");
+    }
+
+    @Test
     void a_host_change_moving_the_publish_time_moves_the_post_in_the_due_order() {
       PostRecord a = insert("a", "acct", T0);
       insert("b", "acct", T0.plusSeconds(10));
