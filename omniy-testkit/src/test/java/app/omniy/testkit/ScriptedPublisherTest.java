@@ -72,4 +72,20 @@ class ScriptedPublisherTest {
     assertThat(publisher.publish("other", container, NOW).isSuccess()).isFalse();
     assertThat(publisher.published()).isEmpty();
   }
+
+  @Test
+  void a_processing_container_finishes_after_the_configured_polls_and_cannot_publish_before() {
+    publisher.processingPolls(2);
+    String container = publisher.createContainer(post, NOW).value();
+
+    assertThat(publisher.publish("acct", container, NOW).outcome())
+        .isEqualTo(OutcomeClass.NOT_READY);
+    assertThat(publisher.status("acct", container, NOW).value())
+        .isEqualTo(ContainerStatus.IN_PROGRESS);
+    assertThat(publisher.status("acct", container, NOW).value())
+        .isEqualTo(ContainerStatus.IN_PROGRESS);
+    assertThat(publisher.status("acct", container, NOW).value())
+        .isEqualTo(ContainerStatus.FINISHED);
+    assertThat(publisher.publish("acct", container, NOW).isSuccess()).isTrue();
+  }
 }

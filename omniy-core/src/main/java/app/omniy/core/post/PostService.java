@@ -1,5 +1,6 @@
 package app.omniy.core.post;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.internal.Require;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
@@ -60,7 +61,12 @@ public final class PostService {
 
   /** The posts of {@code accountId} in any of {@code states}, by next attempt time. */
   public List<PostRecord> list(String accountId, Set<PostState> states) {
-    return store.findByAccount(Require.nonBlank(accountId, "accountId"), Set.copyOf(states));
+    Require.nonBlank(accountId, "accountId");
+    Require.nonNull(states, "states");
+    if (states.contains(null)) {
+      throw new InvalidValueException("states", states, "must not contain null");
+    }
+    return store.findByAccount(accountId, Set.copyOf(states));
   }
 
   /**

@@ -120,6 +120,9 @@ class QuotaPolicyTest {
     assertThatThrownBy(() -> policy.decide(QuotaUsage.none(), 401, NOW))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("containersNeeded");
+    assertThatThrownBy(() -> new QuotaUsage(java.util.Arrays.asList(NOW, null), List.of(), null))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("publishedAt[1]");
     assertThatThrownBy(() -> new QuotaPolicy(50, 400, Duration.ofHours(-1)))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("window");
