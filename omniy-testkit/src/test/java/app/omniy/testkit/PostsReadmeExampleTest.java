@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.omniy.core.post.InMemoryPostStore;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
+import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostService;
@@ -13,6 +14,7 @@ import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.QuotaDecision;
 import app.omniy.core.post.QuotaPolicy;
 import app.omniy.core.post.QuotaUsage;
+import app.omniy.core.post.Reasons;
 import app.omniy.core.post.RetryDecision;
 import app.omniy.core.post.RetryPolicy;
 import app.omniy.core.post.spi.PublisherResult;
@@ -51,18 +53,23 @@ class PostsReadmeExampleTest {
     PostRecord claimed = batch.get(0);
 
     QuotaDecision quota = QuotaPolicy.DEFAULTS.decide(QuotaUsage.none(), 1, now);
+    PostRecord publishing =
+        store.recordTransition(
+            claimed.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, now, now);
     RetryDecision next =
         RetryPolicy.DEFAULTS.decide(
-            claimed.withVersion(claimed.version()).moved(PostState.PUBLISHING, "ATTEMPT", now, now),
-            PublisherResult.failure(
-                app.omniy.core.post.OutcomeClass.TRANSIENT, "2207001", "server error"),
+            publishing,
+            PublisherResult.failure(OutcomeClass.TRANSIENT, "2207001", "server error"),
             now,
-            new SplittableRandom(42));
+            new SplittableRandom(42)); // RETRY_WAIT, next attempt within [now, now + 30 s]
+    store.recordTransition(
+        publishing.token(), next.state(), next.reason(), next.nextAttemptAt(), now);
 
     assertThat(scheduled.state()).isEqualTo(PostState.SCHEDULED);
     assertThat(batch).extracting(PostRecord::id).containsExactly("spring-sale-1");
     assertThat(quota.mayGoNow()).isTrue();
     assertThat(next.state()).isEqualTo(PostState.RETRY_WAIT);
     assertThat(next.nextAttemptAt()).isBetween(now, now.plusSeconds(30));
+    assertThat(store.find("spring-sale-1").orElseThrow().state()).isEqualTo(PostState.RETRY_WAIT);
   }
 }
