@@ -49,6 +49,7 @@ public final class ScriptedPublisher implements Publisher {
     final String accountId;
     final String postId;
     ContainerStatus status;
+    int pollsUntilFinished;
 
     Container(String accountId, String postId, ContainerStatus status) {
       this.accountId = accountId;
@@ -63,6 +64,7 @@ public final class ScriptedPublisher implements Publisher {
   private final List<PublishedMedia> published = new ArrayList<>();
   private final List<String> calls = new ArrayList<>();
   private int lostPublishResponses;
+  private int processingPolls;
   private long nextId = 1;
 
   /** A publisher on which everything succeeds until scripted otherwise. */
@@ -91,6 +93,20 @@ public final class ScriptedPublisher implements Publisher {
   public ScriptedPublisher loseNextPublishResponse() {
     synchronized (lock) {
       lostPublishResponses++;
+    }
+    return this;
+  }
+
+  /**
+   * Makes new containers report IN_PROGRESS for {@code polls} status calls before FINISHED, as
+   * videos do while Instagram processes them; publishing before then fails as not ready.
+   */
+  public ScriptedPublisher processingPolls(int polls) {
+    if (polls < 0) {
+      throw new InvalidValueException("polls", polls, "must not be negative");
+    }
+    synchronized (lock) {
+      processingPolls = polls;
     }
     return this;
   }
@@ -134,7 +150,13 @@ public final class ScriptedPublisher implements Publisher {
         return scripted;
       }
       String id = "container-" + nextId++;
-      containers.put(id, new Container(post.accountId(), post.id(), ContainerStatus.FINISHED));
+      Container c =
+          new Container(
+              post.accountId(),
+              post.id(),
+              processingPolls == 0 ? ContainerStatus.FINISHED : ContainerStatus.IN_PROGRESS);
+      c.pollsUntilFinished = processingPolls;
+      containers.put(id, c);
       return PublisherResult.success(id);
     }
   }
@@ -154,6 +176,12 @@ public final class ScriptedPublisher implements Publisher {
       Container c = containers.get(containerId);
       if (c == null || !c.accountId.equals(accountId)) {
         return PublisherResult.failure(OutcomeClass.NEW_CONTAINER, "2207006", "media not found");
+      }
+      if (c.status == ContainerStatus.IN_PROGRESS && c.pollsUntilFinished > 0) {
+        if (--c.pollsUntilFinished == 0) {
+          c.status = ContainerStatus.FINISHED;
+        }
+        return PublisherResult.success(ContainerStatus.IN_PROGRESS);
       }
       return PublisherResult.success(c.status);
     }

@@ -1,6 +1,8 @@
 /**
  * Test support for host applications and Omniy's own modules: a settable clock, the
- * Firestore-emulator JUnit extension and one contract suite per SPI ({@code contract}).
+ * Firestore-emulator JUnit extension, a fake Instagram Graph API over real HTTP ({@link
+ * app.omniy.testkit.FakeGraphApi}), a {@link app.omniy.testkit.ScriptedPublisher} standing in for
+ * Instagram in-process, and (in {@code app.omniy.testkit.contract}) one contract suite per SPI.
  */
 @NullMarked
 package app.omniy.testkit;

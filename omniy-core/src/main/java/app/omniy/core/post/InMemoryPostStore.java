@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * plus a tree of each account's earliest post. Claiming walks only what it takes, so claiming
  * {@code k} posts costs O(k log n) however many posts are stored; the {@code PostStoreBenchmark}
  * measures it. Per pending post the store keeps one record, one tree node and one hash-map node
- * (about 120 bytes besides the post itself; see {@code docs/posts.md}).
+ * (128 bytes measured besides the post itself; see {@code docs/posts.md}).
  *
  * <p>Listing by account scans every stored post (O(n)): it serves host screens, not the dispatch
  * path, and an index would cost memory on every pending post.
@@ -257,7 +257,10 @@ public final class InMemoryPostStore implements PostStore {
         throw new StaleWriteException(r.id(), "worker " + r.lease().owner() + " holds the post");
       }
       requireRecordedMove(r, changed);
-      return store(r, changed);
+      // An expired lease means nothing once the host changed the post, except in PUBLISHING, where
+      // it is what recovery finds the post by (POST-10).
+      boolean keepLease = changed.state() == PostState.PUBLISHING;
+      return store(r, keepLease ? changed : changed.withLease(null));
     } finally {
       lock.unlock();
     }

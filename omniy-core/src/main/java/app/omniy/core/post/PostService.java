@@ -1,5 +1,6 @@
 package app.omniy.core.post;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.internal.Require;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
@@ -60,7 +61,12 @@ public final class PostService {
 
   /** The posts of {@code accountId} in any of {@code states}, by next attempt time. */
   public List<PostRecord> list(String accountId, Set<PostState> states) {
-    return store.findByAccount(Require.nonBlank(accountId, "accountId"), Set.copyOf(states));
+    Require.nonBlank(accountId, "accountId");
+    Require.nonNull(states, "states");
+    if (states.contains(null)) {
+      throw new InvalidValueException("states", states, "must not contain null");
+    }
+    return store.findByAccount(accountId, Set.copyOf(states));
   }
 
   /**
@@ -99,9 +105,10 @@ public final class PostService {
   }
 
   /**
-   * Changes a post's content with {@code change}; the result is validated like a new post and must
-   * keep the id and account. A post whose current attempt already created a container cannot be
-   * edited: the container holds the old content and may be published (POST-7).
+   * Changes a post's content with {@code change}; the result is validated like a new post (the
+   * publish-time rules only if the time changed) and must keep the id and account. A post whose
+   * current attempt already created a container cannot be edited: the container holds the old
+   * content and may be published (POST-7).
    *
    * @throws PostRejectedException if the edited post breaks a rule
    * @throws IllegalTransitionException if the post is publishing, final, or has a container
@@ -117,10 +124,21 @@ public final class PostService {
           r.state(),
           "cannot edit: container " + r.containerId() + " was created with the old content");
     }
+    if (r.isLeasedAt(now)) {
+      throw new StaleWriteException(r.id(), "worker " + r.lease().owner() + " holds the post");
+    }
     Post edited = Require.nonNull(change.apply(r.post()), "change result");
-    validator.require(edited, now);
-    PostRecord changed =
-        r.withPost(edited).moved(r.state(), Reasons.EDITED, edited.publishAt(), now);
+    boolean sameTime = edited.publishAt().equals(r.post().publishAt());
+    // An unchanged publish time was accepted when scheduled; it may be due by now (RETRY_WAIT).
+    List<Violation> violations =
+        validator.check(edited, now).stream()
+            .filter(v -> !(sameTime && v.field().equals("publishAt")))
+            .toList();
+    if (!violations.isEmpty()) {
+      throw new PostRejectedException(violations);
+    }
+    Instant due = sameTime ? r.nextAttemptAt() : edited.publishAt();
+    PostRecord changed = r.withPost(edited).moved(r.state(), Reasons.EDITED, due, now);
     return store.replace(r, changed, now);
   }
 

@@ -24,11 +24,19 @@ public record QuotaUsage(
    *     negative
    */
   public QuotaUsage {
-    publishedAt = List.copyOf(Require.nonNull(publishedAt, "publishedAt"));
-    containersCreatedAt = List.copyOf(Require.nonNull(containersCreatedAt, "containersCreatedAt"));
+    publishedAt = copy(publishedAt, "publishedAt");
+    containersCreatedAt = copy(containersCreatedAt, "containersCreatedAt");
     if (liveQuotaTotal != null) {
       Require.atLeast(liveQuotaTotal, 0, "liveQuotaTotal");
     }
+  }
+
+  private static List<Instant> copy(List<Instant> instants, String field) {
+    Require.nonNull(instants, field);
+    for (int i = 0; i < instants.size(); i++) {
+      Require.nonNull(instants.get(i), field + "[" + i + "]");
+    }
+    return List.copyOf(instants);
   }
 
   /** Nothing used yet, quota unknown. */

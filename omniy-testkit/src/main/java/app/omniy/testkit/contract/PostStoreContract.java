@@ -514,6 +514,22 @@ public abstract class PostStoreContract {
     }
 
     @Test
+    void a_host_change_after_a_lease_expired_drops_the_stale_lease() {
+      insert("p", "acct", T0);
+      claimOne("p", "dead", T0);
+      Instant later = T0.plus(LEASE);
+      PostRecord stale = current("p");
+
+      PostRecord edited =
+          store.replace(
+              stale, stale.moved(PostState.SCHEDULED, Reasons.EDITED, later, later), later);
+
+      assertThat(edited.lease()).isNull();
+      assertThat(store.findExpiredLeases(later, 10)).isEmpty();
+      assertThat(ids(store.claimDue(later, 10, "w2", LEASE))).containsExactly("p");
+    }
+
+    @Test
     void a_host_change_moving_the_publish_time_moves_the_post_in_the_due_order() {
       PostRecord a = insert("a", "acct", T0);
       insert("b", "acct", T0.plusSeconds(10));
@@ -645,6 +661,39 @@ public abstract class PostStoreContract {
       assertThatThrownBy(() -> store.replace(r, unrecorded, T0))
           .isInstanceOf(InvalidValueException.class)
           .hasMessageContaining("SCHEDULED → CANCELLED");
+    }
+  }
+
+  @Nested
+  class BadInput {
+    @Test
+    void missing_or_invalid_arguments_are_rejected_naming_the_field() {
+      assertThatThrownBy(() -> store.insert(null, T0))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("post");
+      assertThatThrownBy(() -> store.claimDue(null, 1, "w", LEASE))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("now");
+      assertThatThrownBy(() -> store.claimDue(T0, 1, " ", LEASE))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("owner");
+      assertThatThrownBy(() -> store.claimDue(T0, 1, "w", Duration.ZERO))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("leaseDuration");
+      assertThatThrownBy(() -> store.claimDue(T0, -1, "w", LEASE))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("limit");
+    }
+
+    @Test
+    void a_blank_container_id_is_rejected_and_not_stored() {
+      insert("p", "acct", T0);
+      PostRecord r = claimOne("p", "w", T0);
+
+      assertThatThrownBy(() -> store.recordContainer(r.token(), " ", T0))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageStartingWith("containerId");
+      assertThat(current("p")).isEqualTo(r);
     }
   }
 

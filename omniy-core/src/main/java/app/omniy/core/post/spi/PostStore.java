@@ -93,7 +93,9 @@ public interface PostStore {
   /**
    * Replaces a post the host changed (edit, reschedule, cancel, retry): accepted only if the post
    * is at {@code expected.version()} and no live lease holds it. The store keeps nothing of the
-   * stored record but its version, which it increments.
+   * stored record but its version, which it increments; an expired lease is dropped unless the post
+   * is in PUBLISHING (recovery finds it by that lease). A change of state must end its history with
+   * that move.
    *
    * @throws StaleWriteException if the post changed or a worker holds it
    * @throws UnknownPostException if there is no such post
