@@ -202,8 +202,10 @@ public final class InstagramPublisher implements Publisher {
    * returned: after a lost publish answer there is none, and the comment is skipped rather than put
    * on a guessed media.
    */
+  @Override
   public PublisherResult<String> comment(
       String accountId, String mediaId, String text, Instant now) {
+    require(accountId, "mediaId", mediaId, now);
     if (text == null || text.isBlank()) {
       throw new InvalidValueException("text", text, "must not be blank");
     }
@@ -247,11 +249,15 @@ public final class InstagramPublisher implements Publisher {
   }
 
   private static void require(String accountId, String containerId, Instant now) {
+    require(accountId, "containerId", containerId, now);
+  }
+
+  private static void require(String accountId, String idField, String id, Instant now) {
     if (accountId == null || accountId.isBlank()) {
       throw new InvalidValueException("accountId", accountId, "must not be blank");
     }
-    if (containerId == null || containerId.isBlank()) {
-      throw new InvalidValueException("containerId", containerId, "must not be blank");
+    if (id == null || id.isBlank()) {
+      throw new InvalidValueException(idField, id, "must not be blank");
     }
     if (now == null) {
       throw new InvalidValueException("now", null, "is required");

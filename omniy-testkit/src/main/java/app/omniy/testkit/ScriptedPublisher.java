@@ -39,7 +39,8 @@ public final class ScriptedPublisher implements Publisher {
     CREATE,
     STATUS,
     PUBLISH,
-    RECONCILE
+    RECONCILE,
+    COMMENT
   }
 
   /** A media that went out. */
@@ -63,6 +64,7 @@ public final class ScriptedPublisher implements Publisher {
   private final Map<Operation, Deque<PublisherResult<?>>> scripts = new EnumMap<>(Operation.class);
   private final List<PublishedMedia> published = new ArrayList<>();
   private final List<String> calls = new ArrayList<>();
+  private final List<String> comments = new ArrayList<>();
   private int lostPublishResponses;
   private int processingPolls;
   private long nextId = 1;
@@ -246,6 +248,37 @@ public final class ScriptedPublisher implements Publisher {
             case EXPIRED, ERROR -> Reconciliation.CONTAINER_EXPIRED;
             case IN_PROGRESS, FINISHED -> Reconciliation.NOT_PUBLISHED;
           });
+    }
+  }
+
+  @Override
+  public PublisherResult<String> comment(
+      String accountId, String mediaId, String text, Instant now) {
+    required(accountId, "accountId");
+    required(mediaId, "mediaId");
+    required(text, "text");
+    required(now, "now");
+    synchronized (lock) {
+      calls.add("COMMENT:" + mediaId);
+      PublisherResult<String> scripted = next(Operation.COMMENT);
+      if (scripted != null) {
+        return scripted;
+      }
+      boolean known =
+          published.stream()
+              .anyMatch(m -> m.mediaId().equals(mediaId) && m.accountId().equals(accountId));
+      if (!known) {
+        return PublisherResult.failure(OutcomeClass.PERMANENT, "100", "unknown media " + mediaId);
+      }
+      comments.add(mediaId + ": " + text);
+      return PublisherResult.success("comment-" + nextId++);
+    }
+  }
+
+  /** Comments posted, as {@code "MEDIA_ID: text"}, in order. */
+  public List<String> comments() {
+    synchronized (lock) {
+      return List.copyOf(comments);
     }
   }
 

@@ -129,6 +129,17 @@ public abstract class PublisherContract {
     }
 
     @Test
+    void the_first_comment_goes_on_the_media_that_publish_returned() {
+      Post post = publishablePost("p1");
+      String media = publisher.publish(post.accountId(), finishedContainer(post), NOW).value();
+
+      PublisherResult<String> comment = publisher.comment(post.accountId(), media, "first!", NOW);
+
+      assertThat(comment.isSuccess()).as("comment: %s", comment).isTrue();
+      assertThat(comment.value()).isNotBlank();
+    }
+
+    @Test
     void an_unknown_container_is_a_classified_failure_not_an_exception() {
       Post post = publishablePost("p1");
 
