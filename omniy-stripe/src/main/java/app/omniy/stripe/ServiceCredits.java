@@ -128,9 +128,17 @@ public final class ServiceCredits {
       }
       try {
         decisions.add(decide(request, dryRun));
-      } catch (OmniyException e) {
+      } catch (RuntimeException e) { // Stripe, the store or the data: this customer only
         log.warn("Service credit for {} {} failed", request.customerId(), request.month(), e);
-        decisions.add(decision(request, CreditOutcome.FAILED, null, 0, null, null, e.getMessage()));
+        decisions.add(
+            decision(
+                request,
+                CreditOutcome.FAILED,
+                null,
+                0,
+                null,
+                null,
+                String.valueOf(e.getMessage())));
       }
     }
     return List.copyOf(decisions);
