@@ -128,9 +128,17 @@ public final class ServiceCredits {
       }
       try {
         decisions.add(decide(request, dryRun));
-      } catch (OmniyException e) {
+      } catch (RuntimeException e) { // Stripe, the store or the data: this customer only
         log.warn("Service credit for {} {} failed", request.customerId(), request.month(), e);
-        decisions.add(decision(request, CreditOutcome.FAILED, null, 0, null, null, e.getMessage()));
+        decisions.add(
+            decision(
+                request,
+                CreditOutcome.FAILED,
+                null,
+                0,
+                null,
+                null,
+                String.valueOf(e.getMessage())));
       }
     }
     return List.copyOf(decisions);
@@ -199,8 +207,10 @@ public final class ServiceCredits {
       return decision(
           request, CreditOutcome.NO_ACTIVE_SUBSCRIPTION, null, percent, null, null, "no fee");
     }
-    Money credit = policy.credit(request.availabilityPercent(), fee.get());
-    if (StripeAmounts.minorUnits(credit) == 0) {
+    // What Stripe can take: the same as ISO's minor unit except for a few currencies (MGA).
+    Money credit =
+        StripeAmounts.atStripeUnit(policy.credit(request.availabilityPercent(), fee.get()));
+    if (credit.isZero()) {
       return decision(
           request, CreditOutcome.NO_CREDIT_DUE, fee.get(), percent, null, null, "rounds to 0");
     }

@@ -130,6 +130,9 @@ public final class StripeWebhooks {
       processed = true;
       return finish(event, WebhookOutcome.PROCESSED, "processed");
     } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       log.warn("Stripe event {} ({}) failed; Stripe will retry", event.getId(), event.getType(), e);
       return finish(event, WebhookOutcome.FAILED, "failed: " + e.getClass().getSimpleName());
     } finally {

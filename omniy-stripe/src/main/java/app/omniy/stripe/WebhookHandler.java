@@ -1,5 +1,6 @@
 package app.omniy.stripe;
 
+import app.omniy.core.InvalidValueException;
 import com.stripe.model.Event;
 
 /**
@@ -21,4 +22,18 @@ public interface WebhookHandler {
    * @throws Exception anything that should make Stripe retry the event
    */
   void handle(Event event) throws Exception;
+
+  /**
+   * This handler, then {@code next} if this one succeeded. If {@code next} fails, the event is
+   * retried and this handler runs again: both must be idempotent.
+   */
+  default WebhookHandler andThen(WebhookHandler next) {
+    if (next == null) {
+      throw new InvalidValueException("next", null, "is required");
+    }
+    return event -> {
+      handle(event);
+      next.handle(event);
+    };
+  }
 }

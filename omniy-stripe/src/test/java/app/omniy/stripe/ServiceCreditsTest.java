@@ -353,6 +353,39 @@ class ServiceCreditsTest {
   }
 
   @Test
+  void an_unknown_customer_fails_with_stripes_error_code_and_request_id() {
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/customers/cus_GONE/balance_transactions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_404")
+                    .withBody(
+                        """
+                        {
+                          "error": {
+                            "code": "resource_missing",
+                            "doc_url": "https://stripe.com/docs/error-codes/resource-missing",
+                            "message": "No such customer: 'cus_GONE'",
+                            "param": "customer",
+                            "request_log_url": "https://dashboard.stripe.com/test/logs/req_404",
+                            "type": "invalid_request_error"
+                          }
+                        }""")));
+
+    List<CreditDecision> decisions =
+        credits().build().run(List.of(request("cus_GONE", "90")), false);
+
+    assertThat(decisions.get(0).outcome()).isEqualTo(CreditOutcome.FAILED);
+    assertThat(decisions.get(0).detail()).contains("HTTP 404", "resource_missing", "req_404");
+    assertThat(
+            stripe.findAll(
+                postRequestedFor(urlPathEqualTo("/v1/customers/cus_GONE/balance_transactions"))))
+        .isEmpty();
+  }
+
+  @Test
   void a_yearly_price_is_a_failure_for_that_customer_while_the_others_are_credited() {
     subscriptions(JP, recurringSubscription("sub_JP", JP, "jpy", "19800", 1, "year"));
     balanceTransactions(JP);

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.billing.InMemoryProcessedEventStore;
 import app.omniy.core.billing.WebhookMeters;
+import app.omniy.core.billing.spi.EventClaim;
+import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -324,6 +326,63 @@ class StripeWebhooksTest {
     assertThat(share).isEqualTo(0.05);
     assertThat(registry.find(WebhookMeters.RECEIVED).tag("type", "invoice.paid").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void an_unavailable_processed_event_store_answers_500_so_stripe_retries() {
+    ProcessedEventStore down =
+        new ProcessedEventStore() {
+          @Override
+          public EventClaim claim(String eventId, Instant now, Duration lease) {
+            throw new IllegalStateException("store unreachable");
+          }
+
+          @Override
+          public void markProcessed(String eventId, Instant now) {}
+
+          @Override
+          public void release(String eventId, Instant claimedAt) {}
+
+          @Override
+          public boolean isProcessed(String eventId) {
+            return false;
+          }
+
+          @Override
+          public int forgetProcessedBefore(Instant cutoff) {
+            return 0;
+          }
+        };
+    StripeWebhooks webhooks =
+        builder().processedEvents(down).on("invoice.paid", e -> handled.incrementAndGet()).build();
+
+    WebhookResult result = webhooks.handle(PAID, sign(PAID, SECRET, NOW));
+
+    assertThat(result.httpStatus()).isEqualTo(500);
+    assertThat(handled).hasValue(0);
+    assertThat(count(WebhookMeters.FAILED, "failed")).isEqualTo(1);
+  }
+
+  @Test
+  void composed_handlers_run_in_order_and_a_failing_second_one_fails_the_delivery() {
+    List<String> calls = new ArrayList<>();
+    WebhookHandler first = e -> calls.add("first");
+    StripeWebhooks webhooks =
+        builder()
+            .on(
+                "invoice.paid",
+                first.andThen(
+                    e -> {
+                      calls.add("second");
+                      if (calls.size() == 2) {
+                        throw new IllegalStateException("second failed once");
+                      }
+                    }))
+            .build();
+
+    assertThat(webhooks.handle(PAID, sign(PAID, SECRET, NOW)).httpStatus()).isEqualTo(500);
+    assertThat(webhooks.handle(PAID, sign(PAID, SECRET, NOW)).httpStatus()).isEqualTo(200);
+    assertThat(calls).containsExactly("first", "second", "first", "second");
   }
 
   @Test

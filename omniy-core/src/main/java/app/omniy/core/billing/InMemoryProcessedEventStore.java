@@ -1,5 +1,6 @@
 package app.omniy.core.billing;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.internal.Require;
@@ -7,21 +8,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link ProcessedEventStore} in this process's memory: right for tests and for a host that runs
  * one instance and accepts that a restart forgets processed events (Stripe then redelivers only
  * what it has not seen acknowledged). Thread-safe; claims are atomic per event id.
+ *
+ * <p>So that a long-running process does not grow for ever, every {@value #PRUNE_EVERY}th {@link
+ * #markProcessed} forgets events processed longer than the retention ago (30 days unless given).
  */
 public final class InMemoryProcessedEventStore implements ProcessedEventStore {
   /** An event's state: processed, or claimed at {@code at} until {@code until}. */
   private record Entry(boolean processed, Instant at, Instant until) {}
 
-  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  static final int PRUNE_EVERY = 1024;
 
-  /** An empty store. */
-  public InMemoryProcessedEventStore() {}
+  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Duration retention;
+  private final AtomicInteger marksSincePrune = new AtomicInteger();
+
+  /** An empty store keeping processed events for 30 days. */
+  public InMemoryProcessedEventStore() {
+    this(Duration.ofDays(30));
+  }
+
+  /**
+   * An empty store keeping processed events for {@code retention}.
+   *
+   * @throws InvalidValueException unless {@code retention} is at least 3 days, Stripe's retry
+   *     window
+   */
+  public InMemoryProcessedEventStore(Duration retention) {
+    if (Require.nonNull(retention, "retention").compareTo(Duration.ofDays(3)) < 0) {
+      throw new InvalidValueException(
+          "retention", retention, "must cover Stripe's 3-day retry window");
+    }
+    this.retention = retention;
+  }
 
   @Override
   public EventClaim claim(String eventId, Instant now, Duration lease) {
@@ -51,6 +76,10 @@ public final class InMemoryProcessedEventStore implements ProcessedEventStore {
     Require.nonBlank(eventId, "eventId");
     Require.nonNull(now, "now");
     entries.put(eventId, new Entry(true, now, now));
+    if (marksSincePrune.incrementAndGet() >= PRUNE_EVERY) {
+      marksSincePrune.set(0);
+      forgetProcessedBefore(now.minus(retention));
+    }
   }
 
   @Override
@@ -59,6 +88,14 @@ public final class InMemoryProcessedEventStore implements ProcessedEventStore {
     Require.nonNull(claimedAt, "claimedAt");
     entries.computeIfPresent(
         eventId, (id, entry) -> !entry.processed() && entry.at().equals(claimedAt) ? null : entry);
+  }
+
+  @Override
+  public int forgetProcessedBefore(Instant cutoff) {
+    Require.nonNull(cutoff, "cutoff");
+    int before = entries.size();
+    entries.values().removeIf(entry -> entry.processed() && entry.at().isBefore(cutoff));
+    return Math.max(0, before - entries.size());
   }
 
   @Override

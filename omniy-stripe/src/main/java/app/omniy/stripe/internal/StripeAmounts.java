@@ -41,6 +41,13 @@ public final class StripeAmounts {
         .longValueExact();
   }
 
+  /** {@code money} rounded half-up to the unit Stripe can send (whole ariary for MGA). */
+  public static Money atStripeUnit(Money money) {
+    return Money.of(
+        money.amount().setScale(exponent(money.currency()), RoundingMode.HALF_UP),
+        money.currency());
+  }
+
   /** Stripe's amount {@code minor} (possibly fractional, as in {@code unit_amount_decimal}). */
   public static Money money(BigDecimal minor, String stripeCurrency) {
     Currency currency = Money.currency(stripeCurrency);

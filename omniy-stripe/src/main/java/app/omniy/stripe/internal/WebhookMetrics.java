@@ -4,6 +4,7 @@ import app.omniy.core.billing.WebhookMeters;
 import app.omniy.stripe.WebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 /** Counts webhook deliveries under the names of {@link WebhookMeters} (ALERT-C2). */
 public final class WebhookMetrics {
@@ -33,7 +34,7 @@ public final class WebhookMetrics {
     };
   }
 
-  private Counter counter(String name, String type, @org.jspecify.annotations.Nullable String tag) {
+  private Counter counter(String name, String type, @Nullable String tag) {
     Counter.Builder builder =
         Counter.builder(name)
             .baseUnit("deliveries")

@@ -21,6 +21,10 @@ class StripeAmountsTest {
     assertThat(StripeAmounts.minorUnits(Money.of("150", "ISK"))).isEqualTo(15_000);
     assertThat(StripeAmounts.minorUnits(Money.of("10.50", "MGA"))).isEqualTo(11);
     assertThat(StripeAmounts.minorUnits(Money.of("1.250", "KWD"))).isEqualTo(1250);
+    assertThat(StripeAmounts.atStripeUnit(Money.of("10.50", "MGA")))
+        .isEqualTo(Money.of("11.00", "MGA"));
+    assertThat(StripeAmounts.atStripeUnit(Money.of("29.99", "USD")))
+        .isEqualTo(Money.of("29.99", "USD"));
   }
 
   @Test

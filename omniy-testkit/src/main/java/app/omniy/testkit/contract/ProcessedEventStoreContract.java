@@ -131,6 +131,25 @@ public abstract class ProcessedEventStoreContract {
   }
 
   @Test
+  void forgetting_drops_only_events_processed_before_the_cutoff_and_keeps_claims() {
+    String old = newEventId();
+    String recent = newEventId();
+    String claimed = newEventId();
+    store.claim(old, T0, LEASE);
+    store.markProcessed(old, T0);
+    store.claim(recent, T0, LEASE);
+    store.markProcessed(recent, T0.plusSeconds(10));
+    store.claim(claimed, T0, LEASE);
+
+    int forgotten = store.forgetProcessedBefore(T0.plusSeconds(10));
+
+    assertThat(forgotten).isGreaterThanOrEqualTo(1);
+    assertThat(store.isProcessed(old)).isFalse();
+    assertThat(store.isProcessed(recent)).isTrue();
+    assertThat(store.claim(claimed, T0.plusSeconds(11), LEASE)).isEqualTo(EventClaim.IN_PROGRESS);
+  }
+
+  @Test
   void of_concurrent_claims_on_one_event_exactly_one_wins() throws Exception {
     for (int round = 0; round < 10; round++) {
       String id = newEventId();

@@ -45,4 +45,13 @@ public interface ProcessedEventStore {
 
   /** Whether {@code eventId} was marked processed. */
   boolean isProcessed(String eventId);
+
+  /**
+   * Forgets events marked processed before {@code cutoff}, so the store does not grow for ever.
+   * Live claims are kept. Keep well beyond the sender's retry window (Stripe retries for up to
+   * three days): an event redelivered after being forgotten would be processed again.
+   *
+   * @return how many processed events were forgotten
+   */
+  int forgetProcessedBefore(Instant cutoff);
 }
