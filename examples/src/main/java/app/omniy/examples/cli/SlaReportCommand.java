@@ -121,15 +121,17 @@ final class SlaReportCommand implements Callable<Integer> {
     DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     ZoneId zone = report.month().zone();
     for (DowntimePeriod p : report.periods()) {
-      out.printf(
-          "  %s to %s  %6d s  %-19s %-8s %s%s%n",
-          time.format(p.start().atZone(zone)),
-          time.format(p.end().atZone(zone)),
-          p.seconds(),
-          p.cause().id(),
-          p.target().id(),
-          p.cause().excluded() ? "(excluded) " : "",
-          p.note());
+      String line =
+          String.format(
+              "  %s to %s  %6d s  %-19s %-8s %s%s",
+              time.format(p.start().atZone(zone)),
+              time.format(p.end().atZone(zone)),
+              p.seconds(),
+              p.cause().id(),
+              p.target().id(),
+              p.cause().excluded() ? "(excluded) " : "",
+              p.note());
+      out.println(line.stripTrailing());
     }
     var credit = report.credit();
     out.println(

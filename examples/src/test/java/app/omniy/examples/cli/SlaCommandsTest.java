@@ -145,6 +145,40 @@ class SlaCommandsTest {
   }
 
   @Test
+  void sla_credit_measures_in_the_files_zone_unless_the_zone_option_overrides_it()
+      throws IOException {
+    // 23:30 to 00:30 in Tokyo is 14:30 to 15:30 UTC on 30 April: in a UTC month all of it is in
+    // April, in a Tokyo month only the first half.
+    Path file =
+        Files.writeString(
+            dir.resolve("zone.yaml"),
+            """
+            zone: UTC
+            periods:
+              - start: 2026-04-30T23:30:00+09:00
+                end: 2026-05-01T00:30:00+09:00
+                cause: incident
+            """);
+    String[] common = {"sla-credit", "--month=2026-04", "--fee=1", "--currency=USD", "--json"};
+
+    run(concat(common, "--downtime=" + file));
+    String utc = out.toString();
+    out.getBuffer().setLength(0);
+    run(concat(common, "--downtime=" + file, "--zone=Asia/Tokyo"));
+
+    // 3,600 s of 2,592,000 s vs 1,800 s
+    assertThat(utc).contains("\"uptimePercent\":\"99.8611\"");
+    assertThat(out.toString()).contains("\"uptimePercent\":\"99.9305\"");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
+  @Test
   void a_bad_downtime_file_is_rejected_with_line_and_field_on_stderr_and_exit_1()
       throws IOException {
     Path file =

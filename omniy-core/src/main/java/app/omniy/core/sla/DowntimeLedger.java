@@ -99,8 +99,8 @@ public final class DowntimeLedger {
 
   /** The downtime of {@code target} inside {@code range}: merged, net of exclusions. */
   public List<TimeRange> downtime(SlaTarget target, TimeRange range) {
-    Intervals[] measured = measure(target, range);
-    long[] down = measured[0].minus(measured[1]);
+    Bounds bounds = bounds(target, range);
+    long[] down = bounds.down().minus(bounds.excluded());
     List<TimeRange> ranges = new ArrayList<>(down.length / 2);
     for (int i = 0; i < down.length; i += 2) {
       ranges.add(new TimeRange(Instant.ofEpochSecond(down[i]), Instant.ofEpochSecond(down[i + 1])));
@@ -110,8 +110,11 @@ public final class DowntimeLedger {
 
   /** Seconds of downtime of {@code target} inside {@code range}. */
   public long downtimeSeconds(SlaTarget target, TimeRange range) {
-    Intervals[] measured = measure(target, range);
-    return measured[0].secondsMinus(measured[1]);
+    Bounds bounds = bounds(target, range);
+    if (bounds.exclusions == 0) {
+      return Intervals.unionSeconds(bounds.starts, bounds.ends, 0, bounds.downs);
+    }
+    return bounds.down().secondsMinus(bounds.excluded());
   }
 
   /** The availability of {@code target} in {@code month} against its objective (SLA-1). */
@@ -129,8 +132,11 @@ public final class DowntimeLedger {
         downtimeSeconds(target, window), window.seconds(), target.objectivePercent());
   }
 
-  /** Merged downtime and merged exclusions of {@code target} inside {@code range}. */
-  private Intervals[] measure(SlaTarget target, TimeRange range) {
+  /**
+   * The bounds of {@code target}'s periods clipped to {@code range}: downtime from the front of the
+   * arrays, exclusions from the back, so one pair of arrays serves both.
+   */
+  private Bounds bounds(SlaTarget target, TimeRange range) {
     if (target == null) {
       throw new InvalidValueException("target", null, "is required");
     }
@@ -140,10 +146,8 @@ public final class DowntimeLedger {
     long from = range.start().getEpochSecond();
     long to = range.end().getEpochSecond();
     int n = periods.size();
-    long[] downStarts = new long[n];
-    long[] downEnds = new long[n];
-    long[] excludedStarts = new long[n];
-    long[] excludedEnds = new long[n];
+    long[] starts = new long[n];
+    long[] ends = new long[n];
     int downs = 0;
     int exclusions = 0;
     for (DowntimePeriod period : periods) {
@@ -155,16 +159,20 @@ public final class DowntimeLedger {
       if (end <= start) {
         continue;
       }
-      if (period.cause().excluded()) {
-        excludedStarts[exclusions] = start;
-        excludedEnds[exclusions++] = end;
-      } else {
-        downStarts[downs] = start;
-        downEnds[downs++] = end;
-      }
+      int at = period.cause().excluded() ? n - ++exclusions : downs++;
+      starts[at] = start;
+      ends[at] = end;
     }
-    Intervals down = Intervals.union(downStarts, downEnds, downs);
-    Intervals excluded = Intervals.union(excludedStarts, excludedEnds, exclusions);
-    return new Intervals[] {down, excluded};
+    return new Bounds(starts, ends, downs, exclusions);
+  }
+
+  private record Bounds(long[] starts, long[] ends, int downs, int exclusions) {
+    Intervals down() {
+      return Intervals.union(starts, ends, 0, downs);
+    }
+
+    Intervals excluded() {
+      return Intervals.union(starts, ends, starts.length - exclusions, starts.length);
+    }
   }
 }

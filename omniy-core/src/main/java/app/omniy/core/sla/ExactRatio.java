@@ -4,6 +4,8 @@ import app.omniy.core.InvalidValueException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exact, non-negative fraction such as an availability (up seconds over seconds in the month) or
@@ -19,6 +21,8 @@ import java.math.RoundingMode;
  */
 public record ExactRatio(long numerator, long denominator) implements Comparable<ExactRatio> {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final int CACHE_LIMIT = 256;
+  private static final Map<BigDecimal, Long> UNSCALED = new ConcurrentHashMap<>();
   private static final long[] POWERS_OF_TEN = {
     1L,
     10L,
@@ -113,10 +117,10 @@ public record ExactRatio(long numerator, long denominator) implements Comparable
     // when it cannot overflow (every real threshold), exact BigDecimal otherwise.
     int scale = percent.scale();
     if (scale >= 0 && scale < POWERS_OF_TEN.length - 2) {
-      BigInteger unscaled = percent.unscaledValue();
-      if (unscaled.bitLength() < 63) {
+      long unscaled = unscaledLong(percent);
+      if (unscaled >= 0) {
         long left = multiplyOrMinusOne(numerator, POWERS_OF_TEN[scale + 2]);
-        long right = multiplyOrMinusOne(unscaled.longValue(), denominator);
+        long right = multiplyOrMinusOne(unscaled, denominator);
         if (left >= 0 && right >= 0) {
           return Long.compare(left, right);
         }
@@ -125,6 +129,24 @@ public record ExactRatio(long numerator, long denominator) implements Comparable
     return BigDecimal.valueOf(numerator)
         .multiply(HUNDRED)
         .compareTo(percent.multiply(BigDecimal.valueOf(denominator)));
+  }
+
+  /**
+   * The unscaled value of {@code percent} as a non-negative long, or -1. Thresholds are a handful
+   * of constants compared millions of times in a billing run; caching their unscaled values spares
+   * a {@link BigInteger} per comparison. The cache stops growing at {@value #CACHE_LIMIT} entries.
+   */
+  private static long unscaledLong(BigDecimal percent) {
+    Long cached = UNSCALED.get(percent);
+    if (cached != null) {
+      return cached;
+    }
+    BigInteger unscaled = percent.unscaledValue();
+    long value = unscaled.signum() >= 0 && unscaled.bitLength() < 63 ? unscaled.longValue() : -1;
+    if (UNSCALED.size() < CACHE_LIMIT) {
+      UNSCALED.putIfAbsent(percent, value);
+    }
+    return value;
   }
 
   /** {@code a × b} for non-negative {@code a}, or -1 when it is negative or overflows. */

@@ -16,19 +16,19 @@ final class Intervals {
   }
 
   /**
-   * The union of the intervals [starts[i], ends[i]) for i below {@code n}. The union depends only
-   * on how many intervals cover each instant, which depends only on the sorted starts and the
-   * sorted ends, so the two arrays are sorted separately (in place) and swept once.
+   * The union of the intervals [starts[i], ends[i]) for i in [from, to). The union depends only on
+   * how many intervals cover each instant, which depends only on the sorted starts and the sorted
+   * ends, so the two ranges are sorted separately (in place) and swept once. At equal times a start
+   * goes first, so touching intervals merge into one run.
    */
-  static Intervals union(long[] starts, long[] ends, int n) {
-    Arrays.sort(starts, 0, n);
-    Arrays.sort(ends, 0, n);
-    Intervals union = new Intervals(Math.max(1, n));
+  static Intervals union(long[] starts, long[] ends, int from, int to) {
+    Arrays.sort(starts, from, to);
+    Arrays.sort(ends, from, to);
+    Intervals union = new Intervals(Math.max(1, to - from));
     int open = 0;
     long runStart = 0;
-    int j = 0;
-    for (int i = 0; i < n; ) {
-      // At equal times a start goes first, so touching intervals merge into one run.
+    int j = from;
+    for (int i = from; i < to; ) {
       if (starts[i] <= ends[j]) {
         if (open++ == 0) {
           runStart = starts[i];
@@ -41,12 +41,41 @@ final class Intervals {
         j++;
       }
     }
-    for (; j < n; j++) {
+    for (; j < to; j++) {
       if (--open == 0) {
         union.addMerging(runStart, ends[j]);
       }
     }
     return union;
+  }
+
+  /** The length of {@link #union}, without building it. */
+  static long unionSeconds(long[] starts, long[] ends, int from, int to) {
+    Arrays.sort(starts, from, to);
+    Arrays.sort(ends, from, to);
+    long seconds = 0;
+    int open = 0;
+    long runStart = 0;
+    int j = from;
+    for (int i = from; i < to; ) {
+      if (starts[i] <= ends[j]) {
+        if (open++ == 0) {
+          runStart = starts[i];
+        }
+        i++;
+      } else {
+        if (--open == 0) {
+          seconds += ends[j] - runStart;
+        }
+        j++;
+      }
+    }
+    for (; j < to; j++) {
+      if (--open == 0) {
+        seconds += ends[j] - runStart;
+      }
+    }
+    return seconds;
   }
 
   /** Adds [start, end), merging it into the last interval when they overlap or touch. */

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param amount {@code creditPercent} of the fee, half-up to the minor unit; {@code null} when no
  *     fee was given
  * @param eligible whether a request was made in time; {@code null} when no request date was given
- * @param reason why it is or is not eligible; {@code null} only when {@code eligible} is decided
- *     without one
+ * @param reason why it is or is not eligible, or that no request date was given; {@link #assess}
+ *     always gives one
  */
 public record ServiceCredit(
     YearMonth month,

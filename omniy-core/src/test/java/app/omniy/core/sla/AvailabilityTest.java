@@ -69,4 +69,17 @@ class AvailabilityTest {
     assertThatThrownBy(() -> CreditPolicy.GUIDE.creditPercent(ExactRatio.of(11, 10)))
         .isInstanceOf(InvalidValueException.class);
   }
+
+  @Test
+  void thresholds_with_many_digits_and_huge_ratios_are_still_compared_exactly() {
+    ExactRatio ratio = ExactRatio.of(999, 1_000);
+    ExactRatio huge = ExactRatio.of(Long.MAX_VALUE - 1, Long.MAX_VALUE);
+
+    assertThat(ratio.compareToPercent(new BigDecimal("99.900000000000000000"))).isZero();
+    assertThat(ratio.compareToPercent(new BigDecimal("99.900000000000000001"))).isNegative();
+    assertThat(ratio.compareToPercent(new BigDecimal("99.899999999999999999"))).isPositive();
+    assertThat(huge.compareToPercent(new BigDecimal("99.9"))).isPositive();
+    assertThat(huge.compareToPercent(new BigDecimal("100"))).isNegative();
+    assertThat(ratio.compareToPercent(new BigDecimal("-1"))).isPositive();
+  }
 }

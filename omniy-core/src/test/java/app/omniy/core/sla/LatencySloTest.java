@@ -90,14 +90,4 @@ class LatencySloTest {
     assertThatThrownBy(() -> LatencySlo.nearestRank(new BigDecimal("1.5"), 10))
         .isInstanceOf(InvalidValueException.class);
   }
-
-  @Test
-  void the_post_success_rate_counts_failures_against_us_and_excludes_the_users_own() {
-    assertThat(new PostSuccessRate(995, 5, 1_000).met()).isTrue();
-    assertThat(new PostSuccessRate(994, 6, 0).met()).isFalse();
-    assertThat(new PostSuccessRate(995, 5, 1_000).rate()).isEqualTo(ExactRatio.of(995, 1_000));
-    assertThat(new PostSuccessRate(0, 0, 3).met()).isTrue();
-    assertThatThrownBy(() -> new PostSuccessRate(-1, 0, 0))
-        .isInstanceOf(InvalidValueException.class);
-  }
 }

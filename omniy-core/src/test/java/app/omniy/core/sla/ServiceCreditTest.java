@@ -48,6 +48,28 @@ class ServiceCreditTest {
   }
 
   @Test
+  void a_month_with_a_daylight_saving_change_has_its_budget_from_its_real_length() {
+    // November 2026 in New York has 30 days and one hour: 2,595,600 s, a budget of 2,595.6 s.
+    SlaMonth november =
+        SlaMonth.of(YearMonth.of(2026, 11), java.time.ZoneId.of("America/New_York"));
+    Instant start = november.start().plusSeconds(86_400);
+
+    int[] credits = new int[2];
+    for (int i = 0; i < 2; i++) {
+      DowntimeLedger ledger =
+          DowntimeLedger.of(
+              List.of(
+                  DowntimePeriod.of(start, start.plusSeconds(2_595 + i), DowntimeCause.INCIDENT)));
+      credits[i] =
+          CreditPolicy.GUIDE.creditPercent(
+              ledger.availability(SlaTarget.SYSTEM, november).uptime());
+    }
+
+    assertThat(november.seconds()).isEqualTo(2_595_600);
+    assertThat(credits).containsExactly(0, 10);
+  }
+
+  @Test
   void many_short_outages_adding_up_to_exactly_one_percent_are_exactly_99_percent() {
     // The reference's floating-point trap: 4,320 outages of 6 s.
     SlaMonth april = SlaMonth.of(APRIL_2026);
