@@ -7,7 +7,7 @@ import app.omniy.core.billing.AppliedCredit;
 import app.omniy.core.billing.InMemoryAppliedCreditStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.sla.CreditPolicy;
-import app.omniy.stripe.internal.InterimClaimDeadline;
+import app.omniy.core.sla.CreditRequests;
 import app.omniy.stripe.internal.StripeAmounts;
 import app.omniy.stripe.internal.StripeBilling;
 import com.stripe.StripeClient;
@@ -148,7 +148,9 @@ public final class ServiceCredits {
     if (request == null) {
       throw new InvalidValueException("request", null, "is required");
     }
-    if (!InterimClaimDeadline.inTime(request.month(), request.requestedAt(), claimZone)) {
+    CreditRequests.Eligibility eligibility =
+        CreditRequests.decide(request.month(), request.requestedAt(), claimZone);
+    if (!eligibility.eligible()) {
       return decision(
           request,
           CreditOutcome.REQUESTED_TOO_LATE,
@@ -156,7 +158,7 @@ public final class ServiceCredits {
           0,
           null,
           null,
-          "requested after " + InterimClaimDeadline.lastDay(request.month()) + " (SLA-7)");
+          eligibility.reason() + " (SLA-7)");
     }
     int percent = policy.creditPercent(request.availabilityPercent());
     if (percent == 0) {
