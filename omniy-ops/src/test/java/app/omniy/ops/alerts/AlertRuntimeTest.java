@@ -36,6 +36,12 @@ class AlertRuntimeTest {
   private final List<String> sent = new CopyOnWriteArrayList<>();
   @TempDir Path dir;
 
+  /** Gauges hold their state weakly: these keep it alive for the whole test. */
+  private final AtomicReference<Double> free = new AtomicReference<>(20.0);
+
+  private final AtomicReference<Double> total = new AtomicReference<>(100.0);
+  private final AtomicReference<Double> m = new AtomicReference<>(2.0);
+
   @AfterEach
   void stop() {
     executor.shutdownNow();
@@ -124,7 +130,6 @@ class AlertRuntimeTest {
 
   @Test
   void disk_gauges_become_the_storage_usage_of_alert_w3() {
-    AtomicReference<Double> free = new AtomicReference<>(20.0);
     registry.gauge(
         MetricNames.DISK_FREE,
         List.of(io.micrometer.core.instrument.Tag.of("path", "/data")),
@@ -133,8 +138,8 @@ class AlertRuntimeTest {
     registry.gauge(
         MetricNames.DISK_TOTAL,
         List.of(io.micrometer.core.instrument.Tag.of("path", "/data")),
-        100.0,
-        v -> v);
+        total,
+        AtomicReference::get);
     AlertRuntime runtime =
         AlertRuntime.builder(clock, dispatcher())
             .rules(List.of(DefaultAlertRules.STORAGE))
@@ -168,7 +173,7 @@ class AlertRuntimeTest {
             .rules(ReloadableRules.load(file))
             .registry(registry)
             .build();
-    registry.gauge("m", 2.0);
+    registry.gauge("m", m, AtomicReference::get);
     runtime.tick();
     Files.writeString(file, "critical: {x: 1}\n");
 
