@@ -2,15 +2,20 @@ package app.omniy.ops.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.omniy.core.alert.Aggregation;
 import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.AlertPhase;
+import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.ops.alerts.spi.Notifier;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -23,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,15 +137,9 @@ class AlertRuntimeTest {
   @Test
   void disk_gauges_become_the_storage_usage_of_alert_w3() {
     registry.gauge(
-        MetricNames.DISK_FREE,
-        List.of(io.micrometer.core.instrument.Tag.of("path", "/data")),
-        free,
-        AtomicReference::get);
+        MetricNames.DISK_FREE, List.of(Tag.of("path", "/data")), free, AtomicReference::get);
     registry.gauge(
-        MetricNames.DISK_TOTAL,
-        List.of(io.micrometer.core.instrument.Tag.of("path", "/data")),
-        total,
-        AtomicReference::get);
+        MetricNames.DISK_TOTAL, List.of(Tag.of("path", "/data")), total, AtomicReference::get);
     AlertRuntime runtime =
         AlertRuntime.builder(clock, dispatcher())
             .rules(List.of(DefaultAlertRules.STORAGE))
@@ -187,5 +187,34 @@ class AlertRuntimeTest {
     assertThat(runtime.rules()).extracting(r -> r.id()).containsExactly("X");
     assertThat(sent).containsExactly("slack FIRED X");
     assertThat(runtime.tick().evaluation().statuses().get(0).phase()).isEqualTo(AlertPhase.FIRING);
+  }
+
+  private final AtomicLong logins = new AtomicLong(100);
+
+  @Test
+  void a_counter_that_drops_restarted_so_its_new_total_counts_in_full() {
+    FunctionCounter.builder(MetricNames.SECURITY_LOGIN_ANOMALIES, logins, AtomicLong::get)
+        .register(registry);
+    var rule =
+        AlertRule.builder("T-RESET")
+            .metric(MetricNames.SECURITY_LOGIN_ANOMALIES)
+            .aggregation(new Aggregation.Occurrence())
+            .when(Comparison.AT_LEAST, "8")
+            .channels(Channel.SLACK)
+            .build();
+    AlertRuntime runtime =
+        AlertRuntime.builder(clock, dispatcher()).rules(List.of(rule)).registry(registry).build();
+    runtime.tick(); // primes at 100
+
+    logins.set(105);
+    minute();
+    assertThat(runtime.tick().evaluation().statuses().get(0).evaluation().text())
+        .startsWith("5 events, not ≥ 8");
+    logins.set(3); // the process restarted: 3 new events since
+    minute();
+
+    assertThat(runtime.tick().evaluation().statuses().get(0).evaluation().text())
+        .isEqualTo("8 events ≥ 8");
+    assertThat(sent).containsExactly("slack FIRED T-RESET");
   }
 }
