@@ -77,7 +77,7 @@ final class RulesCommand implements Runnable {
         names = "--samples",
         required = true,
         paramLabel = "CSV",
-        description = "The samples to replay (format below).")
+        description = "The samples to replay (format above).")
     Path samples;
 
     @Option(

@@ -10,6 +10,12 @@ public interface SampleRecorder {
   /** A measured value (a gauge reading, a latency in seconds) or, for shares, one event. */
   void record(long epochMillis, double value);
 
+  /**
+   * A measured value only: rules that count events (shares, occurrences) ignore it. For meters that
+   * report both a count and a value, such as a timer's interval count and mean.
+   */
+  void measure(long epochMillis, double value);
+
   /** {@code count} new events of a counter (never negative; see {@link CounterTotals}). */
   void increment(long epochMillis, long count);
 }

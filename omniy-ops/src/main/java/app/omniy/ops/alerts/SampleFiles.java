@@ -28,11 +28,12 @@ public final class SampleFiles {
         time    an ISO-8601 instant, e.g. 2026-03-02T09:00:00Z
         metric  the meter name, e.g. http.server.requests
         tags    name=value pairs separated by ';', or empty
-        kind    'value' (a measured value, or one event) or 'count' (that many new events)
+        kind    'value': a measured value (or one event);
+                'count': that many new events
         value   a decimal; for 'count' a whole number >= 0
-      An optional first line 'time,metric,tags,kind,value' is a header; empty lines and lines
-      starting with '#' are ignored. Example:
-        2026-03-02T09:00:00Z,http.server.requests,status=503;uri=/api,count,12
+      An optional first line 'time,metric,tags,kind,value' is a header;
+      empty lines and lines starting with '#' are ignored. Example:
+        2026-03-02T09:00:00Z,http.server.requests,status=503,count,12
         2026-03-02T09:00:30Z,omniy.api.latency,,value,2.4""";
 
   private static final String HEADER = "time,metric,tags,kind,value";

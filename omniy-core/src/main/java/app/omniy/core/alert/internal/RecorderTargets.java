@@ -26,6 +26,15 @@ public final class RecorderTargets implements SampleRecorder {
   }
 
   @Override
+  public void measure(long epochMillis, double value) {
+    for (SeriesWindow window : windows) {
+      if (window.aggregatesValues()) {
+        window.record(epochMillis, value, false);
+      }
+    }
+  }
+
+  @Override
   public void increment(long epochMillis, long count) {
     for (int i = 0; i < windows.length; i++) {
       windows[i].increment(epochMillis, count, inNumerator[i]);

@@ -134,6 +134,11 @@ public final class SeriesWindow {
     }
   }
 
+  /** Whether this window aggregates measured values rather than counting events. */
+  public boolean aggregatesValues() {
+    return kind != Kind.SHARE && kind != Kind.OCCURRENCE;
+  }
+
   /** {@code n} events of a counter; ignored by rules that aggregate measured values. */
   public void increment(long epochMillis, long n, boolean inNumerator) {
     if (n < 0 || (kind != Kind.SHARE && kind != Kind.OCCURRENCE)) {
