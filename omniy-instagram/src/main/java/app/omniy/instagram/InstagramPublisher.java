@@ -1,6 +1,7 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.OutcomeClass;
@@ -40,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * then calls {@link #publish} once; after a lost answer it calls {@link #reconcile}, which asks the
  * container's {@code status_code} and never guesses a media id (POST-7). Results are classified by
  * Meta's error codes (POST-5); code 190 marks the account for re-authorisation. The highest usage
- * the API reports per account is the gauge {@value #USAGE_GAUGE} (ALERT-I2), and calls are held
- * back once it reaches {@code slowDownAt} percent, before Meta throttles.
+ * the API reports per account is the gauge {@code omniy.instagram.quota.usage} (ALERT-I2), and
+ * calls are held back once it reaches {@code slowDownAt} percent, before Meta throttles.
  *
  * <pre>{@code
  * InstagramPublisher publisher = InstagramPublisher.builder(
@@ -51,8 +52,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class InstagramPublisher implements Publisher {
-  /** Gauge of the highest API usage percentage per account, tag {@code account}. */
-  public static final String USAGE_GAUGE = "omniy.instagram.api.usage";
+  /**
+   * Gauge of the highest API usage per account as a share of the limit, 0–1, tag {@code account}:
+   * the meter ALERT-I2 reads ({@link MetricNames#INSTAGRAM_QUOTA_USAGE}).
+   */
+  public static final String USAGE_GAUGE = MetricNames.INSTAGRAM_QUOTA_USAGE;
 
   /** The result code of a call that got no answer: for a publish, its outcome is unknown. */
   public static final String NO_ANSWER = Outcomes.NO_ANSWER;
@@ -340,10 +344,9 @@ public final class InstagramPublisher implements Publisher {
         id -> {
           AccountThrottle throttle = new AccountThrottle();
           if (registry != null) {
-            Gauge.builder(USAGE_GAUGE, throttle.usagePercent(), Number::doubleValue)
+            Gauge.builder(USAGE_GAUGE, throttle.usagePercent(), percent -> percent.get() / 100.0)
                 .tag("account", id)
-                .description("Highest Instagram API usage percentage the API reported (ALERT-I2)")
-                .baseUnit("percent")
+                .description("Highest Instagram API usage the API reported, 0-1 (ALERT-I2)")
                 .register(registry);
           }
           return throttle;

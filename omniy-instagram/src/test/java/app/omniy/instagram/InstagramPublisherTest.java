@@ -408,7 +408,7 @@ class InstagramPublisherTest {
       assertThat(publisher.usagePercent(ACCOUNT)).isEqualTo(80);
       assertThat(
               registry.get(InstagramPublisher.USAGE_GAUGE).tag("account", ACCOUNT).gauge().value())
-          .isEqualTo(80.0);
+          .isEqualTo(0.80);
     }
 
     @Test

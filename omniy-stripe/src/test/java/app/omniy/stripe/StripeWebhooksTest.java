@@ -12,6 +12,7 @@ import app.omniy.core.billing.InMemoryProcessedEventStore;
 import app.omniy.core.billing.WebhookMeters;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.metrics.MetricNames;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -104,6 +105,9 @@ class StripeWebhooksTest {
     assertThat(result.id()).isEmpty();
     assertThat(handled).hasValue(0);
     assertThat(count(WebhookMeters.REJECTED, "bad_signature")).isEqualTo(1);
+    assertThat(count(MetricNames.STRIPE_WEBHOOKS, MetricNames.OUTCOME_FAILURE))
+        .as("a rejected delivery is a failure for ALERT-C2")
+        .isEqualTo(1);
   }
 
   @Test
@@ -324,6 +328,10 @@ class StripeWebhooksTest {
 
     double share = count(WebhookMeters.FAILED, null) / count(WebhookMeters.RECEIVED, null);
     assertThat(share).isEqualTo(0.05);
+    // what the default rule ALERT-C2 reads: the failure share of omniy.stripe.webhooks
+    double failures = count(MetricNames.STRIPE_WEBHOOKS, MetricNames.OUTCOME_FAILURE);
+    double all = count(MetricNames.STRIPE_WEBHOOKS, null);
+    assertThat(failures / all).isEqualTo(0.05);
     assertThat(registry.find(WebhookMeters.RECEIVED).tag("type", "invoice.paid").counter().count())
         .isEqualTo(1);
   }

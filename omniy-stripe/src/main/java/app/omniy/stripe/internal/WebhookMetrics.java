@@ -1,12 +1,18 @@
 package app.omniy.stripe.internal;
 
 import app.omniy.core.billing.WebhookMeters;
+import app.omniy.core.metrics.MetricNames;
 import app.omniy.stripe.WebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
-/** Counts webhook deliveries under the names of {@link WebhookMeters} (ALERT-C2). */
+/**
+ * Counts webhook deliveries under the names of {@link WebhookMeters}, and once more under {@link
+ * MetricNames#STRIPE_WEBHOOKS} with {@code outcome} success or failure: the meter the default rule
+ * ALERT-C2 reads its failure share from (ALERT-6). A rejected delivery counts as a failure there:
+ * after a secret rotation gone wrong every payment webhook is rejected, and that must page.
+ */
 public final class WebhookMetrics {
   /** The type tag of a delivery whose payload could not be trusted. */
   public static final String UNVERIFIED_TYPE = "unverified";
@@ -23,6 +29,16 @@ public final class WebhookMetrics {
   public void record(String type, WebhookOutcome outcome) {
     counter(WebhookMeters.RECEIVED, type, null).increment();
     counter(meterOf(outcome), type, outcome.tag()).increment();
+    if (outcome != WebhookOutcome.IN_PROGRESS) {
+      boolean failed =
+          meterOf(outcome).equals(WebhookMeters.FAILED)
+              || meterOf(outcome).equals(WebhookMeters.REJECTED);
+      counter(
+              MetricNames.STRIPE_WEBHOOKS,
+              type,
+              failed ? MetricNames.OUTCOME_FAILURE : MetricNames.OUTCOME_SUCCESS)
+          .increment();
+    }
   }
 
   private static String meterOf(WebhookOutcome outcome) {
