@@ -41,15 +41,13 @@ public final class ConfigFiles {
     return YAML.copy();
   }
 
-  private static <T> T read(ObjectMapper mapper, Path file, Class<T> type) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidFileException(file, 0, 0, "", "no such file");
-    } catch (IOException e) {
-      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
-    }
+  /**
+   * Reads {@code file} into {@code type} with {@code mapper}, for formats that need a mapper of
+   * their own (one derived from {@link #yamlMapper()}); errors are reported as by {@link
+   * #readYaml}.
+   */
+  public static <T> T read(ObjectMapper mapper, Path file, Class<T> type) {
+    byte[] content = readBytes(file);
     if (content.length == 0) {
       throw new InvalidFileException(file, 0, 0, "", "is empty");
     }
@@ -61,6 +59,17 @@ public final class ConfigFiles {
       return value;
     } catch (JsonProcessingException e) {
       throw FileErrors.describe(mapper, file, content, e);
+    } catch (IOException e) {
+      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The bytes of {@code file}, or an {@link InvalidFileException} saying why there are none. */
+  public static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidFileException(file, 0, 0, "", "no such file");
     } catch (IOException e) {
       throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
     }

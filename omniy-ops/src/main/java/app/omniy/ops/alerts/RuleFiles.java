@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,15 +69,7 @@ public final class RuleFiles {
    *     FileProblemsException} with every problem if its rules are wrong
    */
   public static List<AlertRule> read(Path file) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidFileException(file, 0, 0, "", "no such file");
-    } catch (IOException e) {
-      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
-    }
-    return parse(file, content);
+    return parse(file, ConfigFiles.readBytes(file));
   }
 
   /** The rules in {@code content}, read as if from {@code file}. */

@@ -7,13 +7,8 @@ import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.SlaTarget;
 import app.omniy.ops.ConfigFiles;
 import app.omniy.ops.InvalidFileException;
-import app.omniy.ops.internal.FileErrors;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -76,25 +71,7 @@ public record DowntimeFile(@Nullable String zone, List<Entry> periods) {
    * @throws InvalidFileException with the line and field of the first mistake
    */
   public static DowntimeFile read(Path file) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidFileException(file, 0, 0, "", "no such file");
-    } catch (IOException e) {
-      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
-    }
-    try {
-      DowntimeFile parsed = YAML.readValue(content, DowntimeFile.class);
-      if (parsed == null) {
-        throw new InvalidFileException(file, 1, 1, "", "holds no document");
-      }
-      return parsed;
-    } catch (JsonProcessingException e) {
-      throw FileErrors.describe(YAML, file, content, e);
-    } catch (IOException e) {
-      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
-    }
+    return ConfigFiles.read(YAML, file, DowntimeFile.class);
   }
 
   /** The file's zone, if it names one. */
