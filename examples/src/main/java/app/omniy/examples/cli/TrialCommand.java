@@ -26,12 +26,13 @@ final class TrialCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("The simulated month is not available in this build yet: no posts were run.");
     out.println("What this build contains:");
-    out.println("  omniy-core       value checks and the exception hierarchy");
-    out.println("  omniy-testkit    settable clock, Firestore-emulator JUnit extension");
-    out.println("  omniy-instagram  Graph API endpoint configuration");
-    out.println("  omniy-stripe     Stripe settings");
-    out.println("  omniy-firestore  emulator connections");
-    out.println("  omniy-ops        strict YAML/JSON configuration files");
+    out.println("  omniy-core       posts (validation, lifecycle, quota, retry), SLA ledger and");
+    out.println("                   credits, alert rules and evaluator, billing stores");
+    out.println("  omniy-instagram  the Graph API publisher that never double-posts");
+    out.println("  omniy-stripe     webhooks processed once, service credits applied once");
+    out.println("  omniy-ops        rule and downtime files, alert runtime and notifiers");
+    out.println("  omniy-testkit    settable clock, fake Graph API, contract suites, emulator");
+    out.println("Try: omniy sla-credit --help, omniy sla-report --help, omniy rules --help");
     out.println("Run 'mvn -B -ntp verify' to run every test.");
     return 0;
   }
