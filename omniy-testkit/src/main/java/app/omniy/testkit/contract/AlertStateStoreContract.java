@@ -16,12 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,7 +94,7 @@ public abstract class AlertStateStoreContract {
   void of_writers_racing_on_one_version_exactly_one_wins() throws Exception {
     AlertStateStore store = newStore();
     int writers = 8;
-    List<Boolean> results = race(writers, i -> store.compareAndSet(firing(KEY, 1)));
+    List<Boolean> results = Concurrently.run(writers, i -> store.compareAndSet(firing(KEY, 1)));
 
     assertThat(results).filteredOn(won -> won).hasSize(1);
     assertThat(store.find(KEY).orElseThrow().version()).isEqualTo(1);
@@ -123,40 +117,10 @@ public abstract class AlertStateStoreContract {
     }
 
     List<List<AlertEvent>> events =
-        race(2, i -> runtimes.get(i).evaluate(T0.plusSeconds(1)).events());
+        Concurrently.run(2, i -> runtimes.get(i).evaluate(T0.plusSeconds(1)).events());
 
     assertThat(events.stream().mapToInt(List::size).sum()).isEqualTo(1);
     assertThat(store.find(new AlertKey("ALERT-T1", Map.of())).orElseThrow().phase())
         .isEqualTo(AlertPhase.FIRING);
-  }
-
-  /** A task run by several threads released at the same moment. */
-  private interface Task<T> {
-    T run(int index) throws Exception;
-  }
-
-  private static <T> List<T> race(int threads, Task<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        int index = i;
-        Callable<T> call =
-            () -> {
-              start.await();
-              return task.run(index);
-            };
-        futures.add(pool.submit(call));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(30, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -27,9 +27,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -307,7 +304,7 @@ public abstract class PostStoreContract {
             });
       }
 
-      List<String> all = runAll(claimers).stream().flatMap(List::stream).toList();
+      List<String> all = Concurrently.runAll(claimers).stream().flatMap(List::stream).toList();
 
       assertThat(all).hasSize(posts).doesNotHaveDuplicates();
     }
@@ -332,7 +329,7 @@ public abstract class PostStoreContract {
               });
         }
 
-        List<Optional<PostRecord>> results = runAll(racers);
+        List<Optional<PostRecord>> results = Concurrently.runAll(racers);
 
         assertThat(results.stream().filter(Optional::isPresent).count()).isEqualTo(1);
       }
@@ -694,23 +691,6 @@ public abstract class PostStoreContract {
           .isInstanceOf(InvalidValueException.class)
           .hasMessageStartingWith("containerId");
       assertThat(current("p")).isEqualTo(r);
-    }
-  }
-
-  private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        futures.add(pool.submit(task));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

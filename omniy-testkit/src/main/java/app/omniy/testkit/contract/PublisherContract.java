@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -92,7 +89,7 @@ public abstract class PublisherContract {
             });
       }
 
-      assertThat(runAll(creators)).hasSize(threads).doesNotHaveDuplicates();
+      assertThat(Concurrently.runAll(creators)).hasSize(threads).doesNotHaveDuplicates();
     }
 
     @Test
@@ -188,23 +185,6 @@ public abstract class PublisherContract {
       assertThatThrownBy(() -> publisher.reconcile("acct", "c", null))
           .isInstanceOf(InvalidValueException.class)
           .hasMessageStartingWith("now");
-    }
-  }
-
-  private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        futures.add(pool.submit(task));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }
