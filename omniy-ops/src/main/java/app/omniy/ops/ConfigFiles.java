@@ -36,6 +36,11 @@ public final class ConfigFiles {
     return read(JSON, file, type);
   }
 
+  /** The strict JSON mapper these files are read with, for formats that need their own. */
+  public static ObjectMapper jsonMapper() {
+    return JSON.copy();
+  }
+
   /** The strict YAML mapper these files are read with, for callers that parse text directly. */
   public static ObjectMapper yamlMapper() {
     return YAML.copy();

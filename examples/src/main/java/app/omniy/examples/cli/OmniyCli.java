@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SlaCreditCommand.class,
       SlaReportCommand.class,
       RulesCommand.class,
+      PostCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OmniyCli implements Runnable {
