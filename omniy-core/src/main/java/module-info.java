@@ -17,4 +17,5 @@ module app.omniy.core {
   exports app.omniy.core.metrics;
   exports app.omniy.core.billing;
   exports app.omniy.core.billing.spi;
+  exports app.omniy.core.support;
 }
