@@ -83,7 +83,7 @@ public final class Dispatcher {
     this.settings = Require.nonNull(settings, "settings");
     this.listener = Require.nonNull(listener, "listener");
     this.random = Require.nonNull(random, "random");
-    this.quota = new QuotaLedger(store, settings.quotaPolicy());
+    this.quota = new QuotaLedger(store, settings.quotaPolicy(), settings.quotaHistoryFromStore());
   }
 
   /** The settings. */
@@ -121,6 +121,22 @@ public final class Dispatcher {
       return List.of();
     }
     return store.claimDue(now, limit, settings.owner(), settings.leaseDuration());
+  }
+
+  /**
+   * Gives a claimed post back without attempting it, e.g. when a runtime stops before its turn
+   * came: it stays due and the next claimer takes it at once.
+   *
+   * @return the post, released; or as it was if the lease was lost meanwhile
+   */
+  public PostRecord release(PostRecord claimed, Instant now) {
+    Require.nonNull(claimed, "claimed");
+    Require.nonNull(now, "now");
+    try {
+      return store.release(claimed.token(), now);
+    } catch (StaleWriteException lost) {
+      return claimed;
+    }
   }
 
   /** Marks an account as needing re-authorisation: its posts wait instead of being attempted. */

@@ -30,11 +30,13 @@ final class QuotaLedger {
 
   private final PostStore store;
   private final QuotaPolicy policy;
+  private final boolean fromStore;
   private final Map<String, Usage> byAccount = new HashMap<>();
 
-  QuotaLedger(PostStore store, QuotaPolicy policy) {
+  QuotaLedger(PostStore store, QuotaPolicy policy, boolean fromStore) {
     this.store = store;
     this.policy = policy;
+    this.fromStore = fromStore;
   }
 
   /**
@@ -80,7 +82,9 @@ final class QuotaLedger {
     Usage usage = byAccount.get(accountId);
     if (usage == null) {
       usage = new Usage();
-      for (PostRecord r : store.findByAccount(accountId, EnumSet.of(PostState.PUBLISHED))) {
+      List<PostRecord> history =
+          fromStore ? store.findByAccount(accountId, EnumSet.of(PostState.PUBLISHED)) : List.of();
+      for (PostRecord r : history) {
         for (Transition t : r.history()) {
           if (t.to() == PostState.PUBLISHED) {
             usage.published.add(t.at());

@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class DispatchLoop {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
 
+  /**
+   * Posts claimed ahead per allowed attempt: enough that a worker never waits for the loop, few
+   * enough that a claimed post waits at most this many attempts (well within its lease).
+   */
+  public static final int AHEAD = 64;
+
   private final Dispatcher dispatcher;
   private final Clock clock;
   private final int threads;
@@ -66,7 +72,7 @@ public final class DispatchLoop {
     loop.start();
   }
 
-  /** Attempts running now. */
+  /** Posts claimed and not yet finished: running or waiting for a worker. */
   public int inFlight() {
     return inFlight.get();
   }
@@ -142,7 +148,7 @@ public final class DispatchLoop {
       nextHousekeeping = now.plus(housekeeping);
     }
     int busy = inFlight.get();
-    int want = Math.min(limit.limit(), threads) - busy;
+    int want = Math.min(limit.limit(), threads) * AHEAD - busy;
     if (want <= 0) {
       LockSupport.parkNanos(poll.toNanos()); // a finishing worker unparks us
       return;
@@ -161,6 +167,11 @@ public final class DispatchLoop {
     long start = System.nanoTime();
     boolean congested = true;
     try {
+      if (!running) {
+        dispatcher.release(claimed, clock.instant()); // stopping: not started, so not attempted
+        congested = false;
+        return;
+      }
       Dispatched done = dispatcher.process(claimed, clock);
       congested = done.congested();
     } catch (RuntimeException e) {
