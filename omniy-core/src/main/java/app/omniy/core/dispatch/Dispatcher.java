@@ -64,6 +64,7 @@ public final class Dispatcher {
   private final Set<String> reauthAccounts = ConcurrentHashMap.newKeySet();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
   private volatile @Nullable String pauseReason;
+  private final Duration renewBelow;
 
   /**
    * @param store where posts live
@@ -83,6 +84,8 @@ public final class Dispatcher {
     this.settings = Require.nonNull(settings, "settings");
     this.listener = Require.nonNull(listener, "listener");
     this.random = Require.nonNull(random, "random");
+    // Duration.dividedBy goes through BigDecimal: computed once, not on every publisher call.
+    this.renewBelow = settings.leaseDuration().dividedBy(2);
     this.quota = new QuotaLedger(store, settings.quotaPolicy(), settings.quotaHistoryFromStore());
   }
 
@@ -485,8 +488,7 @@ public final class Dispatcher {
   private Instant leased(Run run) {
     Instant now = run.now();
     Lease lease = run.r.lease();
-    Duration half = settings.leaseDuration().dividedBy(2);
-    if (lease != null && Duration.between(now, lease.expiresAt()).compareTo(half) < 0) {
+    if (lease != null && Duration.between(now, lease.expiresAt()).compareTo(renewBelow) < 0) {
       run.r = store.renew(run.r.token(), now, settings.leaseDuration());
     }
     return now;

@@ -45,6 +45,15 @@ final class QuotaLedger {
    */
   synchronized QuotaDecision reserve(String accountId, int containersNeeded, Instant now) {
     Usage usage = usage(accountId, now);
+    if (usage.published.size() < policy.defaultPublishLimit()
+        && usage.containers.size() + containersNeeded <= policy.containerLimit()) {
+      // Fast path, the same answer as the policy's: everything left in the lists is in the window.
+      usage.published.add(now);
+      for (int i = 0; i < containersNeeded; i++) {
+        usage.containers.add(now);
+      }
+      return new QuotaDecision(true, now, "");
+    }
     QuotaUsage seen =
         new QuotaUsage(usage.published, containersNeeded == 0 ? List.of() : usage.containers, null);
     QuotaDecision decision = policy.decide(seen, Math.max(containersNeeded, 1), now);

@@ -148,9 +148,12 @@ public final class DispatchLoop {
       nextHousekeeping = now.plus(housekeeping);
     }
     int busy = inFlight.get();
-    int want = Math.min(limit.limit(), threads) * AHEAD - busy;
-    if (want <= 0) {
-      LockSupport.parkNanos(poll.toNanos()); // a finishing worker unparks us
+    int capacity = capacity();
+    int want = capacity - busy;
+    if (busy > capacity / 2) {
+      // Claim in batches: wait until half the claimed posts are done (a worker unparks us then),
+      // so the loop does not contend with the workers for the store on every finished post.
+      LockSupport.parkNanos(poll.toNanos());
       return;
     }
     List<PostRecord> claimed = dispatcher.claim(now, want);
@@ -161,6 +164,11 @@ public final class DispatchLoop {
     if (claimed.size() < want) {
       LockSupport.parkNanos(poll.toNanos()); // nothing more due now
     }
+  }
+
+  /** Posts that may be claimed and unfinished at once: the back-pressure limit times AHEAD. */
+  private int capacity() {
+    return Math.min(limit.limit(), threads) * AHEAD;
   }
 
   private void work(PostRecord claimed) {
@@ -178,8 +186,9 @@ public final class DispatchLoop {
       LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
     } finally {
       limit.record(congested, Duration.ofNanos(System.nanoTime() - start));
-      inFlight.decrementAndGet();
-      LockSupport.unpark(loop);
+      if (inFlight.decrementAndGet() == capacity() / 2) {
+        LockSupport.unpark(loop); // half the batch is done: time to claim more
+      }
     }
   }
 
