@@ -11,7 +11,9 @@ import app.omniy.core.post.spi.Publisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -57,7 +59,8 @@ public final class ManualDispatcher {
   /**
    * Runs everything due at the clock's current instant, without moving it: recovers posts whose
    * worker's lease expired, raises re-authorisation warnings, then claims and processes due posts
-   * until none is left (a retry due at once is run too).
+   * until none is left; each post is attempted at most once per call (a retry due at once waits for
+   * the next call).
    *
    * @return what was processed, in order
    */
@@ -66,12 +69,20 @@ public final class ManualDispatcher {
     dispatcher.recoverExpired(now, Integer.MAX_VALUE);
     dispatcher.warnReauth(now);
     List<Dispatched> done = new ArrayList<>();
-    List<PostRecord> claimed = dispatcher.claim(now, batchSize);
-    while (!claimed.isEmpty()) {
-      for (PostRecord r : claimed) {
-        done.add(dispatcher.process(r, clock));
+    Set<String> seen = new HashSet<>();
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (PostRecord r : dispatcher.claim(clock.instant(), batchSize)) {
+        if (seen.add(r.id())) {
+          done.add(dispatcher.process(r, clock));
+          progress = true;
+        } else {
+          // Due again at the same instant (a zero wait): its next run is the next step, so a
+          // publisher that always asks for no wait cannot make this loop forever.
+          dispatcher.release(r, clock.instant());
+        }
       }
-      claimed = dispatcher.claim(clock.instant(), batchSize);
     }
     history.addAll(done);
     return done;

@@ -261,6 +261,24 @@ class ManualDispatcherTest {
   }
 
   @Test
+  void a_publisher_that_always_asks_for_no_wait_is_retried_once_per_step_not_forever() {
+    store.insert(post("p1", "acct", T0), T0);
+    for (int i = 0; i < 5; i++) {
+      publisher.script(
+          Operation.CREATE,
+          PublisherResult.throttled(OutcomeClass.RATE_LIMITED, "4", "limit", Duration.ZERO));
+    }
+    var manual = dispatcher("w1");
+
+    assertThat(manual.runDue()).hasSize(1);
+    assertThat(store.find("p1").orElseThrow().state()).isEqualTo(PostState.RETRY_WAIT);
+    manual.tick(Duration.ofSeconds(5));
+
+    assertThat(store.find("p1").orElseThrow().state()).isEqualTo(PostState.PUBLISHED);
+    assertThat(manual.history()).hasSize(6);
+  }
+
+  @Test
   void rejects_a_negative_tick_and_a_zero_step() {
     var manual = dispatcher("w1");
     assertThatThrownBy(() -> manual.tick(Duration.ofSeconds(-1)))

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,10 @@ public final class Dispatcher {
   private final Object randomLock = new Object();
   private final QuotaLedger quota;
   private final Set<String> reauthAccounts = ConcurrentHashMap.newKeySet();
-  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+  /** Per account needing re-authorisation, the posts already warned about (POST-11). */
+  private final Map<String, Set<String>> warned = new ConcurrentHashMap<>();
+
   private volatile @Nullable String pauseReason;
   private final Duration renewBelow;
 
@@ -153,6 +157,7 @@ public final class Dispatcher {
    */
   public void accountReauthorised(String accountId) {
     reauthAccounts.remove(Require.nonBlank(accountId, "accountId"));
+    warned.remove(accountId);
   }
 
   /** The accounts known to need re-authorisation. */
@@ -172,7 +177,8 @@ public final class Dispatcher {
     List<PostRecord> warnedNow = new ArrayList<>();
     for (String account : reauthAccounts) {
       for (PostRecord r : store.findByAccount(account, UPCOMING)) {
-        if (!r.post().publishAt().isAfter(horizon) && warned.add(r.id())) {
+        Set<String> told = warned.computeIfAbsent(account, a -> ConcurrentHashMap.newKeySet());
+        if (!r.post().publishAt().isAfter(horizon) && told.add(r.id())) {
           warnedNow.add(r);
           tell(() -> listener.reauthWarning(r, r.post().publishAt()));
         }
