@@ -65,22 +65,15 @@ public final class Omniy implements AutoCloseable {
             }
           }
         };
+    // The meters hear every event first; the gauges read this runtime once it is started.
+    this.metrics =
+        new OmniyMetrics(this::inFlight, this::claimLimit, () -> paused().isPresent() ? 1 : 0);
+    all.add(metrics);
     all.add(lateness);
     all.addAll(b.listeners);
-    // Metrics are told first-class, before the host's listeners.
-    DispatchLoop[] loopRef = new DispatchLoop[1];
-    Dispatcher[] dispatcherRef = new Dispatcher[1];
-    this.metrics =
-        new OmniyMetrics(
-            () -> loopRef[0] == null ? 0 : loopRef[0].inFlight(),
-            () -> loopRef[0] == null ? 0 : loopRef[0].claimLimit(),
-            () -> dispatcherRef[0] != null && dispatcherRef[0].paused().isPresent() ? 1 : 0);
-    all.add(0, metrics);
     this.dispatcher =
         new Dispatcher(store, publisher, b.settings, new Listeners(all), new SplittableRandom());
-    dispatcherRef[0] = dispatcher;
     this.loop = new DispatchLoop(dispatcher, clock, b.threads, b.pollInterval, b.slowAttempt);
-    loopRef[0] = loop;
     metrics.bindTo(meters);
   }
 
@@ -137,9 +130,14 @@ public final class Omniy implements AutoCloseable {
     dispatcher.accountReauthorised(accountId);
   }
 
-  /** Attempts running now. */
+  /** Posts claimed and not yet finished: attempts running or about to. */
   public int inFlight() {
     return loop.inFlight();
+  }
+
+  /** Attempts the back-pressure allows at once now (at most the worker threads). */
+  public int claimLimit() {
+    return loop.claimLimit();
   }
 
   /**
