@@ -7,32 +7,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threaded runtime around the core {@link Dispatcher}: one loop thread claims due posts, never
- * more than there are free workers and never more than the back-pressure {@link ClaimLimit} allows,
- * and hands each to a bounded pool of worker threads. A claimed post is always being worked on
- * (nothing waits in a queue holding a lease), so stopping leaves nothing claimed once the running
- * attempts end. Every few seconds the loop recovers posts whose worker died (POST-8) and raises
- * re-authorisation warnings (POST-11).
+ * The threaded runtime around the core {@link Dispatcher}: a fixed set of worker threads, each
+ * claiming a small batch of due posts and working through it. No hand-off between threads, so no
+ * queue and no wake-up per post. A batch holds about {@link #BATCH_TIME} of work at the recent
+ * attempt duration (one post for a slow publisher, up to {@link #MAX_BATCH} for a fast one), so a
+ * claimed post waits little for its turn, well within its lease.
+ *
+ * <p>Back-pressure: only as many workers claim as the {@link ClaimLimit} allows; a congested or
+ * slow publisher halves it, so the runtime claims less, not more. When the runtime stops, each
+ * worker finishes the attempt it is in and gives back (releases, still due) the rest of its batch,
+ * so nothing is left claimed. Every lease/4 one worker recovers posts whose worker died (POST-8)
+ * and raises re-authorisation warnings (POST-11).
  */
 public final class DispatchLoop {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
 
-  /**
-   * Posts claimed ahead per allowed attempt: enough that a worker never waits for the loop, few
-   * enough that a claimed post waits at most this many attempts (well within its lease).
-   */
-  public static final int AHEAD = 64;
+  /** The most posts one worker claims at once. */
+  public static final int MAX_BATCH = 64;
+
+  /** About how much work one batch holds, at the recent attempt duration. */
+  public static final Duration BATCH_TIME = Duration.ofMillis(10);
 
   private final Dispatcher dispatcher;
   private final Clock clock;
@@ -40,17 +43,19 @@ public final class DispatchLoop {
   private final Duration poll;
   private final Duration housekeeping;
   private final ClaimLimit limit;
-  private final ExecutorService workers;
+  private final Thread[] workers;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Thread loop;
+  private final AtomicReference<Instant> nextHousekeeping = new AtomicReference<>(Instant.MIN);
   private volatile boolean running;
   private volatile Instant lastTurn;
   private volatile @Nullable String lastError;
-  private Instant nextHousekeeping = Instant.MIN;
+
+  /** Recent attempt duration, an exponentially weighted average; 0 until the first attempt. */
+  private volatile long attemptNanos;
 
   /**
    * @param threads worker threads: attempts that may run at once
-   * @param poll how long the loop sleeps when nothing is due
+   * @param poll how long an idle worker sleeps when nothing is due
    * @param slow an attempt slower than this halves the claim limit
    */
   public DispatchLoop(
@@ -61,18 +66,24 @@ public final class DispatchLoop {
     this.poll = poll;
     this.housekeeping = dispatcher.settings().leaseDuration().dividedBy(4);
     this.limit = new ClaimLimit(threads, slow);
-    this.workers = Executors.newFixedThreadPool(threads, named("omniy-worker-"));
-    this.loop = named("omniy-dispatch-").newThread(this::run);
+    this.workers = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      int index = i;
+      workers[i] = new Thread(() -> run(index), "omniy-worker-" + (i + 1));
+      workers[i].setDaemon(true);
+    }
     this.lastTurn = clock.instant();
   }
 
-  /** Starts the loop. */
+  /** Starts the workers. */
   public void start() {
     running = true;
-    loop.start();
+    for (Thread t : workers) {
+      t.start();
+    }
   }
 
-  /** Posts claimed and not yet finished: running or waiting for a worker. */
+  /** Posts claimed and not yet finished: attempts running or about to. */
   public int inFlight() {
     return inFlight.get();
   }
@@ -87,17 +98,25 @@ public final class DispatchLoop {
     return threads;
   }
 
-  /** When the loop last looked for due posts. */
+  /** When a worker last looked for due posts. */
   public Instant lastTurn() {
     return lastTurn;
   }
 
-  /** Whether the loop runs. */
+  /** Whether the workers run. */
   public boolean running() {
-    return running && loop.isAlive();
+    if (!running) {
+      return false;
+    }
+    for (Thread t : workers) {
+      if (t.isAlive()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** The store's last error as the loop saw it, cleared by the next good turn. */
+  /** The store's last error as a worker saw it, cleared by the next good turn. */
   public @Nullable String lastError() {
     return lastError;
   }
@@ -110,27 +129,35 @@ public final class DispatchLoop {
    */
   public boolean stop(Duration grace) {
     running = false;
-    LockSupport.unpark(loop);
     long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread t : workers) {
+      LockSupport.unpark(t);
+    }
+    boolean finished = true;
     try {
-      loop.join(Math.max(1, grace.toMillis()));
-      workers.shutdown();
-      long left = Math.max(0, deadline - System.nanoTime());
-      if (workers.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-        return true;
+      for (Thread t : workers) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, left));
+        if (t.isAlive()) {
+          t.interrupt();
+          finished = false;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
-    workers.shutdownNow();
-    return false;
+    return finished;
   }
 
-  private void run() {
+  private void run(int index) {
     while (running) {
       try {
-        turn();
+        boolean worked = turn(index);
         lastError = null;
+        if (!worked) {
+          LockSupport.parkNanos(poll.toNanos());
+        }
       } catch (RuntimeException e) {
         lastError = String.valueOf(e);
         LOG.warn("dispatch turn failed; retrying in {}", poll, e);
@@ -139,65 +166,59 @@ public final class DispatchLoop {
     }
   }
 
-  private void turn() {
+  /** One batch; whether anything was claimed. */
+  private boolean turn(int index) {
     Instant now = clock.instant();
     lastTurn = now;
-    if (!now.isBefore(nextHousekeeping)) {
+    Instant next = nextHousekeeping.get();
+    if (!now.isBefore(next) && nextHousekeeping.compareAndSet(next, now.plus(housekeeping))) {
       dispatcher.recoverExpired(now, 1000);
       dispatcher.warnReauth(now);
-      nextHousekeeping = now.plus(housekeeping);
     }
-    int busy = inFlight.get();
-    int capacity = capacity();
-    int want = capacity - busy;
-    if (busy > capacity / 2) {
-      // Claim in batches: wait until half the claimed posts are done (a worker unparks us then),
-      // so the loop does not contend with the workers for the store on every finished post.
-      LockSupport.parkNanos(poll.toNanos());
-      return;
+    if (index >= limit.limit()) {
+      return false; // back-pressure: fewer workers claim
     }
-    List<PostRecord> claimed = dispatcher.claim(now, want);
+    List<PostRecord> claimed = dispatcher.claim(now, batchSize());
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    inFlight.addAndGet(claimed.size());
     for (PostRecord r : claimed) {
-      inFlight.incrementAndGet();
-      workers.execute(() -> work(r));
+      try {
+        if (running) {
+          attempt(r);
+        } else {
+          dispatcher.release(r, clock.instant()); // stopping: not started, so not attempted
+        }
+      } finally {
+        inFlight.decrementAndGet();
+      }
     }
-    if (claimed.size() < want) {
-      LockSupport.parkNanos(poll.toNanos()); // nothing more due now
-    }
+    return true;
   }
 
-  /** Posts that may be claimed and unfinished at once: the back-pressure limit times AHEAD. */
-  private int capacity() {
-    return Math.min(limit.limit(), threads) * AHEAD;
-  }
-
-  private void work(PostRecord claimed) {
+  private void attempt(PostRecord claimed) {
     long start = System.nanoTime();
     boolean congested = true;
     try {
-      if (!running) {
-        dispatcher.release(claimed, clock.instant()); // stopping: not started, so not attempted
-        congested = false;
-        return;
-      }
       Dispatched done = dispatcher.process(claimed, clock);
       congested = done.congested();
     } catch (RuntimeException e) {
       LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
     } finally {
-      limit.record(congested, Duration.ofNanos(System.nanoTime() - start));
-      if (inFlight.decrementAndGet() == capacity() / 2) {
-        LockSupport.unpark(loop); // half the batch is done: time to claim more
-      }
+      long took = System.nanoTime() - start;
+      limit.record(congested, Duration.ofNanos(took));
+      long avg = attemptNanos;
+      attemptNanos = avg == 0 ? took : avg + (took - avg) / 8;
     }
   }
 
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  /** About {@link #BATCH_TIME} of work; one post until an attempt was timed. */
+  private int batchSize() {
+    long avg = attemptNanos;
+    if (avg <= 0) {
+      return 1;
+    }
+    return (int) Math.max(1, Math.min(MAX_BATCH, BATCH_TIME.toNanos() / avg));
   }
 }
