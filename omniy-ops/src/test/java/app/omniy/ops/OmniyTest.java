@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class OmniyTest {
@@ -111,6 +112,32 @@ class OmniyTest {
     assertThat(health.toJson())
         .contains("\"name\":\"publisher\",\"status\":\"DEGRADED\"")
         .contains(" of 8 attempts allowed");
+  }
+
+  @Test
+  void an_account_whose_publish_hangs_does_not_hold_up_other_accounts_posts() throws Exception {
+    var scripted = new ScriptedPublisher();
+    var unblock = new CountDownLatch(1);
+    var publisher = new RuntimeFixtures.HangingAccount(scripted, "stuck", unblock);
+    var store = new InMemoryPostStore();
+    Instant now = Instant.now();
+    store.insert(post("stuck-0", "stuck", now.minusSeconds(1)), now);
+    for (int i = 0; i < 60; i++) {
+      store.insert(post("p" + i, "acct-" + (i % 20), now), now);
+    }
+    Omniy omniy = Omniy.builder().store(store).publisher(publisher).threads(2).start();
+
+    await(
+        "every other account's post is published while stuck-0 hangs",
+        () -> all(store).stream().allMatch(r -> r.state() == PostState.PUBLISHED));
+    assertThat(store.find("stuck-0").orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
+    unblock.countDown();
+    await(
+        "stuck-0 is published",
+        () -> store.find("stuck-0").orElseThrow().state() == PostState.PUBLISHED);
+    omniy.close();
+
+    assertThat(scripted.published()).hasSize(61);
   }
 
   @Test

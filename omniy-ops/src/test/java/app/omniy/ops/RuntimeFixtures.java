@@ -12,6 +12,7 @@ import app.omniy.core.post.spi.Reconciliation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 /** Posts, a slow publisher and waiting for the threaded runtime, for the runtime tests. */
@@ -67,6 +68,39 @@ final class RuntimeFixtures {
         Thread.sleep(delay.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      return delegate.publish(accountId, containerId, now);
+    }
+
+    @Override
+    public PublisherResult<Reconciliation> reconcile(
+        String accountId, String containerId, Instant now) {
+      return delegate.reconcile(accountId, containerId, now);
+    }
+  }
+
+  /** Delegates; a publish to {@code account} waits until {@code unblock} opens, as a hung call. */
+  record HangingAccount(Publisher delegate, String account, CountDownLatch unblock)
+      implements Publisher {
+    @Override
+    public PublisherResult<String> createContainer(Post post, Instant now) {
+      return delegate.createContainer(post, now);
+    }
+
+    @Override
+    public PublisherResult<ContainerStatus> status(
+        String accountId, String containerId, Instant now) {
+      return delegate.status(accountId, containerId, now);
+    }
+
+    @Override
+    public PublisherResult<String> publish(String accountId, String containerId, Instant now) {
+      if (accountId.equals(account)) {
+        try {
+          unblock.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       return delegate.publish(accountId, containerId, now);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threaded runtime around the core {@link Dispatcher}: a fixed set of worker threads, each
- * claiming a small batch of due posts and working through it. No hand-off between threads, so no
- * queue and no wake-up per post. A batch holds about {@link #BATCH_TIME} of work at the recent
- * attempt duration (one post for a slow publisher, up to {@link #MAX_BATCH} for a fast one), so a
- * claimed post waits little for its turn, well within its lease.
+ * The threaded runtime around the core {@link Dispatcher}: a fixed set of worker threads that claim
+ * small batches of due posts into one shared lock-free deque and take posts from it one at a time.
+ * No thread waits for another to hand it work (no wake-up per post), and a worker stuck in a slow
+ * call to one account never holds up the rest of its batch: the other workers take those posts
+ * (POST-10). A batch holds about {@link #BATCH_TIME} of work at the recent attempt duration (one
+ * post for a slow publisher, up to {@link #MAX_BATCH} for a fast one), so a claimed post waits
+ * little for its turn, well within its lease.
  *
  * <p>Back-pressure: only as many workers claim as the {@link ClaimLimit} allows; a congested or
  * slow publisher halves it, so the runtime claims less, not more. When the runtime stops, each
@@ -45,6 +48,7 @@ public final class DispatchLoop {
   private final ClaimLimit limit;
   private final Thread[] workers;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final ConcurrentLinkedDeque<PostRecord> pending = new ConcurrentLinkedDeque<>();
   private final AtomicReference<Instant> nextHousekeeping = new AtomicReference<>(Instant.MIN);
   private volatile boolean running;
   private volatile Instant lastTurn;
@@ -147,6 +151,7 @@ public final class DispatchLoop {
       Thread.currentThread().interrupt();
       return false;
     }
+    giveBackPending(); // in case every worker was interrupted before it could
     return finished;
   }
 
@@ -164,37 +169,57 @@ public final class DispatchLoop {
         LockSupport.parkNanos(poll.toNanos());
       }
     }
+    giveBackPending();
   }
 
-  /** One batch; whether anything was claimed. */
+  /** One post, claiming a batch first if none is pending; whether there was one. */
   private boolean turn(int index) {
     Instant now = clock.instant();
     lastTurn = now;
-    Instant next = nextHousekeeping.get();
-    if (!now.isBefore(next) && nextHousekeeping.compareAndSet(next, now.plus(housekeeping))) {
+    Instant chores = nextHousekeeping.get();
+    if (!now.isBefore(chores) && nextHousekeeping.compareAndSet(chores, now.plus(housekeeping))) {
       dispatcher.recoverExpired(now, 1000);
       dispatcher.warnReauth(now);
     }
-    if (index >= limit.limit()) {
-      return false; // back-pressure: fewer workers claim
+    PostRecord next = pending.poll();
+    if (next == null) {
+      if (index >= limit.limit()) {
+        return false; // back-pressure: fewer workers claim
+      }
+      List<PostRecord> claimed = dispatcher.claim(now, batchSize());
+      if (claimed.isEmpty()) {
+        return false;
+      }
+      inFlight.addAndGet(claimed.size());
+      pending.addAll(claimed);
+      next = pending.poll();
+      if (next == null) {
+        return true; // the other workers took them
+      }
     }
-    List<PostRecord> claimed = dispatcher.claim(now, batchSize());
-    if (claimed.isEmpty()) {
-      return false;
+    try {
+      if (running) {
+        attempt(next);
+      } else {
+        dispatcher.release(next, clock.instant()); // stopping: not started, so not attempted
+      }
+    } finally {
+      inFlight.decrementAndGet();
     }
-    inFlight.addAndGet(claimed.size());
-    for (PostRecord r : claimed) {
+    return true;
+  }
+
+  /** Gives back every claimed post whose attempt has not started. */
+  private void giveBackPending() {
+    for (PostRecord r = pending.poll(); r != null; r = pending.poll()) {
       try {
-        if (running) {
-          attempt(r);
-        } else {
-          dispatcher.release(r, clock.instant()); // stopping: not started, so not attempted
-        }
+        dispatcher.release(r, clock.instant());
+      } catch (RuntimeException e) {
+        LOG.warn("could not give back post {}; its lease will expire", r.id(), e);
       } finally {
         inFlight.decrementAndGet();
       }
     }
-    return true;
   }
 
   private void attempt(PostRecord claimed) {
