@@ -10,6 +10,8 @@ module app.omniy.core {
   exports app.omniy.core;
   exports app.omniy.core.post;
   exports app.omniy.core.post.spi;
+  exports app.omniy.core.dispatch;
+  exports app.omniy.core.dispatch.spi;
   exports app.omniy.core.sla;
   exports app.omniy.core.sla.spi;
   exports app.omniy.core.alert;

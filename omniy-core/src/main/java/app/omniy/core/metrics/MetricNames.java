@@ -68,7 +68,39 @@ public final class MetricNames {
   /** Anomalous logins detected, a counter (ALERT-I3). */
   public static final String SECURITY_LOGIN_ANOMALIES = "omniy.security.login.anomalies";
 
+  /** Posts published, a counter (POST-9, SLA-3). */
+  public static final String POSTS_PUBLISHED = "omniy.posts.published";
+
+  /** Posts FAILED, a counter tagged {@link #TAG_REASON} with the reason code (POST-6, POST-9). */
+  public static final String POSTS_FAILED = "omniy.posts.failed";
+
+  /**
+   * Attempts deferred by quota or a retry, a counter tagged {@link #TAG_REASON} (POST-3, POST-5).
+   */
+  public static final String POSTS_DEFERRED = "omniy.posts.deferred";
+
+  /** Posts parked in NEEDS_REAUTH, a counter (POST-4). */
+  public static final String POSTS_NEEDS_REAUTH = "omniy.posts.needs.reauth";
+
+  /** Published over published plus failed-against-us since start, 0–1, a gauge (POST-9, SLA-3). */
+  public static final String POSTS_SUCCESS_RATIO = "omniy.posts.success.ratio";
+
+  /** A first attempt's start minus its publish time, a timer in seconds. */
+  public static final String DISPATCH_LATENESS = "omniy.dispatch.lateness";
+
+  /** Attempts running now, a gauge. */
+  public static final String DISPATCH_IN_FLIGHT = "omniy.dispatch.in.flight";
+
+  /** How many attempts the dispatcher allows at once now (back-pressure), a gauge. */
+  public static final String DISPATCH_CLAIM_LIMIT = "omniy.dispatch.claim.limit";
+
+  /** 1 while publishing is paused (INC-4), else 0, a gauge. */
+  public static final String DISPATCH_PAUSED = "omniy.dispatch.paused";
+
   // ---- tags ----
+
+  /** The reason-code tag of {@link #POSTS_FAILED} and {@link #POSTS_DEFERRED}. */
+  public static final String TAG_REASON = "reason";
 
   /** The HTTP status code tag of {@link #HTTP_SERVER_REQUESTS}, e.g. {@code 503}. */
   public static final String TAG_STATUS = "status";
@@ -101,6 +133,15 @@ public final class MetricNames {
         AUTH_ATTEMPTS,
         USERS_ACTIVE_DAILY,
         INSTAGRAM_QUOTA_USAGE,
-        SECURITY_LOGIN_ANOMALIES);
+        SECURITY_LOGIN_ANOMALIES,
+        POSTS_PUBLISHED,
+        POSTS_FAILED,
+        POSTS_DEFERRED,
+        POSTS_NEEDS_REAUTH,
+        POSTS_SUCCESS_RATIO,
+        DISPATCH_LATENESS,
+        DISPATCH_IN_FLIGHT,
+        DISPATCH_CLAIM_LIMIT,
+        DISPATCH_PAUSED);
   }
 }

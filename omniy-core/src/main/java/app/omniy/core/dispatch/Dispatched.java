@@ -1,0 +1,35 @@
+package app.omniy.core.dispatch;
+
+import app.omniy.core.internal.Require;
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.PostRecord;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one {@link Dispatcher#process} did to a claimed post.
+ *
+ * @param record the post as last stored (its lease released unless the lease was lost)
+ * @param outcome the publisher's last outcome, or {@code null} when the publisher was not called
+ *     (deferred by quota, missed window, account needing re-authorisation, lease lost)
+ * @param leaseLost whether another worker took the post meanwhile (POST-8): nothing was recorded
+ */
+public record Dispatched(PostRecord record, @Nullable OutcomeClass outcome, boolean leaseLost) {
+  /** Checks the record. */
+  public Dispatched {
+    Require.nonNull(record, "record");
+  }
+
+  /** The publisher's last outcome, if it was called. */
+  public Optional<OutcomeClass> lastOutcome() {
+    return Optional.ofNullable(outcome);
+  }
+
+  /**
+   * Whether the publisher showed congestion (a transient failure, no answer, an open circuit or a
+   * rate limit): a runtime should claim less for a while.
+   */
+  public boolean congested() {
+    return outcome == OutcomeClass.TRANSIENT || outcome == OutcomeClass.RATE_LIMITED;
+  }
+}

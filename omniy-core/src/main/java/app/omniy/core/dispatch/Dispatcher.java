@@ -1,0 +1,542 @@
+package app.omniy.core.dispatch;
+
+import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.internal.Require;
+import app.omniy.core.post.Lease;
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.PostState;
+import app.omniy.core.post.QuotaDecision;
+import app.omniy.core.post.Reasons;
+import app.omniy.core.post.RetryDecision;
+import app.omniy.core.post.RetryPolicy;
+import app.omniy.core.post.StaleWriteException;
+import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.PostStore;
+import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.post.spi.Reconciliation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Publishes due posts exactly once (POST-7) by the core's rules, one post per {@link #process}
+ * call. It holds no thread and reads no clock of its own: a runtime calls {@link #claim} and then
+ * {@link #process} for each claimed post, on as many threads as it likes (each post is processed by
+ * one caller at a time); a test calls them on a settable clock.
+ *
+ * <p>One attempt: account needing re-authorisation? (POST-11: the post waits in NEEDS_REAUTH
+ * without an API call) → missed window? (POST-6) → quota (POST-3: defer, say why) → PUBLISHING
+ * (lateness measured) → if the post has a container from an earlier attempt whose outcome is
+ * unknown, reconcile it first (POST-7) → create a container and store its id before publishing
+ * (POST-7) → status → publish → the {@link RetryPolicy} decides the next state (POST-5) → the
+ * transition is recorded with the lease token (POST-8 fencing) and the lease released. A publish
+ * that returns TRANSIENT (no answer: the post may have gone out) is reconciled at once and, if that
+ * cannot tell, at the start of the next attempt: never published blindly again.
+ *
+ * <p>Per-account isolation (POST-10): the store claims round robin over accounts; quota is kept per
+ * account; one account's failures only move that account's posts.
+ */
+public final class Dispatcher {
+  /** The reason code of a recovered post whose worker's lease expired mid-attempt (POST-8). */
+  public static final String LEASE_EXPIRED = "LEASE_EXPIRED";
+
+  private static final Set<PostState> UPCOMING =
+      EnumSet.of(PostState.SCHEDULED, PostState.RETRY_WAIT);
+
+  private final PostStore store;
+  private final Publisher publisher;
+  private final DispatchSettings settings;
+  private final DispatchListener listener;
+  private final RandomGenerator random;
+  private final Object randomLock = new Object();
+  private final QuotaLedger quota;
+  private final Set<String> reauthAccounts = ConcurrentHashMap.newKeySet();
+
+  /** Per account needing re-authorisation, the posts already warned about (POST-11). */
+  private final Map<String, Set<String>> warned = new ConcurrentHashMap<>();
+
+  private volatile @Nullable String pauseReason;
+  private final Duration renewBelow;
+
+  /**
+   * @param store where posts live
+   * @param publisher how posts go out
+   * @param settings lease, retry and quota rules
+   * @param listener host callbacks; {@link DispatchListener#NONE} for none
+   * @param random the jitter source of the retry backoff (seed it for deterministic tests)
+   */
+  public Dispatcher(
+      PostStore store,
+      Publisher publisher,
+      DispatchSettings settings,
+      DispatchListener listener,
+      RandomGenerator random) {
+    this.store = Require.nonNull(store, "store");
+    this.publisher = Require.nonNull(publisher, "publisher");
+    this.settings = Require.nonNull(settings, "settings");
+    this.listener = Require.nonNull(listener, "listener");
+    this.random = Require.nonNull(random, "random");
+    // Duration.dividedBy goes through BigDecimal: computed once, not on every publisher call.
+    this.renewBelow = settings.leaseDuration().dividedBy(2);
+    this.quota = new QuotaLedger(store, settings.quotaPolicy(), settings.quotaHistoryFromStore());
+  }
+
+  /** The settings. */
+  public DispatchSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Stops claiming (INC-4): posts stay in the store, due, and go out once {@link #resume}d (or are
+   * failed by the missed window if the pause outlasts it). Attempts already running finish.
+   */
+  public void pause(String reason) {
+    pauseReason = Require.nonBlank(reason, "reason");
+  }
+
+  /** Claims again after {@link #pause}. */
+  public void resume() {
+    pauseReason = null;
+  }
+
+  /** Why publishing is paused, if it is. */
+  public Optional<String> paused() {
+    return Optional.ofNullable(pauseReason);
+  }
+
+  /**
+   * Claims up to {@code limit} due posts, fairly over accounts (POST-10); none while paused.
+   *
+   * @return the claimed posts, each leased to this dispatcher's owner; process every one
+   */
+  public List<PostRecord> claim(Instant now, int limit) {
+    Require.nonNull(now, "now");
+    Require.atLeast(limit, 0, "limit");
+    if (pauseReason != null || limit == 0) {
+      return List.of();
+    }
+    return store.claimDue(now, limit, settings.owner(), settings.leaseDuration());
+  }
+
+  /**
+   * Gives a claimed post back without attempting it, e.g. when a runtime stops before its turn
+   * came: it stays due and the next claimer takes it at once.
+   *
+   * @return the post, released; or as it was if the lease was lost meanwhile
+   */
+  public PostRecord release(PostRecord claimed, Instant now) {
+    Require.nonNull(claimed, "claimed");
+    Require.nonNull(now, "now");
+    try {
+      return store.release(claimed.token(), now);
+    } catch (StaleWriteException lost) {
+      return claimed;
+    }
+  }
+
+  /** Marks an account as needing re-authorisation: its posts wait instead of being attempted. */
+  public void accountNeedsReauth(String accountId) {
+    reauthAccounts.add(Require.nonBlank(accountId, "accountId"));
+  }
+
+  /**
+   * The owner reconnected the account: its posts are attempted again. Posts already moved to
+   * NEEDS_REAUTH go back on schedule through {@code PostService.reauthorised}.
+   */
+  public void accountReauthorised(String accountId) {
+    reauthAccounts.remove(Require.nonBlank(accountId, "accountId"));
+    warned.remove(accountId);
+  }
+
+  /** The accounts known to need re-authorisation. */
+  public Set<String> accountsNeedingReauth() {
+    return Set.copyOf(reauthAccounts);
+  }
+
+  /**
+   * Raises a warning for every upcoming post, due within the warning lead, of an account that needs
+   * re-authorisation, once per post (POST-11).
+   *
+   * @return the posts warned about now
+   */
+  public List<PostRecord> warnReauth(Instant now) {
+    Require.nonNull(now, "now");
+    Instant horizon = now.plus(settings.reauthWarningLead());
+    List<PostRecord> warnedNow = new ArrayList<>();
+    for (String account : reauthAccounts) {
+      for (PostRecord r : store.findByAccount(account, UPCOMING)) {
+        Set<String> told = warned.computeIfAbsent(account, a -> ConcurrentHashMap.newKeySet());
+        if (!r.post().publishAt().isAfter(horizon) && told.add(r.id())) {
+          warnedNow.add(r);
+          tell(() -> listener.reauthWarning(r, r.post().publishAt()));
+        }
+      }
+    }
+    return warnedNow;
+  }
+
+  /**
+   * Recovers posts left in PUBLISHING by a worker whose lease expired (crash, stall; POST-8,
+   * POST-10): each is claimed, moved to RETRY_WAIT due now (its next attempt reconciles any
+   * container first, POST-7) or FAILED if its window passed without a container, and released.
+   * Posts in a due state whose lease expired need no recovery: {@link #claim} takes them again.
+   *
+   * @return the posts recovered
+   */
+  public List<PostRecord> recoverExpired(Instant now, int limit) {
+    Require.nonNull(now, "now");
+    List<PostRecord> recovered = new ArrayList<>();
+    for (PostRecord stale : store.findExpiredLeases(now, limit)) {
+      if (stale.state() != PostState.PUBLISHING) {
+        continue;
+      }
+      Lease old = stale.lease();
+      Optional<PostRecord> claimed =
+          store.claimExpired(
+              stale.id(), stale.version(), settings.owner(), now, settings.leaseDuration());
+      if (claimed.isEmpty()) {
+        continue; // another worker recovers it
+      }
+      PostRecord r = claimed.get();
+      String why =
+          "worker "
+              + (old == null ? "?" : old.owner() + "'s lease expired at " + old.expiresAt())
+              + (r.containerId() == null ? "" : "; container " + r.containerId() + " to reconcile");
+      try {
+        boolean missed = r.containerId() == null && policy().missedWindow(r.post(), now);
+        PostRecord moved =
+            missed
+                ? store.recordTransition(
+                    r.token(), PostState.FAILED, Reasons.of(Reasons.MISSED_WINDOW, why), now, now)
+                : store.recordTransition(
+                    r.token(), PostState.RETRY_WAIT, Reasons.of(LEASE_EXPIRED, why), now, now);
+        PostRecord released = store.release(moved.token(), now);
+        recovered.add(released);
+        announce(released, "");
+      } catch (StaleWriteException lost) {
+        // Lost it again between claim and write: whoever holds it now recovers it.
+      }
+    }
+    return recovered;
+  }
+
+  /**
+   * Runs one attempt of a post this dispatcher {@link #claim}ed, reading {@code clock} before every
+   * step so that the lease is renewed and the times recorded are those of the step.
+   */
+  public Dispatched process(PostRecord claimed, Clock clock) {
+    Require.nonNull(claimed, "claimed");
+    Require.nonNull(clock, "clock");
+    Run run = new Run(claimed, clock);
+    try {
+      attempt(run);
+      return new Dispatched(run.r, run.outcome, false);
+    } catch (StaleWriteException lost) {
+      // Fenced off (POST-8): another worker took the post; it recovers whatever happened here.
+      return new Dispatched(run.r, run.outcome, true);
+    }
+  }
+
+  /** The post being processed, its latest stored version, and the clock. */
+  private static final class Run {
+    PostRecord r;
+    final Clock clock;
+    @Nullable OutcomeClass outcome;
+    @Nullable Instant reservedAt;
+    int reservedContainers;
+
+    Run(PostRecord r, Clock clock) {
+      this.r = r;
+      this.clock = clock;
+    }
+
+    Instant now() {
+      return clock.instant();
+    }
+  }
+
+  private void attempt(Run run) {
+    PostRecord r = run.r;
+    String account = r.accountId();
+    Instant now = run.now();
+    if (reauthAccounts.contains(account)) {
+      move(
+          run,
+          PostState.NEEDS_REAUTH,
+          Reasons.of(Reasons.NEEDS_REAUTH, "account " + account + " waits for re-authorisation"),
+          now,
+          "");
+      return;
+    }
+    if (r.containerId() == null && policy().missedWindow(r.post(), now)) {
+      move(run, PostState.FAILED, missedWindowReason(r, now), now, "");
+      return;
+    }
+    if (r.containerId() == null && !reserve(run, r.post().media().containersNeeded(), now)) {
+      return;
+    }
+
+    run.r =
+        store.recordTransition(r.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, now, now);
+    Duration lateness =
+        run.r.attempt() == 1 && now.isAfter(r.post().publishAt())
+            ? Duration.between(r.post().publishAt(), now)
+            : Duration.ZERO;
+    PostRecord started = run.r;
+    tell(() -> listener.attemptStarted(started, lateness));
+
+    String container = run.r.containerId();
+    if (container != null) {
+      // An earlier attempt's outcome is unknown: find out before anything else (POST-7).
+      String known = container;
+      PublisherResult<Reconciliation> fate =
+          call(() -> publisher.reconcile(account, known, leased(run)));
+      if (!fate.isSuccess() || fate.value() == null) {
+        end(
+            run,
+            fate.outcome(),
+            "reconcile " + container + ": " + fate.detail(),
+            fate.retryAfter());
+        return;
+      }
+      switch (fate.value()) {
+        case PUBLISHED -> {
+          publishedAfterAll(run, container);
+          return;
+        }
+        case NOT_PUBLISHED -> {}
+        case CONTAINER_EXPIRED -> container = null;
+      }
+      now = run.now();
+      if (policy().missedWindow(r.post(), now)) {
+        run.outcome = fate.outcome();
+        move(run, PostState.FAILED, missedWindowReason(r, now), now, "");
+        return;
+      }
+      if (!reserve(run, container == null ? r.post().media().containersNeeded() : 0, now)) {
+        return;
+      }
+    }
+
+    if (container == null) {
+      PublisherResult<String> created =
+          call(() -> publisher.createContainer(r.post(), leased(run)));
+      String id = created.value();
+      if (!created.isSuccess() || id == null) {
+        giveBack(run, true);
+        end(run, created.outcome(), "create: " + created.detail(), created.retryAfter());
+        return;
+      }
+      container = id;
+      // Stored before media_publish, so a crash or lost answer is reconciled, never re-published.
+      run.r = store.recordContainer(run.r.token(), container, run.now());
+    }
+
+    String ready = container;
+    PublisherResult<ContainerStatus> status =
+        call(() -> publisher.status(account, ready, leased(run)));
+    ContainerStatus state = status.value();
+    if (!status.isSuccess() || state == null) {
+      giveBack(run, false);
+      end(
+          run,
+          status.outcome(),
+          "status " + container + ": " + status.detail(),
+          status.retryAfter());
+      return;
+    }
+    switch (state) {
+      case FINISHED -> {}
+      case PUBLISHED -> {
+        publishedAfterAll(run, container);
+        return;
+      }
+      case IN_PROGRESS -> {
+        giveBack(run, false);
+        end(run, OutcomeClass.NOT_READY, "container " + container + " still processing", null);
+        return;
+      }
+      case ERROR, EXPIRED -> {
+        giveBack(run, false);
+        end(run, OutcomeClass.NEW_CONTAINER, "container " + container + " " + state, null);
+        return;
+      }
+    }
+
+    PublisherResult<String> sent = call(() -> publisher.publish(account, ready, leased(run)));
+    String mediaId = sent.value();
+    if (sent.isSuccess() && mediaId != null) {
+      run.outcome = OutcomeClass.SUCCESS;
+      tellAttemptEnded(run);
+      move(run, PostState.PUBLISHED, Reasons.PUBLISHED, run.now(), mediaId);
+      return;
+    }
+    if (sent.outcome() == OutcomeClass.TRANSIENT) {
+      // No answer: the post may have gone out. Ask now; if that cannot tell, the next attempt asks.
+      PublisherResult<Reconciliation> fate =
+          call(() -> publisher.reconcile(account, ready, leased(run)));
+      if (fate.isSuccess() && fate.value() == Reconciliation.PUBLISHED) {
+        publishedAfterAll(run, container);
+        return;
+      }
+      if (fate.isSuccess()) {
+        giveBack(run, false);
+      }
+    } else {
+      giveBack(run, false);
+    }
+    end(run, sent.outcome(), "publish " + container + ": " + sent.detail(), sent.retryAfter());
+  }
+
+  /** Reserves quota, or defers the post with the reason (POST-3); whether it may go now. */
+  private boolean reserve(Run run, int containers, Instant now) {
+    QuotaDecision decision = quota.reserve(run.r.accountId(), containers, now);
+    if (decision.mayGoNow()) {
+      run.reservedAt = now;
+      run.reservedContainers = containers;
+      return true;
+    }
+    RetryDecision next =
+        decide(
+            run.r,
+            OutcomeClass.QUOTA,
+            decision.reason(),
+            Duration.between(now, decision.earliest()),
+            now);
+    move(run, next.state(), next.reason(), next.nextAttemptAt(), "");
+    return false;
+  }
+
+  /** Gives back the quota an attempt reserved but did not use. */
+  private void giveBack(Run run, boolean containersToo) {
+    Instant at = run.reservedAt;
+    if (at == null) {
+      return;
+    }
+    quota.cancelPublish(run.r.accountId(), at);
+    if (containersToo) {
+      quota.cancelContainers(run.r.accountId(), at, run.reservedContainers);
+    }
+    run.reservedAt = null;
+  }
+
+  private void publishedAfterAll(Run run, String container) {
+    if (run.reservedAt == null) {
+      quota.published(run.r.accountId(), run.now());
+    }
+    run.outcome = OutcomeClass.SUCCESS;
+    tellAttemptEnded(run);
+    move(
+        run,
+        PostState.PUBLISHED,
+        Reasons.of(Reasons.RECONCILED_PUBLISHED, container),
+        run.now(),
+        "");
+  }
+
+  /** The attempt ended with a failure: the retry policy decides what follows (POST-5, POST-6). */
+  private void end(Run run, OutcomeClass outcome, String detail, @Nullable Duration wait) {
+    run.outcome = outcome;
+    tellAttemptEnded(run);
+    Instant now = run.now();
+    RetryDecision next = decide(run.r, outcome, detail, wait, now);
+    move(run, next.state(), next.reason(), next.nextAttemptAt(), "");
+  }
+
+  private RetryDecision decide(
+      PostRecord r, OutcomeClass outcome, String detail, @Nullable Duration wait, Instant now) {
+    synchronized (randomLock) {
+      return policy().decide(r, outcome, detail, wait, now, random);
+    }
+  }
+
+  /** Records the move, releases the lease and tells the listener. */
+  private void move(Run run, PostState to, String reason, Instant next, String mediaId) {
+    Instant now = run.now();
+    PostRecord moved = store.recordTransition(run.r.token(), to, reason, next, now);
+    run.r = moved;
+    run.r = store.release(moved.token(), now);
+    if (to == PostState.NEEDS_REAUTH) {
+      reauthAccounts.add(run.r.accountId());
+    }
+    announce(run.r, mediaId);
+  }
+
+  private void announce(PostRecord r, String mediaId) {
+    String reason = r.lastTransition().map(t -> t.reason()).orElse("");
+    switch (r.state()) {
+      case PUBLISHED -> tell(() -> listener.published(r, mediaId));
+      case FAILED -> {
+        tell(() -> listener.failed(r, reason));
+        if (reason.startsWith(Reasons.MISSED_WINDOW)) {
+          tell(() -> listener.missedWindow(r));
+        }
+      }
+      case NEEDS_REAUTH -> tell(() -> listener.needsReauth(r, reason));
+      case SCHEDULED, RETRY_WAIT -> tell(() -> listener.deferred(r, r.nextAttemptAt(), reason));
+      case PUBLISHING, CANCELLED -> {}
+    }
+  }
+
+  /** The time of the next step, after renewing the lease if less than half of it is left. */
+  private Instant leased(Run run) {
+    Instant now = run.now();
+    Lease lease = run.r.lease();
+    if (lease != null && Duration.between(now, lease.expiresAt()).compareTo(renewBelow) < 0) {
+      run.r = store.renew(run.r.token(), now, settings.leaseDuration());
+    }
+    return now;
+  }
+
+  private String missedWindowReason(PostRecord r, Instant now) {
+    return Reasons.of(
+        Reasons.MISSED_WINDOW,
+        "started at " + now + ", window ended at " + policy().windowEnd(r.post()));
+  }
+
+  private RetryPolicy policy() {
+    return settings.retryPolicy();
+  }
+
+  private void tellAttemptEnded(Run run) {
+    PostRecord r = run.r;
+    OutcomeClass outcome = run.outcome;
+    if (outcome != null) {
+      tell(() -> listener.attemptEnded(r, outcome));
+    }
+  }
+
+  /**
+   * A publisher that throws (a bug, a network library's surprise) is treated as no answer: the
+   * outcome is unknown, so it is reconciled rather than retried blindly.
+   */
+  private static <T> PublisherResult<T> call(Supplier<PublisherResult<T>> step) {
+    try {
+      return Require.nonNull(step.get(), "publisher result");
+    } catch (StaleWriteException lost) {
+      throw lost;
+    } catch (RuntimeException e) {
+      return PublisherResult.failure(OutcomeClass.TRANSIENT, "exception", String.valueOf(e));
+    }
+  }
+
+  private static void tell(Runnable callback) {
+    try {
+      callback.run();
+    } catch (RuntimeException ignored) {
+      // A host's listener bug must not stop publishing; the transition is already recorded.
+    }
+  }
+}

@@ -1,0 +1,341 @@
+package app.omniy.ops;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.dispatch.DispatchSettings;
+import app.omniy.core.dispatch.Dispatcher;
+import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.PostService;
+import app.omniy.core.post.PostValidator;
+import app.omniy.core.post.spi.PostStore;
+import app.omniy.core.post.spi.Publisher;
+import app.omniy.ops.internal.DispatchLoop;
+import app.omniy.ops.internal.Listeners;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A started Omniy: the store, the publisher, the dispatcher on its worker pool, metrics and health,
+ * wired by one builder. The smallest host needs three lines:
+ *
+ * <pre>{@code
+ * Omniy omniy = Omniy.builder().publisher(publisher).start();
+ * omniy.posts().schedule(post);
+ * omniy.close(); // running attempts finish; no post is left claimed
+ * }</pre>
+ *
+ * Defaults: an {@link InMemoryPostStore}, a {@link SimpleMeterRegistry}, the UTC system clock, 4
+ * workers, the core's default retry and quota policies.
+ */
+public final class Omniy implements AutoCloseable {
+  private final PostStore store;
+  private final PostService posts;
+  private final Dispatcher dispatcher;
+  private final DispatchLoop loop;
+  private final MeterRegistry meters;
+  private final OmniyMetrics metrics;
+  private final Clock clock;
+  private final Duration shutdownGrace;
+  private final AtomicReference<Duration> lastLateness = new AtomicReference<>(Duration.ZERO);
+
+  private Omniy(Builder b, Publisher publisher) {
+    this.store = b.store;
+    this.clock = b.clock;
+    this.meters = b.meters;
+    this.shutdownGrace = b.shutdownGrace;
+    this.posts = new PostService(store, publisher, b.validator, clock);
+    List<DispatchListener> all = new ArrayList<>();
+    DispatchListener lateness =
+        new DispatchListener() {
+          @Override
+          public void attemptStarted(PostRecord post, Duration late) {
+            if (post.attempt() == 1) {
+              lastLateness.set(late);
+            }
+          }
+        };
+    // The meters hear every event first; the gauges read this runtime once it is started.
+    this.metrics =
+        new OmniyMetrics(this::inFlight, this::claimLimit, () -> paused().isPresent() ? 1 : 0);
+    all.add(metrics);
+    all.add(lateness);
+    all.addAll(b.listeners);
+    this.dispatcher =
+        new Dispatcher(store, publisher, b.settings, new Listeners(all), new SplittableRandom());
+    this.loop = new DispatchLoop(dispatcher, clock, b.threads, b.pollInterval, b.slowAttempt);
+    metrics.bindTo(meters);
+  }
+
+  /** A builder with the embedded defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Schedule, edit, cancel and retry posts (POST-1 … POST-7). */
+  public PostService posts() {
+    return posts;
+  }
+
+  /** The store posts live in. */
+  public PostStore store() {
+    return store;
+  }
+
+  /** The registry the meters are bound to. */
+  public MeterRegistry meterRegistry() {
+    return meters;
+  }
+
+  /** The dispatcher's meters. */
+  public OmniyMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Stops claiming posts (INC-4: "disable a feature by flag"): nothing is lost, due posts wait and
+   * go out on {@link #resume}, or fail as missed if the pause outlasts their window (POST-6).
+   */
+  public void pause(String reason) {
+    dispatcher.pause(reason);
+  }
+
+  /** Publishes again after {@link #pause}. */
+  public void resume() {
+    dispatcher.resume();
+  }
+
+  /** Why publishing is paused, if it is. */
+  public Optional<String> paused() {
+    return dispatcher.paused();
+  }
+
+  /** Marks an account as needing re-authorisation: its posts wait and warn (POST-11). */
+  public void accountNeedsReauth(String accountId) {
+    dispatcher.accountNeedsReauth(accountId);
+  }
+
+  /** The owner reconnected the account. */
+  public void accountReauthorised(String accountId) {
+    dispatcher.accountReauthorised(accountId);
+  }
+
+  /** Posts claimed and not yet finished: attempts running or about to. */
+  public int inFlight() {
+    return loop.inFlight();
+  }
+
+  /** Attempts the back-pressure allows at once now (at most the worker threads). */
+  public int claimLimit() {
+    return loop.claimLimit();
+  }
+
+  /**
+   * The runtime's health: store reachable, dispatch loop alive and not lagging, publisher
+   * congestion (back-pressure), lateness of the last first attempt, pause, accounts waiting for
+   * re-authorisation.
+   */
+  public HealthReport health() {
+    Instant now = clock.instant();
+    List<HealthCheck> checks = new ArrayList<>();
+    checks.add(storeCheck());
+    Duration lag = Duration.between(loop.lastTurn(), now);
+    checks.add(
+        !loop.running()
+            ? new HealthCheck("dispatcher", HealthStatus.DOWN, "stopped")
+            : lag.compareTo(Duration.ofSeconds(30)) > 0
+                ? new HealthCheck("dispatcher", HealthStatus.DOWN, "no dispatch turn for " + lag)
+                : new HealthCheck(
+                    "dispatcher", HealthStatus.UP, loop.inFlight() + " attempts running"));
+    int limit = loop.claimLimit();
+    checks.add(
+        limit < loop.threads()
+            ? new HealthCheck(
+                "publisher",
+                HealthStatus.DEGRADED,
+                "congested (no answer, open circuit or rate limit): "
+                    + limit
+                    + " of "
+                    + loop.threads()
+                    + " attempts allowed")
+            : new HealthCheck("publisher", HealthStatus.UP, "answering"));
+    Duration late = lastLateness.get();
+    checks.add(
+        new HealthCheck(
+            "lateness",
+            late.compareTo(Duration.ofMinutes(1)) > 0 ? HealthStatus.DEGRADED : HealthStatus.UP,
+            "last first attempt started " + late + " after its publish time"));
+    checks.add(
+        dispatcher
+            .paused()
+            .map(why -> new HealthCheck("publishing", HealthStatus.DEGRADED, "paused: " + why))
+            .orElse(new HealthCheck("publishing", HealthStatus.UP, "running")));
+    var reauth = dispatcher.accountsNeedingReauth();
+    checks.add(
+        new HealthCheck(
+            "accounts",
+            reauth.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED,
+            reauth.isEmpty()
+                ? "all authorised"
+                : reauth.size() + " need re-authorisation: " + String.join(", ", reauth)));
+    return HealthReport.of(now, checks);
+  }
+
+  private HealthCheck storeCheck() {
+    try {
+      store.find("omniy-health-probe");
+      String error = loop.lastError();
+      return error == null
+          ? new HealthCheck("store", HealthStatus.UP, "reachable")
+          : new HealthCheck("store", HealthStatus.DEGRADED, "last dispatch turn failed: " + error);
+    } catch (RuntimeException e) {
+      return new HealthCheck("store", HealthStatus.DOWN, "unreachable: " + e);
+    }
+  }
+
+  /**
+   * Stops claiming and waits up to {@code grace} for running attempts to finish and release their
+   * posts; attempts still running then are interrupted and their posts recovered through their
+   * leases by the next runtime (POST-8).
+   *
+   * @return whether every attempt finished in time
+   */
+  public boolean shutdown(Duration grace) {
+    if (grace == null || grace.isNegative()) {
+      throw new InvalidValueException("grace", grace, "must be zero or positive");
+    }
+    return loop.stop(grace);
+  }
+
+  /** {@link #shutdown} with the builder's grace (default 30 s). */
+  @Override
+  public void close() {
+    shutdown(shutdownGrace);
+  }
+
+  /** Wires an {@link Omniy}; only the publisher is required. */
+  public static final class Builder {
+    private PostStore store = new InMemoryPostStore();
+    private @Nullable Publisher publisher;
+    private MeterRegistry meters = new SimpleMeterRegistry();
+    private Clock clock = Clock.systemUTC();
+    private PostValidator validator = PostValidator.withDefaults();
+    private DispatchSettings settings =
+        DispatchSettings.defaults("omniy-" + UUID.randomUUID().toString().substring(0, 8));
+    private final List<DispatchListener> listeners = new ArrayList<>();
+    private int threads = 4;
+    private Duration pollInterval = Duration.ofMillis(10);
+    private Duration slowAttempt = Duration.ofSeconds(5);
+    private Duration shutdownGrace = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /** Where posts live (default in memory). */
+    public Builder store(PostStore value) {
+      this.store = required(value, "store");
+      return this;
+    }
+
+    /** How posts go out, e.g. {@code InstagramPublisher}. Required. */
+    public Builder publisher(Publisher value) {
+      this.publisher = required(value, "publisher");
+      return this;
+    }
+
+    /** Where meters go (default a {@link SimpleMeterRegistry}). */
+    public Builder meterRegistry(MeterRegistry value) {
+      this.meters = required(value, "meterRegistry");
+      return this;
+    }
+
+    /** The time source (default the UTC system clock). */
+    public Builder clock(Clock value) {
+      this.clock = required(value, "clock");
+      return this;
+    }
+
+    /** The rules new posts are checked against (default the catalogue's limits). */
+    public Builder validator(PostValidator value) {
+      this.validator = required(value, "validator");
+      return this;
+    }
+
+    /** Lease, retry, quota and warning settings; the owner names this instance's leases. */
+    public Builder settings(DispatchSettings value) {
+      this.settings = required(value, "settings");
+      return this;
+    }
+
+    /** Adds host callbacks (published, failed, deferred, needs re-authorisation, missed window). */
+    public Builder listener(DispatchListener value) {
+      listeners.add(required(value, "listener"));
+      return this;
+    }
+
+    /** Worker threads: attempts that may run at once (default 4). */
+    public Builder threads(int value) {
+      if (value < 1 || value > 1024) {
+        throw new InvalidValueException("threads", value, "must be between 1 and 1024");
+      }
+      this.threads = value;
+      return this;
+    }
+
+    /** How long the dispatcher sleeps when nothing is due (default 10 ms). */
+    public Builder pollInterval(Duration value) {
+      this.pollInterval = positive(value, "pollInterval");
+      return this;
+    }
+
+    /** An attempt slower than this makes the dispatcher claim less (default 5 s). */
+    public Builder slowAttempt(Duration value) {
+      this.slowAttempt = positive(value, "slowAttempt");
+      return this;
+    }
+
+    /** How long {@link Omniy#close} waits for running attempts (default 30 s). */
+    public Builder shutdownGrace(Duration value) {
+      this.shutdownGrace = positive(value, "shutdownGrace");
+      return this;
+    }
+
+    /**
+     * Wires and starts the runtime.
+     *
+     * @throws InvalidValueException if no publisher was given
+     */
+    public Omniy start() {
+      Publisher p = publisher;
+      if (p == null) {
+        throw new InvalidValueException("publisher", null, "is required");
+      }
+      Omniy omniy = new Omniy(this, p);
+      omniy.loop.start();
+      return omniy;
+    }
+
+    private static Duration positive(@Nullable Duration value, String field) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new InvalidValueException(field, value, "must be positive");
+      }
+      return value;
+    }
+
+    private static <T> T required(@Nullable T value, String field) {
+      if (value == null) {
+        throw new InvalidValueException(field, null, "is required");
+      }
+      return value;
+    }
+  }
+}

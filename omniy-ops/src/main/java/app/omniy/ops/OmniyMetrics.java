@@ -1,0 +1,136 @@
+package app.omniy.ops;
+
+import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.metrics.MetricNames;
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.SuccessRate;
+import app.omniy.core.post.Transition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The dispatcher's meters, under the core's {@link MetricNames} (the names the default alert rules
+ * read; ALERT-6): attempts by outcome ({@code omniy.post.attempts}, ALERT-C4), published, failed
+ * and deferred by reason, lateness, the running success ratio (POST-9), in-flight attempts, the
+ * back-pressure limit and the pause switch. It hears the dispatcher as a {@link DispatchListener}
+ * and registers through {@link MeterBinder}, so the core never sees Micrometer.
+ */
+public final class OmniyMetrics implements MeterBinder, DispatchListener {
+  private final IntSupplier inFlight;
+  private final IntSupplier claimLimit;
+  private final IntSupplier paused;
+  private final AtomicReference<SuccessRate> rate = new AtomicReference<>(SuccessRate.EMPTY);
+  private volatile @Nullable MeterRegistry registry;
+  private volatile @Nullable Timer lateness;
+
+  /**
+   * @param inFlight attempts running now
+   * @param claimLimit the back-pressure limit now
+   * @param paused 1 while paused, else 0
+   */
+  public OmniyMetrics(IntSupplier inFlight, IntSupplier claimLimit, IntSupplier paused) {
+    this.inFlight = inFlight;
+    this.claimLimit = claimLimit;
+    this.paused = paused;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry meters) {
+    this.registry = meters;
+    this.lateness =
+        Timer.builder(MetricNames.DISPATCH_LATENESS)
+            .description("first attempt's start minus its publish time")
+            .publishPercentiles(0.5, 0.99)
+            .register(meters);
+    Gauge.builder(MetricNames.POSTS_SUCCESS_RATIO, rate, OmniyMetrics::ratio)
+        .description("published / (published + failed against the service), POST-9")
+        .register(meters);
+    Gauge.builder(MetricNames.DISPATCH_IN_FLIGHT, inFlight, IntSupplier::getAsInt).register(meters);
+    Gauge.builder(MetricNames.DISPATCH_CLAIM_LIMIT, claimLimit, IntSupplier::getAsInt)
+        .register(meters);
+    Gauge.builder(MetricNames.DISPATCH_PAUSED, paused, IntSupplier::getAsInt).register(meters);
+    for (String outcome : new String[] {MetricNames.OUTCOME_SUCCESS, MetricNames.OUTCOME_FAILURE}) {
+      Counter.builder(MetricNames.POST_ATTEMPTS)
+          .tag(MetricNames.TAG_OUTCOME, outcome)
+          .register(meters);
+    }
+    Counter.builder(MetricNames.POSTS_PUBLISHED).register(meters);
+  }
+
+  /** The success ratio so far, 0–1; 1 before any final outcome. */
+  public double successRatio() {
+    return ratio(rate);
+  }
+
+  private static double ratio(AtomicReference<SuccessRate> rate) {
+    SuccessRate r = rate.get();
+    return r.denominator() == 0 ? 1.0 : (double) r.published() / r.denominator();
+  }
+
+  @Override
+  public void attemptStarted(PostRecord post, Duration late) {
+    Timer t = lateness;
+    if (t != null && post.attempt() == 1) {
+      t.record(late);
+    }
+  }
+
+  @Override
+  public void attemptEnded(PostRecord post, OutcomeClass outcome) {
+    count(
+        MetricNames.POST_ATTEMPTS,
+        MetricNames.TAG_OUTCOME,
+        outcome == OutcomeClass.SUCCESS
+            ? MetricNames.OUTCOME_SUCCESS
+            : MetricNames.OUTCOME_FAILURE);
+  }
+
+  @Override
+  public void published(PostRecord post, String mediaId) {
+    rate.updateAndGet(r -> r.plus(post));
+    MeterRegistry meters = registry;
+    if (meters != null) {
+      meters.counter(MetricNames.POSTS_PUBLISHED).increment();
+    }
+  }
+
+  @Override
+  public void failed(PostRecord post, String reason) {
+    rate.updateAndGet(r -> r.plus(post));
+    count(MetricNames.POSTS_FAILED, MetricNames.TAG_REASON, code(post));
+  }
+
+  @Override
+  public void deferred(PostRecord post, Instant until, String reason) {
+    count(MetricNames.POSTS_DEFERRED, MetricNames.TAG_REASON, code(post));
+  }
+
+  @Override
+  public void needsReauth(PostRecord post, String reason) {
+    rate.updateAndGet(r -> r.plus(post));
+    MeterRegistry meters = registry;
+    if (meters != null) {
+      meters.counter(MetricNames.POSTS_NEEDS_REAUTH).increment();
+    }
+  }
+
+  private static String code(PostRecord post) {
+    return post.lastTransition().map(Transition::reasonCode).orElse("UNKNOWN");
+  }
+
+  private void count(String name, String tag, String value) {
+    MeterRegistry meters = registry;
+    if (meters != null) {
+      meters.counter(name, tag, value).increment();
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package app.omniy.ops.internal;
+
+import app.omniy.core.dispatch.Dispatched;
+import app.omniy.core.dispatch.Dispatcher;
+import app.omniy.core.post.PostRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The threaded runtime around the core {@link Dispatcher}: a fixed set of worker threads that claim
+ * small batches of due posts into one shared lock-free deque and take posts from it one at a time.
+ * No thread waits for another to hand it work (no wake-up per post), and a worker stuck in a slow
+ * call to one account never holds up the rest of its batch: the other workers take those posts
+ * (POST-10). A batch holds about {@link #BATCH_TIME} of work at the recent attempt duration (one
+ * post for a slow publisher, up to {@link #MAX_BATCH} for a fast one), so a claimed post waits
+ * little for its turn, well within its lease.
+ *
+ * <p>Back-pressure: only as many workers claim as the {@link ClaimLimit} allows; a congested or
+ * slow publisher halves it, so the runtime claims less, not more. When the runtime stops, each
+ * worker finishes the attempt it is in and gives back (releases, still due) the rest of its batch,
+ * so nothing is left claimed. Every lease/4 one worker recovers posts whose worker died (POST-8)
+ * and raises re-authorisation warnings (POST-11).
+ */
+public final class DispatchLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
+
+  /** The most posts one worker claims at once. */
+  public static final int MAX_BATCH = 64;
+
+  /** About how much work one batch holds, at the recent attempt duration. */
+  public static final Duration BATCH_TIME = Duration.ofMillis(10);
+
+  private final Dispatcher dispatcher;
+  private final Clock clock;
+  private final int threads;
+  private final Duration poll;
+  private final Duration housekeeping;
+  private final ClaimLimit limit;
+  private final Thread[] workers;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final ConcurrentLinkedDeque<PostRecord> pending = new ConcurrentLinkedDeque<>();
+  private final AtomicReference<Instant> nextHousekeeping = new AtomicReference<>(Instant.MIN);
+  private volatile boolean running;
+  private volatile Instant lastTurn;
+  private volatile @Nullable String lastError;
+
+  /** Recent attempt duration, an exponentially weighted average; 0 until the first attempt. */
+  private volatile long attemptNanos;
+
+  /**
+   * @param threads worker threads: attempts that may run at once
+   * @param poll how long an idle worker sleeps when nothing is due
+   * @param slow an attempt slower than this halves the claim limit
+   */
+  public DispatchLoop(
+      Dispatcher dispatcher, Clock clock, int threads, Duration poll, Duration slow) {
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+    this.threads = threads;
+    this.poll = poll;
+    this.housekeeping = dispatcher.settings().leaseDuration().dividedBy(4);
+    this.limit = new ClaimLimit(threads, slow);
+    this.workers = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      int index = i;
+      workers[i] = new Thread(() -> run(index), "omniy-worker-" + (i + 1));
+      workers[i].setDaemon(true);
+    }
+    this.lastTurn = clock.instant();
+  }
+
+  /** Starts the workers. */
+  public void start() {
+    running = true;
+    for (Thread t : workers) {
+      t.start();
+    }
+  }
+
+  /** Posts claimed and not yet finished: attempts running or about to. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /** Attempts allowed at once now (back-pressure). */
+  public int claimLimit() {
+    return limit.limit();
+  }
+
+  /** The worker threads. */
+  public int threads() {
+    return threads;
+  }
+
+  /** When a worker last looked for due posts. */
+  public Instant lastTurn() {
+    return lastTurn;
+  }
+
+  /** Whether the workers run. */
+  public boolean running() {
+    if (!running) {
+      return false;
+    }
+    for (Thread t : workers) {
+      if (t.isAlive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The store's last error as a worker saw it, cleared by the next good turn. */
+  public @Nullable String lastError() {
+    return lastError;
+  }
+
+  /**
+   * Stops claiming, lets running attempts finish within {@code grace}, then interrupts what is left
+   * (whose posts are recovered through their lease, POST-8).
+   *
+   * @return whether every attempt finished in time
+   */
+  public boolean stop(Duration grace) {
+    running = false;
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread t : workers) {
+      LockSupport.unpark(t);
+    }
+    boolean finished = true;
+    try {
+      for (Thread t : workers) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, left));
+        if (t.isAlive()) {
+          t.interrupt();
+          finished = false;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    giveBackPending(); // in case every worker was interrupted before it could
+    return finished;
+  }
+
+  private void run(int index) {
+    while (running) {
+      try {
+        boolean worked = turn(index);
+        lastError = null;
+        if (!worked) {
+          LockSupport.parkNanos(poll.toNanos());
+        }
+      } catch (RuntimeException e) {
+        lastError = String.valueOf(e);
+        LOG.warn("dispatch turn failed; retrying in {}", poll, e);
+        LockSupport.parkNanos(poll.toNanos());
+      }
+    }
+    giveBackPending();
+  }
+
+  /** One post, claiming a batch first if none is pending; whether there was one. */
+  private boolean turn(int index) {
+    Instant now = clock.instant();
+    lastTurn = now;
+    Instant chores = nextHousekeeping.get();
+    if (!now.isBefore(chores) && nextHousekeeping.compareAndSet(chores, now.plus(housekeeping))) {
+      dispatcher.recoverExpired(now, 1000);
+      dispatcher.warnReauth(now);
+    }
+    PostRecord next = pending.poll();
+    if (next == null) {
+      if (index >= limit.limit()) {
+        return false; // back-pressure: fewer workers claim
+      }
+      List<PostRecord> claimed = dispatcher.claim(now, batchSize());
+      if (claimed.isEmpty()) {
+        return false;
+      }
+      inFlight.addAndGet(claimed.size());
+      pending.addAll(claimed);
+      next = pending.poll();
+      if (next == null) {
+        return true; // the other workers took them
+      }
+    }
+    try {
+      if (running) {
+        attempt(next);
+      } else {
+        dispatcher.release(next, clock.instant()); // stopping: not started, so not attempted
+      }
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    return true;
+  }
+
+  /** Gives back every claimed post whose attempt has not started. */
+  private void giveBackPending() {
+    for (PostRecord r = pending.poll(); r != null; r = pending.poll()) {
+      try {
+        dispatcher.release(r, clock.instant());
+      } catch (RuntimeException e) {
+        LOG.warn("could not give back post {}; its lease will expire", r.id(), e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  private void attempt(PostRecord claimed) {
+    long start = System.nanoTime();
+    boolean congested = true;
+    try {
+      Dispatched done = dispatcher.process(claimed, clock);
+      congested = done.congested();
+    } catch (RuntimeException e) {
+      LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
+    } finally {
+      long took = System.nanoTime() - start;
+      limit.record(congested, Duration.ofNanos(took));
+      long avg = attemptNanos;
+      attemptNanos = avg == 0 ? took : avg + (took - avg) / 8;
+    }
+  }
+
+  /** About {@link #BATCH_TIME} of work; one post until an attempt was timed. */
+  private int batchSize() {
+    long avg = attemptNanos;
+    if (avg <= 0) {
+      return 1;
+    }
+    return (int) Math.max(1, Math.min(MAX_BATCH, BATCH_TIME.toNanos() / avg));
+  }
+}

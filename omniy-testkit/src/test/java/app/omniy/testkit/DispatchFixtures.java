@@ -1,0 +1,61 @@
+package app.omniy.testkit;
+
+import app.omniy.core.post.Media;
+import app.omniy.core.post.MediaItem;
+import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.Post;
+import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.post.spi.Reconciliation;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+
+/** Posts and a per-account fault for the dispatcher tests. */
+final class DispatchFixtures {
+  private DispatchFixtures() {}
+
+  static Post post(String id, String account, Instant publishAt) {
+    return Post.builder(id, account)
+        .media(
+            Media.image(
+                MediaItem.image("https://cdn.example/" + id + ".jpg", "JPEG", 1080, 1080, 1000)))
+        .caption("caption of " + id)
+        .publishAt(publishAt)
+        .zone(ZoneId.of("Asia/Tokyo"))
+        .build();
+  }
+
+  /**
+   * A publisher whose container creation fails with {@code outcome} for some accounts, as an
+   * account-specific outage would, and otherwise is {@code delegate}.
+   */
+  record FailingAccounts(Publisher delegate, Set<String> accounts, OutcomeClass outcome)
+      implements Publisher {
+    @Override
+    public PublisherResult<String> createContainer(Post post, Instant now) {
+      if (accounts.contains(post.accountId())) {
+        return PublisherResult.failure(outcome, "2", "scripted failure of " + post.accountId());
+      }
+      return delegate.createContainer(post, now);
+    }
+
+    @Override
+    public PublisherResult<ContainerStatus> status(
+        String accountId, String containerId, Instant now) {
+      return delegate.status(accountId, containerId, now);
+    }
+
+    @Override
+    public PublisherResult<String> publish(String accountId, String containerId, Instant now) {
+      return delegate.publish(accountId, containerId, now);
+    }
+
+    @Override
+    public PublisherResult<Reconciliation> reconcile(
+        String accountId, String containerId, Instant now) {
+      return delegate.reconcile(accountId, containerId, now);
+    }
+  }
+}
