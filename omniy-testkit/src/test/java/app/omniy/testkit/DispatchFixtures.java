@@ -34,6 +34,12 @@ final class DispatchFixtures {
   record FailingAccounts(Publisher delegate, Set<String> accounts, OutcomeClass outcome)
       implements Publisher {
     @Override
+    public PublisherResult<String> comment(
+        String accountId, String mediaId, String text, Instant now) {
+      return delegate.comment(accountId, mediaId, text, now);
+    }
+
+    @Override
     public PublisherResult<String> createContainer(Post post, Instant now) {
       if (accounts.contains(post.accountId())) {
         return PublisherResult.failure(outcome, "2", "scripted failure of " + post.accountId());

@@ -381,6 +381,7 @@ public final class Dispatcher {
       run.outcome = OutcomeClass.SUCCESS;
       tellAttemptEnded(run);
       move(run, PostState.PUBLISHED, Reasons.PUBLISHED, run.now(), mediaId);
+      firstComment(run, account, mediaId);
       return;
     }
     if (sent.outcome() == OutcomeClass.TRANSIENT) {
@@ -444,6 +445,35 @@ public final class Dispatcher {
         Reasons.of(Reasons.RECONCILED_PUBLISHED, container),
         run.now(),
         "");
+    if (run.r.post().firstCommentText().isPresent()) {
+      PostRecord published = run.r;
+      tell(
+          () ->
+              listener.commentSkipped(
+                  published,
+                  "the media id is unknown after a lost publish answer, and is never guessed"));
+    }
+  }
+
+  /**
+   * Posts the first comment on the media just published (POST-1). Its failure never touches the
+   * post, which is published; the listener hears of it.
+   */
+  private void firstComment(Run run, String account, String mediaId) {
+    PostRecord published = run.r;
+    published
+        .post()
+        .firstCommentText()
+        .ifPresent(
+            text -> {
+              PublisherResult<String> comment =
+                  call(() -> publisher.comment(account, mediaId, text, run.now()));
+              if (comment.isSuccess()) {
+                tell(() -> listener.commented(published, mediaId));
+              } else {
+                tell(() -> listener.commentSkipped(published, "comment: " + comment.detail()));
+              }
+            });
   }
 
   /** The attempt ended with a failure: the retry policy decides what follows (POST-5, POST-6). */

@@ -28,6 +28,15 @@ public interface DispatchListener {
   /** The post went out; {@code mediaId} is Instagram's id, or empty if reconciliation found it. */
   default void published(PostRecord post, String mediaId) {}
 
+  /** The post's first comment went on its media (POST-1). */
+  default void commented(PostRecord post, String mediaId) {}
+
+  /**
+   * The post's first comment was not posted: the post is published, but its media id is unknown (a
+   * lost publish answer; it is never guessed) or the comment call failed.
+   */
+  default void commentSkipped(PostRecord post, String reason) {}
+
   /** The post is FAILED with {@code reason} (see {@link app.omniy.core.post.Reasons}). */
   default void failed(PostRecord post, String reason) {}
 
