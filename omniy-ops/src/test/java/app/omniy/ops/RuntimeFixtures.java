@@ -2,16 +2,14 @@ package app.omniy.ops;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import app.omniy.core.post.Media;
-import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.testkit.SamplePosts;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
@@ -20,14 +18,7 @@ final class RuntimeFixtures {
   private RuntimeFixtures() {}
 
   static Post post(String id, String account, Instant publishAt) {
-    return Post.builder(id, account)
-        .media(
-            Media.image(
-                MediaItem.image("https://cdn.example/" + id + ".jpg", "JPEG", 1080, 1080, 1000)))
-        .caption("caption of " + id)
-        .publishAt(publishAt)
-        .zone(ZoneId.of("Asia/Tokyo"))
-        .build();
+    return SamplePosts.image(id, account, publishAt);
   }
 
   /**

@@ -1,7 +1,5 @@
 package app.omniy.testkit;
 
-import app.omniy.core.post.Media;
-import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
@@ -9,7 +7,6 @@ import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
 
 /** Posts and a per-account fault for the dispatcher tests. */
@@ -17,14 +14,7 @@ final class DispatchFixtures {
   private DispatchFixtures() {}
 
   static Post post(String id, String account, Instant publishAt) {
-    return Post.builder(id, account)
-        .media(
-            Media.image(
-                MediaItem.image("https://cdn.example/" + id + ".jpg", "JPEG", 1080, 1080, 1000)))
-        .caption("caption of " + id)
-        .publishAt(publishAt)
-        .zone(ZoneId.of("Asia/Tokyo"))
-        .build();
+    return SamplePosts.image(id, account, publishAt);
   }
 
   /**

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.IllegalTransitionException;
 import app.omniy.core.post.LeaseToken;
-import app.omniy.core.post.Media;
-import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
@@ -15,9 +13,9 @@ import app.omniy.core.post.Reasons;
 import app.omniy.core.post.StaleWriteException;
 import app.omniy.core.post.Transition;
 import app.omniy.core.post.spi.PostStore;
+import app.omniy.testkit.SamplePosts;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -62,14 +60,7 @@ public abstract class PostStoreContract {
 
   /** A valid image post of {@code account} due at {@code publishAt}. */
   protected static Post post(String id, String account, Instant publishAt) {
-    return Post.builder(id, account)
-        .media(
-            Media.image(
-                MediaItem.image("https://cdn.example/" + id + ".jpg", "JPEG", 1080, 1080, 1000)))
-        .caption("caption of " + id)
-        .publishAt(publishAt)
-        .zone(ZoneId.of("Asia/Tokyo"))
-        .build();
+    return SamplePosts.image(id, account, publishAt);
   }
 
   private PostRecord insert(String id, String account, Instant publishAt) {
