@@ -60,7 +60,10 @@ public final class FirestoreDowntimeStore implements DowntimeStore {
 
   @Override
   public boolean remove(String id) {
-    DocumentReference doc = periods.document(Args.nonBlank(id, "id"));
+    if (Args.nonBlank(id, "id").contains("/")) {
+      return false; // not an id this store gives out, and not a valid document id
+    }
+    DocumentReference doc = periods.document(id);
     return calls.get(
         periods
             .getFirestore()
