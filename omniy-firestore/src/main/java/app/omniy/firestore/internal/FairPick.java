@@ -3,6 +3,7 @@ package app.omniy.firestore.internal;
 import app.omniy.core.post.PostRecord;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +50,7 @@ public final class FairPick {
     Collections.shuffle(shuffled, ThreadLocalRandom.current());
     List<PostRecord> half =
         new ArrayList<>(shuffled.subList(0, Math.max(Math.min(limit, due.size()), due.size() / 2)));
-    half.sort(
-        java.util.Comparator.comparing(PostRecord::nextAttemptAt).thenComparing(PostRecord::id));
+    half.sort(Comparator.comparing(PostRecord::nextAttemptAt).thenComparing(PostRecord::id));
     return pick(half, limit);
   }
 }
