@@ -1,0 +1,166 @@
+package app.omniy.firestore;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.billing.spi.EventClaim;
+import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.firestore.internal.Args;
+import app.omniy.firestore.internal.FirestoreCallException;
+import app.omniy.firestore.internal.FirestoreCalls;
+import app.omniy.firestore.internal.Times;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.WriteBatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link ProcessedEventStore} on Firestore (issue 7, issue 9): one document per event id in
+ * {@code omniy/{namespace}/processedEvents}, with {@code state} ({@code CLAIMED} or {@code
+ * PROCESSED}), {@code claimedAt}, {@code leaseUntil} and {@code processedAt}.
+ *
+ * <p>The first claim of an event is a {@code create}, which Firestore lets exactly one caller win
+ * without a transaction: concurrent deliveries of one event (the usual race) never contend in a
+ * transaction, which the emulator, and Firestore's one-write-per-second-per-document limit, make
+ * slow. Only taking over an expired claim and releasing one run a transaction.
+ */
+public final class FirestoreProcessedEventStore implements ProcessedEventStore {
+  static final String COLLECTION = "processedEvents";
+  private static final String CLAIMED = "CLAIMED";
+  private static final String PROCESSED = "PROCESSED";
+
+  private final CollectionReference events;
+  private final FirestoreCalls calls;
+
+  /** A store on {@code options}' database and namespace. */
+  public FirestoreProcessedEventStore(FirestoreStoreOptions options) {
+    this.events = options.collection(COLLECTION);
+    this.calls = new FirestoreCalls(options.meters());
+  }
+
+  @Override
+  public EventClaim claim(String eventId, Instant now, Duration lease) {
+    DocumentReference doc = doc(eventId);
+    Args.required(now, "now");
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new InvalidValueException("lease", lease, "must be positive");
+    }
+    Map<String, Object> claim =
+        Map.of(
+            "state", CLAIMED, "claimedAt", Times.ts(now), "leaseUntil", Times.ts(now.plus(lease)));
+    while (true) {
+      try {
+        calls.get(doc.create(claim));
+        return EventClaim.CLAIMED;
+      } catch (FirestoreCallException e) {
+        if (!e.alreadyExists()) {
+          throw e;
+        }
+      }
+      DocumentSnapshot seen = calls.get(doc.get());
+      if (seen.exists() && PROCESSED.equals(seen.getString("state"))) {
+        return EventClaim.ALREADY_PROCESSED;
+      }
+      if (seen.exists() && now.isBefore(leaseUntil(seen))) {
+        // The common race: another delivery holds a live claim. A plain read decides it, so
+        // concurrent deliveries never contend in a transaction.
+        return EventClaim.IN_PROGRESS;
+      }
+      if (!seen.exists()) {
+        continue;
+      }
+      EventClaim answer =
+          calls.get(
+              doc.getFirestore()
+                  .runTransaction(
+                      tx -> {
+                        DocumentSnapshot current = tx.get(doc).get();
+                        if (!current.exists()) {
+                          return null; // released meanwhile: try to create again
+                        }
+                        if (PROCESSED.equals(current.getString("state"))) {
+                          return EventClaim.ALREADY_PROCESSED;
+                        }
+                        if (now.isBefore(leaseUntil(current))) {
+                          return EventClaim.IN_PROGRESS;
+                        }
+                        tx.set(doc, claim);
+                        return EventClaim.CLAIMED;
+                      }));
+      if (answer != null) {
+        return answer;
+      }
+    }
+  }
+
+  @Override
+  public void markProcessed(String eventId, Instant now) {
+    Args.required(now, "now");
+    calls.get(doc(eventId).set(Map.of("state", PROCESSED, "processedAt", Times.ts(now))));
+  }
+
+  @Override
+  public void release(String eventId, Instant claimedAt) {
+    DocumentReference doc = doc(eventId);
+    Timestamp claimed = Times.ts(Args.required(claimedAt, "claimedAt"));
+    calls.get(
+        doc.getFirestore()
+            .runTransaction(
+                tx -> {
+                  DocumentSnapshot current = tx.get(doc).get();
+                  if (current.exists()
+                      && CLAIMED.equals(current.getString("state"))
+                      && claimed.equals(current.getTimestamp("claimedAt"))) {
+                    tx.delete(doc);
+                  }
+                  return null;
+                }));
+  }
+
+  @Override
+  public boolean isProcessed(String eventId) {
+    DocumentSnapshot current = calls.get(doc(eventId).get());
+    return current.exists() && PROCESSED.equals(current.getString("state"));
+  }
+
+  @Override
+  public int forgetProcessedBefore(Instant cutoff) {
+    Timestamp before = Times.ts(Args.required(cutoff, "cutoff"));
+    int forgotten = 0;
+    while (true) {
+      // Composite index (state, processedAt): see firestore.indexes.json.
+      List<QueryDocumentSnapshot> page =
+          calls
+              .get(
+                  events
+                      .whereEqualTo("state", PROCESSED)
+                      .whereLessThan("processedAt", before)
+                      .limit(500)
+                      .get())
+              .getDocuments();
+      if (page.isEmpty()) {
+        return forgotten;
+      }
+      WriteBatch batch = events.getFirestore().batch();
+      page.forEach(d -> batch.delete(d.getReference()));
+      calls.get(batch.commit());
+      forgotten += page.size();
+    }
+  }
+
+  private static Instant leaseUntil(DocumentSnapshot claim) {
+    Instant until = Times.instant(claim.getTimestamp("leaseUntil"));
+    return until == null ? Instant.MIN : until;
+  }
+
+  private DocumentReference doc(String eventId) {
+    if (eventId == null || eventId.isBlank()) {
+      throw new InvalidValueException("eventId", eventId, "is required");
+    }
+    return events.document(DocumentIds.encode(eventId));
+  }
+}

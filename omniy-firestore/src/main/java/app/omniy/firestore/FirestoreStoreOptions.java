@@ -1,0 +1,64 @@
+package app.omniy.firestore;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.metrics.MetricNames;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * What every Firestore store is built from: the client, the namespace its collections live under,
+ * and where the {@link MetricNames#FIRESTORE_CONNECTIONS} counter goes (ALERT-C3).
+ *
+ * <p>Every collection of a store lives under the document {@code omniy/{namespace}}, so several
+ * Omniy installations (or test runs) can share one Firestore database without seeing each other's
+ * data: {@code omniy/{namespace}/posts/{postId}}, {@code omniy/{namespace}/processedEvents/{id}}…
+ *
+ * @param db the Firestore client; the stores never close it
+ * @param namespace the installation's name: letters, digits, {@code -} and {@code _}
+ * @param meters where the connection counter is registered
+ */
+public record FirestoreStoreOptions(Firestore db, String namespace, MeterRegistry meters) {
+  /** The collection that holds one document per namespace. */
+  public static final String ROOT_COLLECTION = "omniy";
+
+  /** The namespace of {@link #of(Firestore)}. */
+  public static final String DEFAULT_NAMESPACE = "default";
+
+  /**
+   * @throws InvalidValueException if a value is missing or the namespace is malformed
+   */
+  public FirestoreStoreOptions {
+    if (db == null) {
+      throw new InvalidValueException("db", null, "is required");
+    }
+    if (namespace == null || !namespace.matches("[A-Za-z0-9_-]{1,100}")) {
+      throw new InvalidValueException(
+          "namespace", namespace, "must be 1 to 100 letters, digits, '-' or '_'");
+    }
+    if (meters == null) {
+      throw new InvalidValueException("meters", null, "is required");
+    }
+  }
+
+  /** The default namespace, counting connections in Micrometer's global registry. */
+  public static FirestoreStoreOptions of(Firestore db) {
+    return new FirestoreStoreOptions(db, DEFAULT_NAMESPACE, Metrics.globalRegistry);
+  }
+
+  /** These options with another namespace. */
+  public FirestoreStoreOptions withNamespace(String otherNamespace) {
+    return new FirestoreStoreOptions(db, otherNamespace, meters);
+  }
+
+  /** These options counting connections in {@code registry}. */
+  public FirestoreStoreOptions withMeters(MeterRegistry registry) {
+    return new FirestoreStoreOptions(db, namespace, registry);
+  }
+
+  /** The collection {@code name} of this namespace. */
+  CollectionReference collection(String name) {
+    return db.collection(ROOT_COLLECTION).document(namespace).collection(name);
+  }
+}

@@ -1,0 +1,25 @@
+package app.omniy.firestore.internal;
+
+import app.omniy.core.InvalidValueException;
+import org.jspecify.annotations.Nullable;
+
+/** Argument checks of the Firestore stores, failing with {@link InvalidValueException}. */
+public final class Args {
+  private Args() {}
+
+  /** {@code value}, or an {@link InvalidValueException} naming {@code field} if it is null. */
+  public static <T> T required(@Nullable T value, String field) {
+    if (value == null) {
+      throw new InvalidValueException(field, null, "is required");
+    }
+    return value;
+  }
+
+  /** {@code value}, or an {@link InvalidValueException} naming {@code field} if it is blank. */
+  public static String nonBlank(@Nullable String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidValueException(field, value, "is required");
+    }
+    return value;
+  }
+}
