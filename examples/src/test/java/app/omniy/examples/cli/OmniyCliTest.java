@@ -51,12 +51,4 @@ class OmniyCliTest {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("Missing a command");
   }
-
-  @Test
-  void the_trial_says_plainly_that_the_simulation_is_not_there_yet_and_prints_no_figures() {
-    assertThat(run("trial")).isZero();
-    assertThat(out.toString())
-        .contains("not available in this build")
-        .doesNotContainPattern("\\d+\\.\\d+%");
-  }
 }
