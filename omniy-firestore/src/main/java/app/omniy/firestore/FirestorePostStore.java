@@ -8,9 +8,9 @@ import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.StaleWriteException;
-import app.omniy.core.post.Transition;
 import app.omniy.core.post.UnknownPostException;
 import app.omniy.core.post.spi.PostStore;
+import app.omniy.core.post.spi.PostStoreRules;
 import app.omniy.firestore.internal.Args;
 import app.omniy.firestore.internal.FairPick;
 import app.omniy.firestore.internal.FirestoreCallException;
@@ -61,8 +61,7 @@ public final class FirestorePostStore implements PostStore {
   /** The default number of due-time shards; see {@code docs/firestore.md} for the throughput. */
   public static final int DEFAULT_DUE_SHARDS = 16;
 
-  private static final Comparator<PostRecord> DUE_ORDER =
-      Comparator.comparing(PostRecord::nextAttemptAt).thenComparing(PostRecord::id);
+  private static final Comparator<PostRecord> DUE_ORDER = PostStoreRules.DUE_ORDER;
 
   /** How many rounds a claimer retries after losing every race of a round. */
   private static final int CLAIM_ROUNDS = 50;
@@ -308,7 +307,7 @@ public final class FirestorePostStore implements PostStore {
     if (lease != null && lease.isLiveAt(now)) {
       throw new StaleWriteException(r.id(), "worker " + lease.owner() + " holds the post");
     }
-    requireRecordedMove(r, changed);
+    PostStoreRules.requireRecordedMove(r, changed);
     // An expired lease means nothing once the host changed the post, except in PUBLISHING, where
     // it is what recovery finds the post by (POST-10).
     boolean keepLease = changed.state() == PostState.PUBLISHING;
@@ -322,18 +321,6 @@ public final class FirestorePostStore implements PostStore {
       throw e;
     }
     return next;
-  }
-
-  private static void requireRecordedMove(PostRecord from, PostRecord to) {
-    if (from.state() == to.state()) {
-      return;
-    }
-    from.state().requireMove(from.id(), to.state());
-    Transition last = to.lastTransition().orElse(null);
-    if (last == null || last.from() != from.state() || last.to() != to.state()) {
-      throw new InvalidValueException(
-          "changed.history", last, "must end with the move " + from.state() + " → " + to.state());
-    }
   }
 
   @Override
@@ -376,17 +363,7 @@ public final class FirestorePostStore implements PostStore {
       throw new UnknownPostException(token.postId());
     }
     PostRecord r = PostCodec.decode(doc);
-    Lease lease = r.lease();
-    if (lease == null || !lease.owner().equals(token.owner())) {
-      throw new StaleWriteException(r.id(), token.owner() + " does not hold the lease");
-    }
-    if (!lease.isLiveAt(now)) {
-      throw new StaleWriteException(r.id(), "the lease expired at " + lease.expiresAt());
-    }
-    if (r.version() != token.version()) {
-      throw new StaleWriteException(
-          r.id(), "the post is at version " + r.version() + ", not " + token.version());
-    }
+    PostStoreRules.requireWritable(r, token, now);
     PostRecord next = change.apply(r).withVersion(r.version() + 1);
     try {
       calls.get(write(doc, next));

@@ -3,6 +3,7 @@ package app.omniy.core.post;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.internal.Require;
 import app.omniy.core.post.spi.PostStore;
+import app.omniy.core.post.spi.PostStoreRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * path, and an index would cost memory on every pending post.
  */
 public final class InMemoryPostStore implements PostStore {
-  private static final Comparator<PostRecord> DUE_ORDER =
-      Comparator.comparing(PostRecord::nextAttemptAt).thenComparing(PostRecord::id);
+  private static final Comparator<PostRecord> DUE_ORDER = PostStoreRules.DUE_ORDER;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, PostRecord> byId = new HashMap<>();
@@ -256,25 +256,13 @@ public final class InMemoryPostStore implements PostStore {
       if (r.isLeasedAt(now)) {
         throw new StaleWriteException(r.id(), "worker " + r.lease().owner() + " holds the post");
       }
-      requireRecordedMove(r, changed);
+      PostStoreRules.requireRecordedMove(r, changed);
       // An expired lease means nothing once the host changed the post, except in PUBLISHING, where
       // it is what recovery finds the post by (POST-10).
       boolean keepLease = changed.state() == PostState.PUBLISHING;
       return store(r, keepLease ? changed : changed.withLease(null));
     } finally {
       lock.unlock();
-    }
-  }
-
-  private static void requireRecordedMove(PostRecord from, PostRecord to) {
-    if (from.state() == to.state()) {
-      return;
-    }
-    from.state().requireMove(from.id(), to.state());
-    Transition last = to.lastTransition().orElse(null);
-    if (last == null || last.from() != from.state() || last.to() != to.state()) {
-      throw new InvalidValueException(
-          "changed.history", last, "must end with the move " + from.state() + " → " + to.state());
     }
   }
 
@@ -308,17 +296,7 @@ public final class InMemoryPostStore implements PostStore {
     if (r == null) {
       throw new UnknownPostException(token.postId());
     }
-    Lease lease = r.lease();
-    if (lease == null || !lease.owner().equals(token.owner())) {
-      throw new StaleWriteException(r.id(), token.owner() + " does not hold the lease");
-    }
-    if (!lease.isLiveAt(now)) {
-      throw new StaleWriteException(r.id(), "the lease expired at " + lease.expiresAt());
-    }
-    if (r.version() != token.version()) {
-      throw new StaleWriteException(
-          r.id(), "the post is at version " + r.version() + ", not " + token.version());
-    }
+    PostStoreRules.requireWritable(r, token, now);
     return r;
   }
 

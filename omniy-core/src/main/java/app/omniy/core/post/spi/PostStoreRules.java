@@ -1,0 +1,61 @@
+package app.omniy.core.post.spi;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.post.Lease;
+import app.omniy.core.post.LeaseToken;
+import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.StaleWriteException;
+import app.omniy.core.post.Transition;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * The rules every {@link PostStore} applies the same way, whatever it stores in: the due order,
+ * lease fencing (POST-8) and recorded moves (POST-4). Implementations call these on the record they
+ * read, inside whatever makes their write atomic.
+ */
+public final class PostStoreRules {
+  /** Due posts in the order they are claimed: next attempt time, then id. */
+  public static final Comparator<PostRecord> DUE_ORDER =
+      Comparator.comparing(PostRecord::nextAttemptAt).thenComparing(PostRecord::id);
+
+  private PostStoreRules() {}
+
+  /**
+   * Checks that {@code token} may write to {@code stored} at {@code now}: its owner holds a live
+   * lease and the post is still at the token's version.
+   *
+   * @throws StaleWriteException if another worker holds it, the lease expired, or it moved on
+   */
+  public static void requireWritable(PostRecord stored, LeaseToken token, Instant now) {
+    Lease lease = stored.lease();
+    if (lease == null || !lease.owner().equals(token.owner())) {
+      throw new StaleWriteException(stored.id(), token.owner() + " does not hold the lease");
+    }
+    if (!lease.isLiveAt(now)) {
+      throw new StaleWriteException(stored.id(), "the lease expired at " + lease.expiresAt());
+    }
+    if (stored.version() != token.version()) {
+      throw new StaleWriteException(
+          stored.id(), "the post is at version " + stored.version() + ", not " + token.version());
+    }
+  }
+
+  /**
+   * Checks that a host's replacement {@code to} of {@code from} either keeps the state or records a
+   * legal move as its last transition.
+   *
+   * @throws InvalidValueException naming {@code changed.history} when the move is not recorded
+   */
+  public static void requireRecordedMove(PostRecord from, PostRecord to) {
+    if (from.state() == to.state()) {
+      return;
+    }
+    from.state().requireMove(from.id(), to.state());
+    Transition last = to.lastTransition().orElse(null);
+    if (last == null || last.from() != from.state() || last.to() != to.state()) {
+      throw new InvalidValueException(
+          "changed.history", last, "must end with the move " + from.state() + " → " + to.state());
+    }
+  }
+}
