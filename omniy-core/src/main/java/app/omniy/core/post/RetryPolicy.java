@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * jitter spreads the retries of many posts that failed together (one outage) instead of sending
  * them back in a burst.
  *
- * <p>Transient, not-ready and new-container outcomes count towards {@link #maxAttempts}; rate
- * limits and quota wait as the API says (or a backoff, or {@link #quotaRecheck}) and never exhaust
- * attempts on their own. Whatever the outcome, no attempt is scheduled after the missed window,
- * {@code publishAt + grace}: the post is FAILED with {@link Reasons#MISSED_WINDOW} instead of being
- * published hours late.
+ * <p>Transient and new-container outcomes count towards {@link #maxAttempts}; rate limits and quota
+ * wait as the API says (or a backoff, or {@link #quotaRecheck}) and never exhaust attempts on their
+ * own. Neither does a container that is still processing (not-ready): it is polled again on the
+ * growing backoff, since a reel can take minutes and that is no failure; the window bounds it.
+ * Whatever the outcome, no attempt is scheduled after the missed window, {@code publishAt + grace}:
+ * the post is FAILED with {@link Reasons#MISSED_WINDOW} instead of being published hours late.
  *
  * @param baseDelay the backoff's first ceiling
  * @param maxDelay the cap on the backoff's ceiling
@@ -149,7 +150,6 @@ public record RetryPolicy(
       case USER_CAUSED:
         return end(PostState.FAILED, Reasons.USER_CAUSED, detail, now);
       case TRANSIENT:
-      case NOT_READY:
       case NEW_CONTAINER:
         if (attempt >= maxAttempts) {
           return end(PostState.FAILED, Reasons.RETRIES_EXHAUSTED, outcome + " " + detail, now);
@@ -163,6 +163,7 @@ public record RetryPolicy(
             outcome == OutcomeClass.NEW_CONTAINER,
             now);
       case RATE_LIMITED:
+      case NOT_READY:
         Duration wait = statedWait != null ? statedWait : backoff(attempt, random);
         return retry(record, PostState.RETRY_WAIT, now.plus(wait), outcome, detail, false, now);
       case QUOTA:

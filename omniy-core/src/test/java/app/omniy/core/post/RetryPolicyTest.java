@@ -101,6 +101,22 @@ class RetryPolicyTest {
   }
 
   @Test
+  void a_container_still_processing_is_polled_again_without_using_up_attempts() {
+    RetryDecision d =
+        policy.decide(
+            attempt(9),
+            OutcomeClass.NOT_READY,
+            "container c still processing",
+            null,
+            IN_ONE_HOUR,
+            new SplittableRandom(1));
+
+    assertThat(d.state()).isEqualTo(PostState.RETRY_WAIT);
+    assertThat(d.nextAttemptAt()).isBetween(IN_ONE_HOUR, IN_ONE_HOUR.plus(Duration.ofMinutes(15)));
+    assertThat(d.reason()).startsWith("NOT_READY");
+  }
+
+  @Test
   void a_quota_error_defers_the_post_as_scheduled() {
     RetryDecision stated =
         policy.decide(
