@@ -22,4 +22,5 @@ module app.omniy.core {
   exports app.omniy.core.support;
   exports app.omniy.core.incident;
   exports app.omniy.core.incident.spi;
+  exports app.omniy.core.maintenance;
 }
