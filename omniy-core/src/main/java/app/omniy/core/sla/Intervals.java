@@ -22,38 +22,30 @@ final class Intervals {
    * goes first, so touching intervals merge into one run.
    */
   static Intervals union(long[] starts, long[] ends, int from, int to) {
-    Arrays.sort(starts, from, to);
-    Arrays.sort(ends, from, to);
     Intervals union = new Intervals(Math.max(1, to - from));
-    int open = 0;
-    long runStart = 0;
-    int j = from;
-    for (int i = from; i < to; ) {
-      if (starts[i] <= ends[j]) {
-        if (open++ == 0) {
-          runStart = starts[i];
-        }
-        i++;
-      } else {
-        if (--open == 0) {
-          union.addMerging(runStart, ends[j]);
-        }
-        j++;
-      }
-    }
-    for (; j < to; j++) {
-      if (--open == 0) {
-        union.addMerging(runStart, ends[j]);
-      }
-    }
+    sweep(starts, ends, from, to, union::addMerging);
     return union;
   }
 
   /** The length of {@link #union}, without building it. */
   static long unionSeconds(long[] starts, long[] ends, int from, int to) {
+    long[] seconds = {0};
+    sweep(starts, ends, from, to, (start, end) -> seconds[0] += end - start);
+    return seconds[0];
+  }
+
+  /** Receives the disjoint runs of a union, in order. */
+  private interface Runs {
+    void run(long start, long end);
+  }
+
+  /**
+   * Sorts both ranges in place and sweeps them once, handing each maximal run of covered time to
+   * {@code runs}. At equal times a start goes first, so touching intervals form one run.
+   */
+  private static void sweep(long[] starts, long[] ends, int from, int to, Runs runs) {
     Arrays.sort(starts, from, to);
     Arrays.sort(ends, from, to);
-    long seconds = 0;
     int open = 0;
     long runStart = 0;
     int j = from;
@@ -65,17 +57,16 @@ final class Intervals {
         i++;
       } else {
         if (--open == 0) {
-          seconds += ends[j] - runStart;
+          runs.run(runStart, ends[j]);
         }
         j++;
       }
     }
     for (; j < to; j++) {
       if (--open == 0) {
-        seconds += ends[j] - runStart;
+        runs.run(runStart, ends[j]);
       }
     }
-    return seconds;
   }
 
   /** Adds [start, end), merging it into the last interval when they overlap or touch. */
