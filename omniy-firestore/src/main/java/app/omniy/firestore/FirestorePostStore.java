@@ -170,29 +170,39 @@ public final class FirestorePostStore implements PostStore {
     long nowNs = PostCodec.nanos(now, "now");
     // Per shard, at least 32 so that the fair share sees accounts due behind a busy one.
     int window = Math.max(limit, 32);
-    List<ApiFuture<QuerySnapshot>> queries = new ArrayList<>(dueShards);
-    for (int shard = 0; shard < dueShards; shard++) {
-      // Composite index (dueShard ASC, dueNs ASC): see firestore.indexes.json.
-      queries.add(
-          posts
-              .whereEqualTo(PostCodec.SHARD, (long) shard)
-              .whereLessThanOrEqualTo(PostCodec.DUE, nowNs)
-              .orderBy(PostCodec.DUE, Query.Direction.ASCENDING)
-              .limit(window)
-              .get());
-    }
     List<PostRecord> due = new ArrayList<>();
-    for (ApiFuture<QuerySnapshot> query : queries) {
-      for (DocumentSnapshot doc : calls.get(query).getDocuments()) {
-        PostRecord r = PostCodec.decode(doc);
-        if (r.isClaimableAt(now)) {
-          due.add(r);
-          read.put(r.id(), doc);
-        }
+    // Composite index (dueShard ASC, dueNs ASC): see firestore.indexes.json.
+    for (DocumentSnapshot doc : acrossShards(PostCodec.DUE, nowNs, window)) {
+      PostRecord r = PostCodec.decode(doc);
+      if (r.isClaimableAt(now)) {
+        due.add(r);
+        read.put(r.id(), doc);
       }
     }
     due.sort(DUE_ORDER);
     return due;
+  }
+
+  /**
+   * The documents whose {@code field} is at most {@code upTo}, earliest first, at most {@code
+   * limit} per shard: one query per shard, all sent before any answer is awaited.
+   */
+  private List<DocumentSnapshot> acrossShards(String field, long upTo, int limit) {
+    List<ApiFuture<QuerySnapshot>> queries = new ArrayList<>(dueShards);
+    for (int shard = 0; shard < dueShards; shard++) {
+      queries.add(
+          posts
+              .whereEqualTo(PostCodec.SHARD, (long) shard)
+              .whereLessThanOrEqualTo(field, upTo)
+              .orderBy(field, Query.Direction.ASCENDING)
+              .limit(limit)
+              .get());
+    }
+    List<DocumentSnapshot> documents = new ArrayList<>();
+    for (ApiFuture<QuerySnapshot> query : queries) {
+      documents.addAll(calls.get(query).getDocuments());
+    }
+    return documents;
   }
 
   /** Claims each of {@code picked} that nobody wrote since it was read; records the losers. */
@@ -333,21 +343,10 @@ public final class FirestorePostStore implements PostStore {
       return List.of();
     }
     long nowNs = PostCodec.nanos(now, "now");
-    List<ApiFuture<QuerySnapshot>> queries = new ArrayList<>(dueShards);
-    for (int shard = 0; shard < dueShards; shard++) {
-      // Composite index (dueShard ASC, leaseExpiresNs ASC): see firestore.indexes.json.
-      queries.add(
-          posts
-              .whereEqualTo(PostCodec.SHARD, (long) shard)
-              .whereLessThanOrEqualTo(PostCodec.LEASE_EXPIRES, nowNs)
-              .orderBy(PostCodec.LEASE_EXPIRES, Query.Direction.ASCENDING)
-              .limit(limit)
-              .get());
-    }
     List<PostRecord> expired = new ArrayList<>();
-    for (ApiFuture<QuerySnapshot> query : queries) {
-      calls.get(query).getDocuments().forEach(d -> expired.add(PostCodec.decode(d)));
-    }
+    // Composite index (dueShard ASC, leaseExpiresNs ASC): see firestore.indexes.json.
+    acrossShards(PostCodec.LEASE_EXPIRES, nowNs, limit)
+        .forEach(d -> expired.add(PostCodec.decode(d)));
     expired.sort(
         Comparator.comparing((PostRecord r) -> r.lease().expiresAt())
             .thenComparing(PostRecord::id));
