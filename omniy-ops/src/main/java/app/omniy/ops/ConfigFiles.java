@@ -52,7 +52,17 @@ public final class ConfigFiles {
    * #readYaml}.
    */
   public static <T> T read(ObjectMapper mapper, Path file, Class<T> type) {
-    byte[] content = readBytes(file);
+    return parse(mapper, file, readBytes(file), type);
+  }
+
+  /**
+   * Parses {@code content} into {@code type} with {@code mapper} as if it had been read from {@code
+   * file} (which names the source in errors and is not opened), for hosts that keep their
+   * configuration somewhere other than a file.
+   *
+   * @throws InvalidFileException with the line and field of the first mistake
+   */
+  public static <T> T parse(ObjectMapper mapper, Path file, byte[] content, Class<T> type) {
     if (content.length == 0) {
       throw new InvalidFileException(file, 0, 0, "", "is empty");
     }

@@ -60,6 +60,15 @@ public record PostFile(Post post) {
     return ConfigFiles.read(JSON, file, Json.class).post();
   }
 
+  /**
+   * Parses {@code content} as if read from {@code file}.
+   *
+   * @throws InvalidFileException with the line and field of the first mistake
+   */
+  public static Post parse(Path file, byte[] content) {
+    return ConfigFiles.parse(JSON, file, content, Json.class).post();
+  }
+
   /** The file's top level as written; its constructor builds the core {@link Post}. */
   public record Json(
       @Nullable String id,

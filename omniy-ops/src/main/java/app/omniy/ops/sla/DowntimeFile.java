@@ -74,6 +74,15 @@ public record DowntimeFile(@Nullable String zone, List<Entry> periods) {
     return ConfigFiles.read(YAML, file, DowntimeFile.class);
   }
 
+  /**
+   * Parses and validates {@code content} as if read from {@code file}.
+   *
+   * @throws InvalidFileException with the line and field of the first mistake
+   */
+  public static DowntimeFile parse(Path file, byte[] content) {
+    return ConfigFiles.parse(YAML, file, content, DowntimeFile.class);
+  }
+
   /** The file's zone, if it names one. */
   public Optional<ZoneId> zoneId() {
     return zone == null ? Optional.empty() : Optional.of(parseZone(zone));
