@@ -7,6 +7,7 @@ import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.ops.InvalidFileException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +128,27 @@ class PostFileTest {
     assertThatThrownBy(() -> PostFile.read(misspeltRequired))
         .isInstanceOf(InvalidFileException.class)
         .hasMessageContaining("is required");
+  }
+
+  @Test
+  void content_from_elsewhere_is_parsed_as_if_from_the_named_file() {
+    Path source = Path.of("posts/spring.json");
+    byte[] valid =
+        """
+        {"id": "r", "accountId": "a",
+         "media": {"type": "image", "url": "https://cdn.example/a.jpg", "format": "JPEG",
+                   "width": 1080, "height": 1080, "bytes": 1},
+         "publishAt": "2026-04-01T09:00:00Z"}
+        """
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(PostFile.parse(source, valid).id()).isEqualTo("r");
+    assertThatThrownBy(() -> PostFile.parse(source, "{\"id\": 1,".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class, e -> assertThat(e.file()).isEqualTo(source));
+    assertThatThrownBy(() -> PostFile.parse(source, new byte[0]))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("is empty");
   }
 
   private int files;
