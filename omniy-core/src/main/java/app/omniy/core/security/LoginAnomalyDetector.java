@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * Detects anomalous logins (ALERT-I3) in the login events the host feeds it: a burst of failed
- * logins for one account or from one source address within a sliding window, and a successful
- * login from a country or device new for the account. Each finding is a {@link LoginAnomaly} for
- * the alert engine; {@code app.omniy.ops.security.LoginMonitor} counts them in the meter ALERT-I3
+ * logins for one account or from one source address within a sliding window, and a successful login
+ * from a country or device new for the account. Each finding is a {@link LoginAnomaly} for the
+ * alert engine; {@code app.omniy.ops.security.LoginMonitor} counts them in the meter ALERT-I3
  * reads.
  *
  * <pre>{@code

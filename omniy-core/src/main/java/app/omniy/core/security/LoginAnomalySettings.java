@@ -16,7 +16,8 @@ import java.time.Duration;
  *       successful login from it; at most {@link #DEFAULT_KNOWN_PER_ACCOUNT} of each are kept per
  *       account (the least recently seen is forgotten first);
  *   <li>at most {@link #DEFAULT_MAX_TRACKED} accounts and as many sources are tracked at once (the
- *       least recently seen is forgotten first), so memory stays bounded under a distributed attack.
+ *       least recently seen is forgotten first), so memory stays bounded under a distributed
+ *       attack.
  * </ul>
  *
  * @param accountFailures failed logins of one account within {@code window} that make a burst

@@ -44,12 +44,15 @@ class LoginAnomalyDetectorTest {
     List<LoginAnomaly> found =
         detector.accept(LoginEvent.failure("yuki", "203.0.113.9", "JP", "ios", at(ofMin(14))));
 
-    assertThat(found).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo(Kind.ACCOUNT_FAILURE_BURST);
-      assertThat(a.account()).isEqualTo("yuki");
-      assertThat(a.at()).isEqualTo(at(ofMin(14)));
-      assertThat(a.detail()).isEqualTo("5 failed logins for account 'yuki' within PT15M");
-    });
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(Kind.ACCOUNT_FAILURE_BURST);
+              assertThat(a.account()).isEqualTo("yuki");
+              assertThat(a.at()).isEqualTo(at(ofMin(14)));
+              assertThat(a.detail()).isEqualTo("5 failed logins for account 'yuki' within PT15M");
+            });
   }
 
   @Test
@@ -84,14 +87,18 @@ class LoginAnomalyDetectorTest {
     for (int i = 0; i < 20; i++) {
       all.addAll(
           detector.accept(
-              LoginEvent.failure("user" + i, "203.0.113.7", null, null, at(Duration.ofSeconds(i)))));
+              LoginEvent.failure(
+                  "user" + i, "203.0.113.7", null, null, at(Duration.ofSeconds(i)))));
     }
-    assertThat(all).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo(Kind.SOURCE_FAILURE_BURST);
-      assertThat(a.source()).isEqualTo("203.0.113.7");
-      assertThat(a.account()).isEqualTo("user19");
-      assertThat(a.detail()).isEqualTo("20 failed logins from 203.0.113.7 within PT15M");
-    });
+    assertThat(all)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(Kind.SOURCE_FAILURE_BURST);
+              assertThat(a.source()).isEqualTo("203.0.113.7");
+              assertThat(a.account()).isEqualTo("user19");
+              assertThat(a.detail()).isEqualTo("20 failed logins from 203.0.113.7 within PT15M");
+            });
   }
 
   @Test
@@ -104,8 +111,7 @@ class LoginAnomalyDetectorTest {
     List<LoginAnomaly> found =
         tight.accept(LoginEvent.failure("yuki", "203.0.113.7", null, null, T0.plusSeconds(1)));
 
-    assertThat(kinds(found))
-        .containsExactly(Kind.ACCOUNT_FAILURE_BURST, Kind.SOURCE_FAILURE_BURST);
+    assertThat(kinds(found)).containsExactly(Kind.ACCOUNT_FAILURE_BURST, Kind.SOURCE_FAILURE_BURST);
   }
 
   @Test
@@ -119,8 +125,7 @@ class LoginAnomalyDetectorTest {
     succeed("yuki", "JP", "ios", Duration.ZERO);
 
     assertThat(succeed("yuki", "US", "ios", ofMin(1))).containsExactly(Kind.NEW_COUNTRY);
-    assertThat(succeed("yuki", "JP", "windows-chrome", ofMin(2)))
-        .containsExactly(Kind.NEW_DEVICE);
+    assertThat(succeed("yuki", "JP", "windows-chrome", ofMin(2))).containsExactly(Kind.NEW_DEVICE);
     assertThat(succeed("yuki", "BR", "linux-firefox", ofMin(3)))
         .containsExactly(Kind.NEW_COUNTRY, Kind.NEW_DEVICE);
     // Now known: no finding the second time.

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The countries and devices each account logged in from successfully, with when each was last
- * seen: at most {@code perAccount} of each per account and {@code maxAccounts} accounts, each
- * entry forgotten {@code remember} after it was last seen.
+ * The countries and devices each account logged in from successfully, with when each was last seen:
+ * at most {@code perAccount} of each per account and {@code maxAccounts} accounts, each entry
+ * forgotten {@code remember} after it was last seen.
  */
 public final class KnownLogins {
   private final int perAccount;
@@ -58,7 +58,9 @@ public final class KnownLogins {
     return new Novelty(newCountry, newDevice);
   }
 
-  /** Forgets entries last seen more than {@code remember} before {@code now}, and empty accounts. */
+  /**
+   * Forgets entries last seen more than {@code remember} before {@code now}, and empty accounts.
+   */
   public void prune(Instant now) {
     long t = now.toEpochMilli();
     accounts
