@@ -26,8 +26,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the TLS certificates of configured endpoints (MNT-1: the 05:00 scan's "SSL証明書有効期限確認").
- * For each endpoint it connects, completes a handshake, and reports the leaf certificate's subject,
+ * Checks the TLS certificates of configured endpoints (MNT-1: the 05:00 scan's "SSL証明書有効期限確認"). For
+ * each endpoint it connects, completes a handshake, and reports the leaf certificate's subject,
  * issuer and whole days left, or the error that stopped it (unreachable, handshake failed). A
  * certificate expiring within the threshold (default {@link #DEFAULT_THRESHOLD}, 30 days; exactly
  * 30 days left is within) is a finding, as are expired, untrusted and unreachable endpoints.
@@ -122,10 +122,11 @@ public final class TlsCertificateCheck {
       throws IOException, GeneralSecurityException {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, new TrustManager[] {trust}, null);
-    // Passing the host makes the JDK send it as SNI when it is a name.
+    // Passing the host makes the JDK send it as SNI when it is a name. Closing the TLS socket
+    // closes the connection too: with autoClose off, close() would wait for the peer's close_notify.
     try (SSLSocket socket =
         (SSLSocket)
-            context.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), false)) {
+            context.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true)) {
       SSLParameters parameters = socket.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       socket.setSSLParameters(parameters);

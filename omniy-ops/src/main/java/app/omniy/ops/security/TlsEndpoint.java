@@ -23,8 +23,8 @@ public record TlsEndpoint(String host, int port) {
   }
 
   /**
-   * Parses {@code host:port}, or {@code host} alone for port 443; an IPv6 address goes in
-   * brackets, {@code [2001:db8::1]:8443}.
+   * Parses {@code host:port}, or {@code host} alone for port 443; an IPv6 address goes in brackets,
+   * {@code [2001:db8::1]:8443}.
    *
    * @throws InvalidValueException naming {@code endpoint} when the text is not of that shape
    */
