@@ -123,7 +123,8 @@ public final class TlsCertificateCheck {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, new TrustManager[] {trust}, null);
     // Passing the host makes the JDK send it as SNI when it is a name. Closing the TLS socket
-    // closes the connection too: with autoClose off, close() would wait for the peer's close_notify.
+    // closes the connection too: with autoClose off, close() would wait for the peer's
+    // close_notify.
     try (SSLSocket socket =
         (SSLSocket)
             context.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true)) {

@@ -1,5 +1,6 @@
 package app.omniy.ops.security;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +10,11 @@ import app.omniy.testkit.SettableClock;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -162,17 +165,27 @@ class TlsCertificateCheckTest {
 
   @Test
   void a_server_that_does_not_speak_tls_is_a_handshake_failure() throws Exception {
-    HttpServer plain =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    plain.createContext("/", exchange -> exchange.sendResponseHeaders(204, -1));
-    plain.start();
-    servers.add(plain);
+    try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread answer =
+          new Thread(
+              () -> {
+                try (Socket client = plain.accept()) {
+                  client
+                      .getOutputStream()
+                      .write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(UTF_8));
+                } catch (IOException ignored) {
+                  // the test's assertion says what happened
+                }
+              });
+      answer.start();
 
-    CertificateCheck result = check("127.0.0.1:" + plain.getAddress().getPort());
+      CertificateCheck result = check("127.0.0.1:" + plain.getLocalPort());
 
-    assertThat(result.status()).isEqualTo(Status.HANDSHAKE_FAILED);
-    assertThat(result.certificate()).isNull();
-    assertThat(result.problem()).startsWith("handshake failed: ");
+      answer.join();
+      assertThat(result.status()).isEqualTo(Status.HANDSHAKE_FAILED);
+      assertThat(result.certificate()).isNull();
+      assertThat(result.problem()).startsWith("handshake failed: ");
+    }
   }
 
   @Test
