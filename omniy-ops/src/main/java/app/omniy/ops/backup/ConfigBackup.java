@@ -144,7 +144,8 @@ public final class ConfigBackup {
 
   /**
    * Reads every registered item and backs up those whose content changed since their latest backup.
-   * An item that cannot be read is logged and skipped; the others are still backed up.
+   * An item that cannot be read (its supplier throws) is logged and skipped; the others are still
+   * backed up.
    *
    * @return the backups written, in registration order
    */
@@ -156,6 +157,10 @@ public final class ConfigBackup {
             store(name, source.get()).ifPresent(written::add);
           } catch (OmniyException e) {
             LOG.error("Configuration item '{}' was not backed up: {}", name, e.getMessage());
+          } catch (RuntimeException e) {
+            // The host's supplier failed; its message might quote the secret, so only the type.
+            LOG.error(
+                "Configuration item '{}' was not backed up: {}", name, e.getClass().getName());
           }
         });
     return written;

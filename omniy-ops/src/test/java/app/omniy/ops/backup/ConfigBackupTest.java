@@ -97,6 +97,19 @@ class ConfigBackupTest {
   }
 
   @Test
+  void an_item_whose_source_fails_is_skipped_and_the_others_are_still_backed_up() {
+    ConfigBackup backup = backup();
+    backup.register(
+        "broken",
+        () -> {
+          throw new IllegalStateException("vault sealed");
+        });
+    backup.register("api-key", () -> utf8(SECRET));
+
+    assertThat(backup.backupChanged()).extracting(BackupEntry::name).containsExactly("api-key");
+  }
+
+  @Test
   void after_a_restart_unchanged_content_is_recognised_from_the_latest_backup() {
     backup().store("alerts.yaml", utf8("v1"));
     clock.advance(Duration.ofHours(1));
