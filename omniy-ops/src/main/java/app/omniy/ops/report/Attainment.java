@@ -11,7 +11,8 @@ import app.omniy.core.InvalidValueException;
  * @param measured the measured value as people read it, truncated, or "no data"
  * @param result met, missed, or no data
  */
-public record Attainment(String id, String label, String objective, String measured, Result result) {
+public record Attainment(
+    String id, String label, String objective, String measured, Result result) {
 
   /** Whether an objective was met. */
   public enum Result {

@@ -49,7 +49,8 @@ public record DailyFigures(
     requireCount("postsPublished", postsPublished);
     requireCount("postsFailed", postsFailed);
     if (errors > requests) {
-      throw new InvalidValueException("errors", errors, "must not exceed requests (" + requests + ")");
+      throw new InvalidValueException(
+          "errors", errors, "must not exceed requests (" + requests + ")");
     }
   }
 

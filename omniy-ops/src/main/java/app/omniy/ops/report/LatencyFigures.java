@@ -52,11 +52,7 @@ public record LatencyFigures(String name, Duration p50, Duration p95, Duration p
     }
     List<Duration> sorted = samples.stream().sorted().toList();
     return new LatencyFigures(
-        name,
-        rank(sorted, "0.5"),
-        rank(sorted, "0.95"),
-        rank(sorted, "0.99"),
-        sorted.size());
+        name, rank(sorted, "0.5"), rank(sorted, "0.95"), rank(sorted, "0.99"), sorted.size());
   }
 
   /** The SLA-4 objective this name is held to, if it names one. */

@@ -122,7 +122,10 @@ public record MonthlyOperationsReport(
             .map(
                 r ->
                     Attainment.of(
-                        fcr, "First-contact resolution", fcrObjective, Text.percent2(r),
+                        fcr,
+                        "First-contact resolution",
+                        fcrObjective,
+                        Text.percent2(r),
                         s.firstContactResolutionMet()))
             .orElse(Attainment.noData(fcr, "First-contact resolution", fcrObjective)));
     rows.add(
@@ -130,7 +133,10 @@ public record MonthlyOperationsReport(
             .map(
                 r ->
                     Attainment.of(
-                        sat, "Satisfaction", satObjective, Text.decimal2(r) + " / 5",
+                        sat,
+                        "Satisfaction",
+                        satObjective,
+                        Text.decimal2(r) + " / 5",
                         s.satisfactionMet()))
             .orElse(Attainment.noData(sat, "Satisfaction", satObjective)));
     rows.add(
@@ -138,7 +144,10 @@ public record MonthlyOperationsReport(
             .map(
                 r ->
                     Attainment.of(
-                        mean, "Mean resolution time", meanObjective, Text.hours(r),
+                        mean,
+                        "Mean resolution time",
+                        meanObjective,
+                        Text.hours(r),
                         s.meanResolutionMet()))
             .orElse(Attainment.noData(mean, "Mean resolution time", meanObjective)));
   }
@@ -173,7 +182,10 @@ public record MonthlyOperationsReport(
             .map(
                 a ->
                     Attainment.of(
-                        "automation", "Automation", autoObjective, Text.percent2(a),
+                        "automation",
+                        "Automation",
+                        autoObjective,
+                        Text.percent2(a),
                         c.automationMet()))
             .orElse(Attainment.noData("automation", "Automation", autoObjective)));
   }

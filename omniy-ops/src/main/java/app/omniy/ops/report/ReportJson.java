@@ -29,10 +29,10 @@ public final class ReportJson {
 
   /**
    * The daily report: {@code date}, {@code zone}, {@code latency[]} ({@code name}, {@code
-   * p50Millis}, {@code p95Millis}, {@code p99Millis}, {@code samples}, {@code previousMeanP95Millis},
-   * {@code changePercent}, {@code previousDays}, {@code withinObjective}), {@code requests}, {@code
-   * errors}, {@code errorPercent}, {@code postsPublished}, {@code postsFailed}, {@code
-   * postSuccessPercent}.
+   * p50Millis}, {@code p95Millis}, {@code p99Millis}, {@code samples}, {@code
+   * previousMeanP95Millis}, {@code changePercent}, {@code previousDays}, {@code withinObjective}),
+   * {@code requests}, {@code errors}, {@code errorPercent}, {@code postsPublished}, {@code
+   * postsFailed}, {@code postSuccessPercent}.
    */
   public static ObjectNode daily(DailyPerformanceReport report) {
     if (report == null) {
@@ -62,7 +62,8 @@ public final class ReportJson {
     node.put("postsPublished", day.postsPublished());
     node.put("postsFailed", day.postsFailed());
     node.put(
-        "postSuccessPercent", day.postSuccess().map(r -> r.percent(4).toPlainString()).orElse(null));
+        "postSuccessPercent",
+        day.postSuccess().map(r -> r.percent(4).toPlainString()).orElse(null));
     return node;
   }
 
@@ -169,7 +170,8 @@ public final class ReportJson {
     node.put("supportPercent", c.supportShare().percent(2).toPlainString());
     node.put("operationalTasks", c.operationalTasks());
     node.put("automatedTasks", c.automatedTasks());
-    node.put("automationPercent", c.automation().map(a -> a.percent(2).toPlainString()).orElse(null));
+    node.put(
+        "automationPercent", c.automation().map(a -> a.percent(2).toPlainString()).orElse(null));
     return node;
   }
 

@@ -86,7 +86,11 @@ public final class ReportMarkdown {
       return "no earlier days";
     }
     String change = t.change().map(Text::signedPercent).orElse("n/a");
-    return change + " (mean " + Text.millis(t.previousMeanP95()) + " over " + t.previousDays()
+    return change
+        + " (mean "
+        + Text.millis(t.previousMeanP95())
+        + " over "
+        + t.previousDays()
         + " days)";
   }
 
