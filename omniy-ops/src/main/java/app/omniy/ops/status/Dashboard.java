@@ -206,16 +206,18 @@ public final class Dashboard {
     if (points.isEmpty()) {
       return;
     }
-    long max = Math.max(1, points.stream().mapToLong(Long::longValue).max().orElse(1));
+    // Scaled from the lowest to the highest day, so a change of a few percent still shows.
+    long min = points.stream().mapToLong(Long::longValue).min().orElse(0);
+    long span = Math.max(1, points.stream().mapToLong(Long::longValue).max().orElse(0) - min);
     html.append("<figure class=\"tile wide\"><figcaption>Posts per day, last ");
     html.append(points.size()).append(" days</figcaption><svg id=\"posts-sparkline\" ");
-    html.append("xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(SPARK_WIDTH);
+    html.append("width=\"").append(SPARK_WIDTH);
     html.append("\" height=\"").append(SPARK_HEIGHT).append("\" viewBox=\"0 0 ");
     html.append(SPARK_WIDTH).append(' ').append(SPARK_HEIGHT).append("\"><polyline points=\"");
     int steps = Math.max(1, points.size() - 1);
     for (int i = 0; i < points.size(); i++) {
       long x = (long) i * (SPARK_WIDTH - 4) / steps + 2;
-      long y = SPARK_HEIGHT - 2 - points.get(i) * (SPARK_HEIGHT - 4) / max;
+      long y = SPARK_HEIGHT - 2 - (points.get(i) - min) * (SPARK_HEIGHT - 4) / span;
       html.append(i == 0 ? "" : " ").append(x).append(',').append(y);
     }
     html.append("\"/></svg></figure>\n");

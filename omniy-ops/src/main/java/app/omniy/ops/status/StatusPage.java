@@ -80,7 +80,7 @@ public final class StatusPage {
     html.append("<section id=\"uptime\"><h2>Availability, last ").append(days.size());
     html.append(" days</h2>\n");
     int width = Math.max(1, days.size() * (BAR_WIDTH + 1) - 1);
-    html.append("<svg id=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width);
+    html.append("<svg id=\"bars\" width=\"").append(width);
     html.append("\" height=\"").append(BAR_HEIGHT).append("\" viewBox=\"0 0 ").append(width);
     html.append(' ')
         .append(BAR_HEIGHT)
