@@ -41,8 +41,9 @@ class ChromiumRenderTest {
             StatusPage.render(
                 StatusFixtures.statusPage("Slow posting", "Posting pauses for two hours.")));
 
-    String dom = chromium.dumpDom(page);
-    BufferedImage png = chromium.screenshot(page, OUT.resolve("status.png"), 1000, 1200);
+    Chromium.Rendering drawn = chromium.render(page, OUT.resolve("status.png"), 1000, 1200);
+    String dom = drawn.dom();
+    BufferedImage png = drawn.screenshot();
 
     assertThat(count(dom, "<rect class=\"bar ")).isEqualTo(90);
     assertThat(count(dom, "<rect class=\"bar ok\"")).isEqualTo(87);
@@ -63,8 +64,9 @@ class ChromiumRenderTest {
       throws IOException, InterruptedException {
     Path page = write("dashboard.html", Dashboard.render(StatusFixtures.dashboard("Omniy ops")));
 
-    String dom = chromium.dumpDom(page);
-    BufferedImage png = chromium.screenshot(page, OUT.resolve("dashboard.png"), 1200, 900);
+    Chromium.Rendering drawn = chromium.render(page, OUT.resolve("dashboard.png"), 1200, 900);
+    String dom = drawn.dom();
+    BufferedImage png = drawn.screenshot();
 
     assertThat(dom)
         .contains("id=\"system\"", "id=\"infrastructure\"", "id=\"business\"")
