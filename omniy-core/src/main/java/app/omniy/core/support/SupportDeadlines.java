@@ -2,6 +2,10 @@ package app.omniy.core.support;
 
 import app.omniy.core.InvalidValueException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * First-response deadlines of support tickets (SUP-1). A response exactly at the deadline is on
@@ -44,5 +48,37 @@ public record SupportDeadlines(BusinessCalendar calendar) {
       throw new InvalidValueException("respondedAt", null, "is required");
     }
     return respondedAt.isAfter(firstResponseDue(priority, openedAt));
+  }
+
+  /**
+   * The breach of {@code ticket}'s first-response target as of {@code now}: answered after its
+   * deadline, or unanswered while {@code now} is past it. An answer exactly at the deadline, or an
+   * unanswered ticket at exactly its deadline, is not (yet) a breach.
+   */
+  public Optional<SupportBreach> breach(SupportTicket ticket, Instant now) {
+    if (ticket == null) {
+      throw new InvalidValueException("ticket", null, "is required");
+    }
+    if (now == null) {
+      throw new InvalidValueException("now", null, "is required");
+    }
+    Instant due = firstResponseDue(ticket.priority(), ticket.openedAt());
+    Instant responded = ticket.firstResponseAt();
+    boolean late = responded != null ? responded.isAfter(due) : now.isAfter(due);
+    return late
+        ? Optional.of(new SupportBreach(ticket.id(), ticket.priority(), due, responded))
+        : Optional.empty();
+  }
+
+  /** Every ticket of {@code tickets} whose first-response target is breached as of {@code now}. */
+  public List<SupportBreach> breaches(Collection<SupportTicket> tickets, Instant now) {
+    if (tickets == null) {
+      throw new InvalidValueException("tickets", null, "is required");
+    }
+    List<SupportBreach> breaches = new ArrayList<>();
+    for (SupportTicket ticket : tickets) {
+      breach(ticket, now).ifPresent(breaches::add);
+    }
+    return List.copyOf(breaches);
   }
 }

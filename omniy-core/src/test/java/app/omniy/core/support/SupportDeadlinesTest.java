@@ -82,4 +82,42 @@ class SupportDeadlinesTest {
     assertThat(closedMonday.firstResponseDue(SupportPriority.HIGH, jst("2026-04-03T17:30:00")))
         .isEqualTo(jst("2026-04-07T12:30:00"));
   }
+
+  @Test
+  void a_high_ticket_before_a_substitute_holiday_monday_is_due_tuesday() {
+    // 2025-02-23 (the Emperor's Birthday) was a Sunday: Monday 2025-02-24 is its substitute.
+    assertThat(deadlines.firstResponseDue(SupportPriority.HIGH, jst("2025-02-21T17:30:00")))
+        .isEqualTo(jst("2025-02-25T12:30:00"));
+  }
+
+  @Test
+  void a_medium_ticket_opened_saturday_before_a_substitute_holiday_is_due_wednesday_0900() {
+    // 2025-11-23 (Labour Thanksgiving) was a Sunday: Monday 2025-11-24 is its substitute.
+    assertThat(deadlines.firstResponseDue(SupportPriority.MEDIUM, jst("2025-11-22T10:00:00")))
+        .isEqualTo(jst("2025-11-26T09:00:00"));
+  }
+
+  @Test
+  void the_in_between_holiday_of_september_2026_closes_the_whole_silver_week() {
+    // 2026-09-21 (Respect for the Aged), 09-22 (in-between), 09-23 (equinox).
+    assertThat(deadlines.firstResponseDue(SupportPriority.HIGH, jst("2026-09-18T17:30:00")))
+        .isEqualTo(jst("2026-09-24T12:30:00"));
+  }
+
+  @Test
+  void an_emergency_answered_exactly_one_hour_later_is_on_time() {
+    Instant opened = jst("2026-05-03T23:30:00");
+
+    assertThat(deadlines.breached(SupportPriority.EMERGENCY, opened, jst("2026-05-04T00:30:00")))
+        .isFalse();
+    assertThat(deadlines.breached(SupportPriority.EMERGENCY, opened, jst("2026-05-04T00:30:01")))
+        .isTrue();
+  }
+
+  @Test
+  void a_medium_ticket_opened_friday_at_six_is_due_tuesday_0900() {
+    // 18:00 is closed: it starts Monday 09:00 and one business day later is Tuesday 09:00.
+    assertThat(deadlines.firstResponseDue(SupportPriority.MEDIUM, jst("2026-04-03T18:00:00")))
+        .isEqualTo(jst("2026-04-07T09:00:00"));
+  }
 }
