@@ -117,7 +117,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
   public synchronized List<JobRun> tick() {
     List<JobRun> finished = new ArrayList<>();
     for (MaintenanceJob job : jobs) {
-      handle(job).ifPresent(finished::add);
+      handle(job, finished);
     }
     return finished;
   }
@@ -183,16 +183,16 @@ public final class MaintenanceScheduler implements AutoCloseable {
     }
   }
 
-  private Optional<JobRun> handle(MaintenanceJob job) {
+  private void handle(MaintenanceJob job, List<JobRun> finished) {
     Instant now = clock.instant();
     Instant due = calendar.lastDue(job, now);
     if (due.equals(settled.get(job.id()))) {
-      return Optional.empty();
+      return;
     }
     Optional<JobRun> record = runs.find(job.id(), due);
     if (record.isPresent() && record.get().outcome() != JobOutcome.RUNNING) {
       settled.put(job.id(), due);
-      return Optional.empty();
+      return;
     }
     boolean late = now.isAfter(calendar.windowEnd(job, due));
     Optional<JobLease> held = leases.find(job.id());
@@ -202,29 +202,53 @@ public final class MaintenanceScheduler implements AutoCloseable {
         leases.complete(job.id(), due, owner);
       }
       settled.put(job.id(), due);
-      return Optional.empty();
+      return;
     }
     if (held.isPresent() && !JobLease.mayClaim(held.get(), due, now)) {
       // A cheap read first; the claim below settles races. A finished occurrence is settled.
       if (held.get().done() && !held.get().due().isBefore(due)) {
         settled.put(job.id(), due);
       }
-      return Optional.empty();
+      return;
     }
     if (!claim(job, due, now)) {
-      return Optional.empty();
+      return;
     }
+    held.filter(earlier -> !earlier.done() && earlier.due().isBefore(due))
+        .flatMap(earlier -> runs.find(job.id(), earlier.due()))
+        .filter(earlier -> earlier.outcome() == JobOutcome.RUNNING)
+        .ifPresent(earlier -> finished.add(end(abandoned(job, earlier, now))));
     JobRun result = late ? lateRun(job, due, record, now) : run(job, due);
     if (!leases.complete(job.id(), due, owner)) {
       LOG.warn("Lost the lease of {} due {} while running it", job.id(), due);
     }
     settled.put(job.id(), due);
-    meters.count(result);
-    if (result.alerts()) {
+    finished.add(end(result));
+  }
+
+  /** Counts an ended run and logs it if it alerts. */
+  private JobRun end(JobRun run) {
+    meters.count(run);
+    if (run.alerts()) {
       LOG.warn(
-          "Maintenance job {} due {}: {} ({})", job.id(), due, result.outcome(), result.error());
+          "Maintenance job {} due {}: {} ({})", run.jobId(), run.due(), run.outcome(), run.error());
     }
-    return Optional.of(result);
+    return run;
+  }
+
+  /** A run whose runtime died before it finished, failed now and saved. */
+  private JobRun abandoned(MaintenanceJob job, JobRun running, Instant now) {
+    JobRun failed =
+        running.finish(
+            now,
+            JobOutcome.FAILED,
+            running.output(),
+            "abandoned: the runtime "
+                + running.owner()
+                + " stopped before the run finished, and its window ended at "
+                + calendar.windowEnd(job, running.due()));
+    runs.save(failed);
+    return failed;
   }
 
   private boolean claim(MaintenanceJob job, Instant due, Instant now) {
@@ -232,30 +256,22 @@ public final class MaintenanceScheduler implements AutoCloseable {
   }
 
   private JobRun lateRun(MaintenanceJob job, Instant due, Optional<JobRun> record, Instant now) {
+    if (record.isPresent()) {
+      return abandoned(job, record.get(), now);
+    }
     Instant end = calendar.windowEnd(job, due);
-    JobRun run =
-        record.isPresent()
-            ? record
-                .get()
-                .finish(
-                    now,
-                    JobOutcome.FAILED,
-                    record.get().output(),
-                    "abandoned: the runtime "
-                        + record.get().owner()
-                        + " stopped before the run finished, and its window ended at "
-                        + end)
-            : new JobRun(
-                job.id(),
-                due,
-                owner,
-                now,
-                now,
-                JobOutcome.MISSED,
-                "",
-                "not run between " + due + " and " + end + " (every runtime was down?)");
-    runs.save(run);
-    return run;
+    JobRun missed =
+        new JobRun(
+            job.id(),
+            due,
+            owner,
+            now,
+            now,
+            JobOutcome.MISSED,
+            "",
+            "not run between " + due + " and " + end + " (every runtime was down?)");
+    runs.save(missed);
+    return missed;
   }
 
   private JobRun run(MaintenanceJob job, Instant due) {

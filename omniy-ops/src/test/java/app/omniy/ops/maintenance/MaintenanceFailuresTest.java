@@ -192,6 +192,24 @@ class MaintenanceFailuresTest {
   }
 
   @Test
+  void a_run_left_running_by_a_runtime_that_never_came_back_fails_when_the_next_one_starts() {
+    Instant due = jst("2026-04-10T03:00:00");
+    leases.claim(JobIds.DAILY_BACKUP, due, "dead", due, due.plus(Duration.ofHours(2)));
+    runs.save(JobRun.running(JobIds.DAILY_BACKUP, due, "dead", due));
+    SettableClock clock = SettableClock.at(jst("2026-04-11T03:00:00"));
+    MaintenanceScheduler survivor =
+        fixtures.scheduler(clock, List.of(JobIds.DAILY_BACKUP), leases, runs, registry, "b");
+
+    assertThat(survivor.tick())
+        .extracting(JobRun::due, JobRun::outcome)
+        .containsExactly(
+            tuple(due, JobOutcome.FAILED), tuple(jst("2026-04-11T03:00:00"), JobOutcome.SUCCEEDED));
+    assertThat(runs.find(JobIds.DAILY_BACKUP, due).orElseThrow().error())
+        .startsWith("abandoned: the runtime dead stopped");
+    assertThat(count(JobIds.DAILY_BACKUP, MetricNames.OUTCOME_FAILURE)).isEqualTo(1);
+  }
+
+  @Test
   void tasks_for_jobs_the_calendar_does_not_have_and_duplicate_names_are_rejected() {
     SettableClock clock = SettableClock.at(Instant.EPOCH);
 
