@@ -91,7 +91,9 @@ public final class MaintenanceScheduler implements AutoCloseable {
   private MaintenanceScheduler(Builder b) {
     this.clock = b.clock;
     this.calendar = b.calendar;
-    this.tasks = b.tasks;
+    Map<String, List<NamedTask>> copy = new HashMap<>(); // the builder may be reused
+    b.tasks.forEach((id, list) -> copy.put(id, List.copyOf(list)));
+    this.tasks = Map.copyOf(copy);
     this.jobs = calendar.jobs().stream().filter(job -> tasks.containsKey(job.id())).toList();
     this.leases = b.leases;
     this.runs = b.runs;
@@ -395,7 +397,6 @@ public final class MaintenanceScheduler implements AutoCloseable {
           throw new InvalidValueException("jobId", jobId, "is not a job of the calendar");
         }
       }
-      tasks.replaceAll((id, list) -> List.copyOf(list));
       return new MaintenanceScheduler(this);
     }
 
