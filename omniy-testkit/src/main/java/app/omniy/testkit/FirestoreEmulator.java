@@ -74,7 +74,7 @@ public final class FirestoreEmulator implements AutoCloseable {
     try {
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(10)).build(),
+              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(

@@ -97,7 +97,17 @@ public final class MetricNames {
   /** 1 while publishing is paused (INC-4), else 0, a gauge. */
   public static final String DISPATCH_PAUSED = "omniy.dispatch.paused";
 
+  /**
+   * Maintenance job occurrences that ended, a counter tagged {@link #TAG_JOB} and {@link
+   * #TAG_OUTCOME} ({@link #OUTCOME_SUCCESS}, {@link #OUTCOME_FAILURE} or {@link #OUTCOME_MISSED});
+   * the MNT-3 rule alerts on failures and misses.
+   */
+  public static final String MAINTENANCE_RUNS = "omniy.maintenance.runs";
+
   // ---- tags ----
+
+  /** The job-id tag of {@link #MAINTENANCE_RUNS}, e.g. {@code daily-backup}. */
+  public static final String TAG_JOB = "job";
 
   /** The reason-code tag of {@link #POSTS_FAILED} and {@link #POSTS_DEFERRED}. */
   public static final String TAG_REASON = "reason";
@@ -116,6 +126,9 @@ public final class MetricNames {
 
   /** {@link #TAG_OUTCOME} of a failure on Omniy's own meters. */
   public static final String OUTCOME_FAILURE = "failure";
+
+  /** {@link #TAG_OUTCOME} of a maintenance occurrence nobody ran in its window (MNT-3). */
+  public static final String OUTCOME_MISSED = "missed";
 
   /** Every meter name above, standard ones first. */
   public static List<String> all() {
@@ -142,6 +155,7 @@ public final class MetricNames {
         DISPATCH_LATENESS,
         DISPATCH_IN_FLIGHT,
         DISPATCH_CLAIM_LIMIT,
-        DISPATCH_PAUSED);
+        DISPATCH_PAUSED,
+        MAINTENANCE_RUNS);
   }
 }
