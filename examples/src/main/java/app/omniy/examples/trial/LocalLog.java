@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,10 +16,16 @@ import java.util.List;
 final class LocalLog {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  /** Targets in a fixed order: an event's channels are a set, whose order varies by JVM run. */
+  private static final List<String> TARGETS =
+      List.of("slack", "sms", "email", "webhook", "escalation-contact");
+
   private final Clock clock;
   private final ZoneId zone;
-  private final List<String> lines = new ArrayList<>();
+  private final List<Line> lines = new ArrayList<>();
   private final List<AlertEvent> events = new ArrayList<>();
+
+  private record Line(int event, String target, String text) {}
 
   LocalLog(Clock clock, ZoneId zone) {
     this.clock = clock;
@@ -29,17 +36,26 @@ final class LocalLog {
   Notifier notifier(String target) {
     return event -> {
       synchronized (this) {
-        lines.add(TIME.format(clock.instant().atZone(zone)) + " " + target + " " + event.summary());
         if (events.isEmpty() || events.get(events.size() - 1) != event) {
           events.add(event);
         }
+        lines.add(
+            new Line(
+                events.size(),
+                target,
+                TIME.format(clock.instant().atZone(zone)) + " " + target + " " + event.summary()));
       }
     };
   }
 
-  /** Every line, in order. */
+  /** Every line, in order: by notification, then by target. */
   synchronized List<String> lines() {
-    return List.copyOf(lines);
+    return lines.stream()
+        .sorted(
+            Comparator.comparingInt(Line::event)
+                .thenComparingInt(line -> TARGETS.indexOf(line.target())))
+        .map(Line::text)
+        .toList();
   }
 
   /** Every distinct notification, once each whatever the channels it went to, in order. */
