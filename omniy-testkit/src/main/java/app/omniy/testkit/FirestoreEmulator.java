@@ -72,9 +72,12 @@ public final class FirestoreEmulator implements AutoCloseable {
                 + projectId
                 + "/databases/(default)/documents");
     try {
+      // A freshly started emulator answers its first requests slowly on a loaded machine (eight
+      // builds on two cores took more than 10 s): a generous timeout, since a failure here fails
+      // a test that has nothing to do with the emulator's speed.
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(30)).build(),
+              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(60)).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(

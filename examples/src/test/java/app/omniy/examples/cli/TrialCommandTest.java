@@ -6,24 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The trial at a small size: real dispatcher and adapter against the fake Graph API. */
+/**
+ * The month-long trial (issue 11) at a small size: February (the shortest month), 60 posts over 3
+ * accounts. Each run simulates 40,320 minutes, so the class runs the trial three times only.
+ */
 class TrialCommandTest {
-  private static final String[] SMALL = {
-    "trial",
-    "--month",
-    "2026-04",
-    "--posts",
-    "40",
-    "--accounts",
-    "2",
-    "--seed",
-    "3",
-    "--fault-rate",
-    "0.05",
-    "--json"
-  };
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static String run(String... args) {
     StringWriter out = new StringWriter();
@@ -33,40 +26,85 @@ class TrialCommandTest {
     return out.toString();
   }
 
-  @Test
-  void a_small_day_publishes_every_valid_post_once_and_counts_what_it_prints() throws Exception {
-    JsonNode day = new ObjectMapper().readTree(run(SMALL));
+  private static String[] small(String... more) {
+    String[] base = {
+      "trial", "--month", "2026-02", "--posts", "60", "--accounts", "3", "--seed", "3", "--json"
+    };
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
 
-    int scheduled = day.get("postsScheduled").asInt();
-    assertThat(day.get("day").asText()).isEqualTo("2026-04-01");
-    assertThat(scheduled + day.get("rejected").asInt()).isEqualTo(40);
-    assertThat(day.get("rejected").asInt())
-        .as("about 1 in 25 breaks a POST-2 limit")
-        .isBetween(0, 6);
-    assertThat(day.get("publishedTwice").asInt()).isZero();
+  @Test
+  void a_quiet_month_meets_the_target_publishes_nothing_twice_owes_nothing_and_repeats_by_seed()
+      throws Exception {
+    String first = run(small());
+    JsonNode month = JSON.readTree(first);
+
+    assertThat(first.strip()).doesNotContain("\n"); // exactly one JSON object on stdout
+    assertThat(month.get("month").asText()).isEqualTo("2026-02");
+    int scheduled = month.get("postsScheduled").asInt();
+    assertThat(scheduled + month.get("rejected").asInt()).isEqualTo(60);
     assertThat(
-            day.get("published").asInt() + day.get("failed").asInt() + day.get("pending").asInt())
+            month.get("published").asLong()
+                + month.get("failed").asLong()
+                + month.get("excluded").asLong()
+                + month.get("pending").asLong())
         .isEqualTo(scheduled);
-    assertThat(day.get("published").asInt()).isGreaterThanOrEqualTo(scheduled - 2);
-    assertThat(day.get("pending").asInt())
-        .as("a day's posts all end by the end of the run")
-        .isZero();
-    assertThat(day.get("successRate").asText()).matches("[01]\\.\\d{4}");
-    assertThat(day.get("notSimulated").toString()).contains("alerts", "SLA report");
+    assertThat(month.get("publishedTwice").asInt()).isZero();
+    assertThat(month.get("successRate").asText()).matches("[01]\\.\\d{4}");
+    assertThat(month.get("successTargetMet").asBoolean()).isTrue(); // SLA-3
+    assertThat(month.get("excludedByReason").has("NEEDS_REAUTH"))
+        .as("the last account's token expires on the 15th")
+        .isTrue();
+    assertThat(month.get("alertsFired").toString()).doesNotContain("ALERT-C1");
+    assertThat(month.get("uptimePercent").asText()).isEqualTo("100.0000");
+    assertThat(month.get("creditPercent").asInt()).isZero();
+    assertThat(month.get("credits")).hasSize(2);
+    assertThat(month.get("credits").get(0).get("currency").asText()).isEqualTo("JPY");
+    assertThat(month.get("probes").asInt()).isEqualTo(28 * 24 * 12); // every 5 min (SLA-5)
+    String[] summary = java.util.Arrays.copyOf(small(), small().length - 1); // without --json
+    assertThat(run(summary))
+        .as("the summary for people, of the same month: the same seed gives the same figures")
+        .startsWith("Omniy trial: 2026-02 (JST), seed 3: 60 posts over 3 accounts")
+        .contains(
+            "  published          " + month.get("published").asLong() + "\n",
+            "  published twice    0\n",
+            "target 99.5%: met",
+            "Alerts",
+            "Incidents: none",
+            "Credit (SLA-6): 0% of the monthly fee, payable on request by 2026-03-31");
   }
 
   @Test
-  void the_same_seed_and_month_give_the_same_day() {
-    assertThat(run(SMALL)).isEqualTo(run(SMALL));
-  }
+  void a_120_minute_outage_fires_alert_c1_opens_an_incident_and_earns_a_10_percent_credit(
+      @TempDir Path dir) throws Exception {
+    JsonNode month = JSON.readTree(run(small("--outage", "120", "--out", dir.toString())));
 
-  @Test
-  void the_summary_says_what_is_not_simulated_yet() {
-    String summary = run("trial", "--month", "2026-04", "--posts", "10", "--accounts", "1");
+    assertThat(month.get("alertsFired").get(0).asText()).isEqualTo("ALERT-C1");
+    assertThat(month.get("incidents").asInt()).isPositive();
+    JsonNode incident = month.get("incidentDetails").get(0);
+    assertThat(incident.get("severity").asInt()).isEqualTo(1);
+    assertThat(incident.get("breached").toString())
+        .as("a 2 h outage misses Sev1's 1 h recovery target (INC-1)")
+        .contains("recovered");
+    assertThat(incident.get("outsideExperts").asBoolean()).isTrue();
+    assertThat(month.get("downtimeSeconds").asLong()).isBetween(120 * 60L, 130 * 60L);
+    assertThat(month.get("creditPercent").asInt()).isEqualTo(10); // SLA-6
+    assertThat(month.get("credits").toString())
+        .contains("\"fee\":\"980\",\"currency\":\"JPY\",\"amount\":\"98\"")
+        .contains("\"fee\":\"2980\",\"currency\":\"JPY\",\"amount\":\"298\"");
+    assertThat(month.get("publishedTwice").asInt()).isZero();
 
-    assertThat(summary)
-        .startsWith("Omniy trial: simulated 2026-04-01 (JST)")
-        .contains("Published twice:        0", "Not simulated yet:");
+    String id = incident.get("id").asText();
+    assertThat(dir.resolve("rca-" + id + ".md")).content().startsWith("# インシデント報告: " + id);
+    assertThat(JSON.readTree(dir.resolve("sla-report.json").toFile()).get("month").asText())
+        .isEqualTo("2026-02");
+    assertThat(dir.resolve("sla-report.md")).content().contains("| Pro ¥2,980 |");
+    assertThat(JSON.readTree(dir.resolve("alerts.json").toFile()).toString())
+        .contains("\"kind\":\"ESCALATED\"", "\"rule\":\"ALERT-C1\"");
+    assertThat(Files.exists(dir.resolve("status.html"))).isFalse();
   }
 
   @Test
@@ -78,10 +116,10 @@ class TrialCommandTest {
             new PrintWriter(new StringWriter()),
             new PrintWriter(err, true),
             "trial",
-            "--posts",
-            "0");
+            "--outage",
+            "20000");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("posts = '0'");
+    assertThat(err.toString()).contains("outage = '20000'");
   }
 }
