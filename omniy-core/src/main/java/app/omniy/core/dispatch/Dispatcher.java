@@ -403,7 +403,7 @@ public final class Dispatcher {
 
   /** Reserves quota, or defers the post with the reason (POST-3); whether it may go now. */
   private boolean reserve(Run run, int containers, Instant now) {
-    QuotaDecision decision = quota.reserve(run.r.accountId(), containers, now);
+    QuotaDecision decision = quota.reserve(run.r.id(), run.r.accountId(), containers, now);
     if (decision.mayGoNow()) {
       run.reservedAt = now;
       run.reservedContainers = containers;
@@ -426,7 +426,7 @@ public final class Dispatcher {
     if (at == null) {
       return;
     }
-    quota.cancelPublish(run.r.accountId(), at);
+    quota.cancelPublish(run.r.accountId(), run.r.id());
     if (containersToo) {
       quota.cancelContainers(run.r.accountId(), at, run.reservedContainers);
     }
@@ -435,7 +435,7 @@ public final class Dispatcher {
 
   private void publishedAfterAll(Run run, String container) {
     if (run.reservedAt == null) {
-      quota.published(run.r.accountId(), run.now());
+      quota.published(run.r.accountId(), run.r.id(), run.now());
     }
     run.outcome = OutcomeClass.SUCCESS;
     tellAttemptEnded(run);
