@@ -165,7 +165,8 @@ public final class Omniy implements AutoCloseable {
   /**
    * The runtime's health: store reachable, dispatch loop alive and not lagging, publisher
    * congestion (back-pressure), lateness of the last first attempt, pause, accounts waiting for
-   * re-authorisation.
+   * re-authorisation, the oldest unclaimed due post and the last backup's age ({@link
+   * HealthThresholds}; an unknown backup is {@code UNKNOWN}).
    */
   public HealthReport health() {
     Instant now = clock.instant();
