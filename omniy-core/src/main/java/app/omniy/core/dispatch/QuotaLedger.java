@@ -62,19 +62,24 @@ final class QuotaLedger {
         slots = new HashMap<>(shared);
         slots.putAll(usage.published);
       }
-      slots.remove(
-          postId); // its own earlier slot, e.g. PUBLISHING when reconciled: not counted twice
-      if (slots.size() < policy.defaultPublishLimit()
+      // The post's own earlier slot (PUBLISHING while reconciled, or kept after a lost answer) is
+      // the one it takes again: not counted against it, and kept if it is refused.
+      boolean own = slots.containsKey(postId);
+      if (slots.size() - (own ? 1 : 0) < policy.defaultPublishLimit()
           && usage.containers.size() + containersNeeded <= policy.containerLimit()) {
         // Fast path, the same answer as the policy's: everything counted is in the window.
         take(usage, postId, containersNeeded, now);
         return new QuotaDecision(true, now, "");
       }
+      List<Instant> others = new ArrayList<>(slots.size());
+      slots.forEach(
+          (id, at) -> {
+            if (!id.equals(postId)) {
+              others.add(at);
+            }
+          });
       QuotaUsage seen =
-          new QuotaUsage(
-              List.copyOf(slots.values()),
-              containersNeeded == 0 ? List.of() : usage.containers,
-              null);
+          new QuotaUsage(others, containersNeeded == 0 ? List.of() : usage.containers, null);
       QuotaDecision decision = policy.decide(seen, Math.max(containersNeeded, 1), now);
       if (decision.mayGoNow()) {
         take(usage, postId, containersNeeded, now);
