@@ -73,8 +73,9 @@ public final class FirestoreEmulator implements AutoCloseable {
                 + "/databases/(default)/documents");
     try {
       HttpResponse<String> response =
+          // 30 s: a fresh emulator's first clear took over 10 s on the shared 2-core machine.
           HTTP.send(
-              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(10)).build(),
+              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
