@@ -353,6 +353,40 @@ public final class FirestorePostStore implements PostStore {
     return List.copyOf(expired.subList(0, Math.min(limit, expired.size())));
   }
 
+  /** One query per shard for its earliest claimable post (the claim's own index). */
+  @Override
+  public Optional<Instant> oldestDue(Instant now) {
+    Args.required(now, "now");
+    Instant oldest = null;
+    for (DocumentSnapshot doc : acrossShards(PostCodec.DUE, PostCodec.nanos(now, "now"), 1)) {
+      Instant since = PostStoreRules.claimableSince(PostCodec.decode(doc), now).orElse(null);
+      if (since != null && (oldest == null || since.isBefore(oldest))) {
+        oldest = since;
+      }
+    }
+    return Optional.ofNullable(oldest);
+  }
+
+  @Override
+  public Map<String, Instant> publishSlots(String accountId, Instant since) {
+    Args.required(accountId, "accountId");
+    Args.required(since, "since");
+    Map<String, Instant> slots = new HashMap<>();
+    // Composite index (accountId ASC, quotaSlotNs ASC): see firestore.indexes.json.
+    for (DocumentSnapshot doc :
+        calls
+            .get(
+                posts
+                    .whereEqualTo("accountId", accountId)
+                    .whereGreaterThan(PostCodec.QUOTA_SLOT, PostCodec.nanos(since, "since"))
+                    .get())
+            .getDocuments()) {
+      PostRecord r = PostCodec.decode(doc);
+      PostStoreRules.quotaSlot(r).ifPresent(at -> slots.put(r.id(), at));
+    }
+    return slots;
+  }
+
   /** The lease holder's write: fenced by owner, expiry and version, then {@code change}. */
   private PostRecord fencedUpdate(LeaseToken token, Instant now, UnaryOperator<PostRecord> change) {
     Args.required(token, "token");

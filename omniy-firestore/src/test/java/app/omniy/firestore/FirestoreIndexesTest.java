@@ -40,6 +40,13 @@ class FirestoreIndexesTest {
   }
 
   @Test
+  void the_quota_query_of_several_runtimes_has_its_composite_index() throws IOException {
+    // POST-3: publishSlots filters accountId by equality and quotaSlotNs by range.
+    assertThat(indexes())
+        .contains(composite(FirestorePostStore.COLLECTION, "accountId", PostCodec.QUOTA_SLOT));
+  }
+
+  @Test
   void forgetting_processed_events_has_its_composite_index() throws IOException {
     assertThat(indexes())
         .contains(composite(FirestoreProcessedEventStore.COLLECTION, "state", "processedAt"));

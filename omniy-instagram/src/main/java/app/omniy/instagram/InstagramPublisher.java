@@ -10,6 +10,7 @@ import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.core.post.spi.StatusPollAdvice;
 import app.omniy.instagram.internal.AccountThrottle;
 import app.omniy.instagram.internal.ContainerRequests;
 import app.omniy.instagram.internal.GraphClient;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +69,7 @@ public final class InstagramPublisher implements Publisher {
   private final int slowDownAt;
   private final Map<String, AccountThrottle> throttles = new ConcurrentHashMap<>();
   private final PublishAttempts attempts = new PublishAttempts();
+  private final StatusPolling polling;
 
   private InstagramPublisher(Builder builder) {
     this.client = new GraphClient(builder.config, builder.http, new ObjectMapper());
@@ -80,6 +83,17 @@ public final class InstagramPublisher implements Publisher {
             builder.appSecret);
     this.registry = builder.registry;
     this.slowDownAt = builder.slowDownAt;
+    this.polling = builder.polling;
+  }
+
+  /** Polls on the builder's {@link StatusPolling}; gives up once it says so. */
+  @Override
+  public Optional<StatusPollAdvice> statusPolling(int pollsSoFar, Duration inProgressFor) {
+    return Optional.of(
+        polling
+            .nextPoll(pollsSoFar, inProgressFor)
+            .map(StatusPollAdvice::after)
+            .orElse(StatusPollAdvice.giveUp()));
   }
 
   /**
@@ -364,6 +378,7 @@ public final class InstagramPublisher implements Publisher {
     private int slowDownAt = 90;
     private @Nullable String appId;
     private @Nullable String appSecret;
+    private StatusPolling polling = StatusPolling.DEFAULT;
 
     private Builder(GraphApiConfig config, AccessTokens tokens) {
       if (config == null) {
@@ -374,6 +389,19 @@ public final class InstagramPublisher implements Publisher {
       }
       this.config = config;
       this.tokens = tokens;
+    }
+
+    /**
+     * How often a container still processing is polled, and when it is given up for a new one
+     * (default {@link StatusPolling#DEFAULT}); the dispatcher waits between polls without holding a
+     * worker.
+     */
+    public Builder statusPolling(StatusPolling value) {
+      if (value == null) {
+        throw new InvalidValueException("statusPolling", null, "is required");
+      }
+      this.polling = value;
+      return this;
     }
 
     /** The HTTP client to use (default: a new one with a 10 s connect timeout). */

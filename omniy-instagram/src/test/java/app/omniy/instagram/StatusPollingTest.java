@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.post.spi.StatusPollAdvice;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,24 @@ class StatusPollingTest {
         .hasMessageStartingWith("max");
     assertThatThrownBy(() -> polling.nextPoll(0, Duration.ZERO))
         .hasMessageStartingWith("pollsSoFar");
+  }
+
+  @Test
+  void the_publisher_advises_the_dispatcher_on_its_cadence_and_gives_up_at_its_limit() {
+    var publisher =
+        InstagramPublisher.builder(
+                GraphApiConfig.builder(GraphApiConfig.Flavour.INSTAGRAM_LOGIN).build(),
+                new InMemoryAccessTokens())
+            .statusPolling(
+                new StatusPolling(
+                    Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5)))
+            .build();
+
+    assertThat(publisher.statusPolling(1, Duration.ZERO))
+        .contains(StatusPollAdvice.after(Duration.ofSeconds(10)));
+    assertThat(publisher.statusPolling(3, Duration.ofSeconds(30)))
+        .contains(StatusPollAdvice.after(Duration.ofSeconds(40)));
+    assertThat(publisher.statusPolling(8, Duration.ofMinutes(5)))
+        .contains(StatusPollAdvice.giveUp());
   }
 }

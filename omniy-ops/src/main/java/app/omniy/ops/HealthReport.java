@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The runtime's health at one instant, aggregated from its checks (store reachable, publisher
- * congestion, dispatcher lag, lateness, pause), ready for a host's {@code /health} endpoint.
+ * congestion, dispatcher lag, lateness, pause, accounts, oldest due post, last backup age), ready
+ * for a host's {@code /health} endpoint.
  *
  * @param status the worst of the checks' statuses
  * @param at when it was taken

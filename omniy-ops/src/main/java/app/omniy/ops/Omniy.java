@@ -1,6 +1,9 @@
 package app.omniy.ops;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.spi.DispatchListener;
@@ -10,8 +13,13 @@ import app.omniy.core.post.PostService;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.ops.alerts.AlertRuntime;
+import app.omniy.ops.alerts.ReloadableRules;
+import app.omniy.ops.alerts.spi.Notifier;
+import app.omniy.ops.internal.AlertWiring;
 import app.omniy.ops.internal.DispatchLoop;
 import app.omniy.ops.internal.Listeners;
+import app.omniy.ops.spi.LastBackup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -48,6 +56,9 @@ public final class Omniy implements AutoCloseable {
   private final Clock clock;
   private final Duration shutdownGrace;
   private final AtomicReference<Duration> lastLateness = new AtomicReference<>(Duration.ZERO);
+  private final HealthThresholds thresholds;
+  private final @Nullable LastBackup lastBackup;
+  private final AlertWiring.@Nullable Running alerts;
 
   private Omniy(Builder b, Publisher publisher) {
     this.store = b.store;
@@ -75,6 +86,9 @@ public final class Omniy implements AutoCloseable {
         new Dispatcher(store, publisher, b.settings, new Listeners(all), new SplittableRandom());
     this.loop = new DispatchLoop(dispatcher, clock, b.threads, b.pollInterval, b.slowAttempt);
     metrics.bindTo(meters);
+    this.thresholds = b.thresholds;
+    this.lastBackup = b.lastBackup;
+    this.alerts = b.alerting.enabled() ? b.alerting.start(clock, meters) : null;
   }
 
   /** A builder with the embedded defaults. */
@@ -95,6 +109,14 @@ public final class Omniy implements AutoCloseable {
   /** The registry the meters are bound to. */
   public MeterRegistry meterRegistry() {
     return meters;
+  }
+
+  /**
+   * The alert engine evaluating this runtime's meters, if a notifier was configured: tick it,
+   * acknowledge alerts (ALERT-3), read its rules.
+   */
+  public Optional<AlertRuntime> alerts() {
+    return alerts == null ? Optional.empty() : Optional.of(alerts.runtime());
   }
 
   /** The dispatcher's meters. */
@@ -143,7 +165,8 @@ public final class Omniy implements AutoCloseable {
   /**
    * The runtime's health: store reachable, dispatch loop alive and not lagging, publisher
    * congestion (back-pressure), lateness of the last first attempt, pause, accounts waiting for
-   * re-authorisation.
+   * re-authorisation, the oldest unclaimed due post and the last backup's age ({@link
+   * HealthThresholds}; an unknown backup is {@code UNKNOWN}).
    */
   public HealthReport health() {
     Instant now = clock.instant();
@@ -188,6 +211,8 @@ public final class Omniy implements AutoCloseable {
             reauth.isEmpty()
                 ? "all authorised"
                 : reauth.size() + " need re-authorisation: " + String.join(", ", reauth)));
+    checks.add(WaitingChecks.oldestDue(store, now, thresholds));
+    checks.add(WaitingChecks.backup(lastBackup, now, thresholds));
     return HealthReport.of(now, checks);
   }
 
@@ -214,7 +239,11 @@ public final class Omniy implements AutoCloseable {
     if (grace == null || grace.isNegative()) {
       throw new InvalidValueException("grace", grace, "must be zero or positive");
     }
-    return loop.stop(grace);
+    boolean finished = loop.stop(grace);
+    if (alerts != null) {
+      alerts.close();
+    }
+    return finished;
   }
 
   /** {@link #shutdown} with the builder's grace (default 30 s). */
@@ -237,8 +266,69 @@ public final class Omniy implements AutoCloseable {
     private Duration pollInterval = Duration.ofMillis(10);
     private Duration slowAttempt = Duration.ofSeconds(5);
     private Duration shutdownGrace = Duration.ofSeconds(30);
+    private HealthThresholds thresholds = HealthThresholds.DEFAULTS;
+    private @Nullable LastBackup lastBackup;
+    private final AlertWiring alerting = new AlertWiring();
 
     private Builder() {}
+
+    /**
+     * Where the "last backup age" health check learns of the last successful backup (BAK-1);
+     * without one the check says {@code UNKNOWN}.
+     */
+    public Builder lastBackup(LastBackup value) {
+      this.lastBackup = required(value, "lastBackup");
+      return this;
+    }
+
+    /**
+     * When the oldest-due and backup checks turn DEGRADED and DOWN (default {@link
+     * HealthThresholds#DEFAULTS}).
+     */
+    public Builder healthThresholds(HealthThresholds value) {
+      this.thresholds = required(value, "healthThresholds");
+      return this;
+    }
+
+    /**
+     * Sends alerts for {@code channel} through {@code notifier} (e.g. a {@code SlackNotifier}).
+     * With at least one notifier the runtime starts the alert engine on its own meters and stops it
+     * on shutdown.
+     */
+    public Builder notifier(Channel channel, Notifier notifier) {
+      alerting.notifier(required(channel, "channel"), required(notifier, "notifier"));
+      return this;
+    }
+
+    /** Who else hears of escalated alerts (ALERT-3). */
+    public Builder escalationContact(Notifier value) {
+      alerting.escalationContact(required(value, "escalationContact"));
+      return this;
+    }
+
+    /** The alert rules (default {@code DefaultAlertRules.all()}). */
+    public Builder alertRules(List<AlertRule> value) {
+      alerting.rules(required(value, "alertRules"));
+      return this;
+    }
+
+    /** Alert rules from a file, reloaded when it changes; a bad file keeps the rules (ALERT-4). */
+    public Builder alertRules(ReloadableRules value) {
+      alerting.rules(required(value, "alertRules"));
+      return this;
+    }
+
+    /** Where alert state lives (default in memory); share one to notify once across runtimes. */
+    public Builder alertStateStore(AlertStateStore value) {
+      alerting.state(required(value, "alertStateStore"));
+      return this;
+    }
+
+    /** How often alert rules are evaluated (default 1 min, ALERT-5). */
+    public Builder alertEvery(Duration value) {
+      alerting.every(positive(value, "alertEvery"));
+      return this;
+    }
 
     /** Where posts live (default in memory). */
     public Builder store(PostStore value) {

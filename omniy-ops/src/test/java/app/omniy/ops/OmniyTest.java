@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -142,7 +143,11 @@ class OmniyTest {
 
   @Test
   void health_reports_a_pause_and_renders_as_json() {
-    Omniy omniy = Omniy.builder().publisher(new ScriptedPublisher()).start();
+    Omniy omniy =
+        Omniy.builder()
+            .publisher(new ScriptedPublisher())
+            .lastBackup(() -> Optional.of(Instant.now().minusSeconds(3600)))
+            .start();
     assertThat(omniy.health().status()).isEqualTo(HealthStatus.UP);
 
     omniy.pause("INC-4: Instagram incident");

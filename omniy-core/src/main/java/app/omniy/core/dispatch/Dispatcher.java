@@ -16,6 +16,7 @@ import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.core.post.spi.StatusPollAdvice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -316,7 +317,7 @@ public final class Dispatcher {
           publishedAfterAll(run, container);
           return;
         }
-        case NOT_PUBLISHED -> {}
+        case NOT_PUBLISHED -> container = StatusPolls.gaveUp(run.r) ? null : container;
         case CONTAINER_EXPIRED -> container = null;
       }
       now = run.now();
@@ -365,7 +366,7 @@ public final class Dispatcher {
       }
       case IN_PROGRESS -> {
         giveBack(run, false);
-        end(run, OutcomeClass.NOT_READY, "container " + container + " still processing", null);
+        notReady(run, container);
         return;
       }
       case ERROR, EXPIRED -> {
@@ -401,9 +402,39 @@ public final class Dispatcher {
     end(run, sent.outcome(), "publish " + container + ": " + sent.detail(), sent.retryAfter());
   }
 
+  /**
+   * The container is still processing: poll again when the publisher's cadence says (its {@code
+   * StatusPolling}), or the retry backoff if it has none, without holding a worker during the wait;
+   * or give up on the container once the publisher says so, and make a new one next time.
+   */
+  private void notReady(Run run, String container) {
+    StatusPolls.Seen seen = StatusPolls.seen(run.r, run.now());
+    StatusPollAdvice advice;
+    try {
+      advice = publisher.statusPolling(seen.polls(), seen.inProgressFor()).orElse(null);
+    } catch (RuntimeException e) {
+      advice = null; // a publisher's bug: the retry backoff paces the polls
+    }
+    if (advice != null && advice.next().isEmpty()) {
+      String detail =
+          StatusPolls.GAVE_UP
+              + " container "
+              + container
+              + ", in progress for "
+              + seen.inProgressFor()
+              + " over "
+              + seen.polls()
+              + " polls";
+      end(run, OutcomeClass.NEW_CONTAINER, detail, null);
+      return;
+    }
+    String detail = "container " + container + " still processing (poll " + seen.polls() + ")";
+    end(run, OutcomeClass.NOT_READY, detail, advice == null ? null : advice.delay());
+  }
+
   /** Reserves quota, or defers the post with the reason (POST-3); whether it may go now. */
   private boolean reserve(Run run, int containers, Instant now) {
-    QuotaDecision decision = quota.reserve(run.r.accountId(), containers, now);
+    QuotaDecision decision = quota.reserve(run.r.id(), run.r.accountId(), containers, now);
     if (decision.mayGoNow()) {
       run.reservedAt = now;
       run.reservedContainers = containers;
@@ -426,7 +457,7 @@ public final class Dispatcher {
     if (at == null) {
       return;
     }
-    quota.cancelPublish(run.r.accountId(), at);
+    quota.cancelPublish(run.r.accountId(), run.r.id());
     if (containersToo) {
       quota.cancelContainers(run.r.accountId(), at, run.reservedContainers);
     }
@@ -435,7 +466,7 @@ public final class Dispatcher {
 
   private void publishedAfterAll(Run run, String container) {
     if (run.reservedAt == null) {
-      quota.published(run.r.accountId(), run.now());
+      quota.published(run.r.accountId(), run.r.id(), run.now());
     }
     run.outcome = OutcomeClass.SUCCESS;
     tellAttemptEnded(run);

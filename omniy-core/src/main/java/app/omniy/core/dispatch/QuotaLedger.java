@@ -16,15 +16,23 @@ import java.util.Map;
 
 /**
  * What each account used of its publishing and container quota (POST-3), kept per account so one
- * account's quota never touches another's (POST-10). An account's history is read from the store
- * the first time it is seen (the PUBLISHED posts' publish transitions), so a restarted dispatcher
- * still respects what was published before. A check reserves its slot at once, so concurrent
- * attempts of one account cannot together exceed the limit; a reservation whose attempt did not
- * publish is given back.
+ * account's quota never touches another's (POST-10). A check reserves its slot at once, by post id,
+ * so concurrent attempts of one account cannot together exceed the limit; a reservation whose
+ * attempt did not publish is given back.
+ *
+ * <p>With {@code fromStore} (the default), every check also reads the account's publishing slots
+ * from the store ({@link PostStore#publishSlots}: its posts in PUBLISHING and those PUBLISHED in
+ * the window), merged with this ledger's own reservations by post id. Several runtimes sharing one
+ * store thus count each other's publishes, not only their own (issue 8). What remains is a race of
+ * one store round trip: two runtimes checking the same account at the same instant, before either
+ * recorded its move to PUBLISHING, may both take the last slot. Container usage stays per runtime,
+ * approximated from the account's PUBLISHED posts when first seen.
  */
 final class QuotaLedger {
   private static final class Usage {
-    final List<Instant> published = new ArrayList<>();
+    /** Publishing slots by post id: this ledger's reservations and publishes. */
+    final Map<String, Instant> published = new HashMap<>();
+
     final List<Instant> containers = new ArrayList<>();
   }
 
@@ -40,37 +48,58 @@ final class QuotaLedger {
   }
 
   /**
-   * Decides whether the account may publish now, needing {@code containersNeeded} new containers (0
-   * to reuse one), and if so reserves the slots.
+   * Decides whether post {@code postId} of the account may publish now, needing {@code
+   * containersNeeded} new containers (0 to reuse one), and if so reserves the slots.
    */
-  synchronized QuotaDecision reserve(String accountId, int containersNeeded, Instant now) {
-    Usage usage = usage(accountId, now);
-    if (usage.published.size() < policy.defaultPublishLimit()
-        && usage.containers.size() + containersNeeded <= policy.containerLimit()) {
-      // Fast path, the same answer as the policy's: everything left in the lists is in the window.
-      usage.published.add(now);
-      for (int i = 0; i < containersNeeded; i++) {
-        usage.containers.add(now);
+  QuotaDecision reserve(String postId, String accountId, int containersNeeded, Instant now) {
+    // Read outside the lock: a store round trip must not serialise every account's checks.
+    Map<String, Instant> shared =
+        fromStore ? store.publishSlots(accountId, now.minus(policy.window())) : Map.of();
+    synchronized (this) {
+      Usage usage = usage(accountId, now);
+      Map<String, Instant> slots = usage.published;
+      if (!shared.isEmpty()) {
+        slots = new HashMap<>(shared);
+        slots.putAll(usage.published);
       }
-      return new QuotaDecision(true, now, "");
-    }
-    QuotaUsage seen =
-        new QuotaUsage(usage.published, containersNeeded == 0 ? List.of() : usage.containers, null);
-    QuotaDecision decision = policy.decide(seen, Math.max(containersNeeded, 1), now);
-    if (decision.mayGoNow()) {
-      usage.published.add(now);
-      for (int i = 0; i < containersNeeded; i++) {
-        usage.containers.add(now);
+      // The post's own earlier slot (PUBLISHING while reconciled, or kept after a lost answer) is
+      // the one it takes again: not counted against it, and kept if it is refused.
+      boolean own = slots.containsKey(postId);
+      if (slots.size() - (own ? 1 : 0) < policy.defaultPublishLimit()
+          && usage.containers.size() + containersNeeded <= policy.containerLimit()) {
+        // Fast path, the same answer as the policy's: everything counted is in the window.
+        take(usage, postId, containersNeeded, now);
+        return new QuotaDecision(true, now, "");
       }
+      List<Instant> others = new ArrayList<>(slots.size());
+      slots.forEach(
+          (id, at) -> {
+            if (!id.equals(postId)) {
+              others.add(at);
+            }
+          });
+      QuotaUsage seen =
+          new QuotaUsage(others, containersNeeded == 0 ? List.of() : usage.containers, null);
+      QuotaDecision decision = policy.decide(seen, Math.max(containersNeeded, 1), now);
+      if (decision.mayGoNow()) {
+        take(usage, postId, containersNeeded, now);
+      }
+      return decision;
     }
-    return decision;
   }
 
-  /** Gives back the publishing slot reserved at {@code at}: the attempt did not publish. */
-  synchronized void cancelPublish(String accountId, Instant at) {
+  private static void take(Usage usage, String postId, int containers, Instant now) {
+    usage.published.put(postId, now);
+    for (int i = 0; i < containers; i++) {
+      usage.containers.add(now);
+    }
+  }
+
+  /** Gives back the publishing slot reserved for {@code postId}: the attempt did not publish. */
+  synchronized void cancelPublish(String accountId, String postId) {
     Usage usage = byAccount.get(accountId);
     if (usage != null) {
-      usage.published.remove(at);
+      usage.published.remove(postId);
     }
   }
 
@@ -83,8 +112,8 @@ final class QuotaLedger {
   }
 
   /** Records a publish found by reconciliation, which reserved nothing. */
-  synchronized void published(String accountId, Instant at) {
-    usage(accountId, at).published.add(at);
+  synchronized void published(String accountId, String postId, Instant at) {
+    usage(accountId, at).published.put(postId, at);
   }
 
   private Usage usage(String accountId, Instant now) {
@@ -96,7 +125,6 @@ final class QuotaLedger {
       for (PostRecord r : history) {
         for (Transition t : r.history()) {
           if (t.to() == PostState.PUBLISHED) {
-            usage.published.add(t.at());
             // At least one container per published post; more for carousels.
             for (int i = 0; i < r.post().media().containersNeeded(); i++) {
               usage.containers.add(t.at());
@@ -107,7 +135,7 @@ final class QuotaLedger {
       byAccount.put(accountId, usage);
     }
     Instant start = now.minus(policy.window());
-    usage.published.removeIf(t -> !t.isAfter(start));
+    usage.published.values().removeIf(t -> !t.isAfter(start));
     usage.containers.removeIf(t -> !t.isAfter(start));
     return usage;
   }

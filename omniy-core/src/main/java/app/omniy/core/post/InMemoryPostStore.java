@@ -41,6 +41,9 @@ public final class InMemoryPostStore implements PostStore {
   private final TreeSet<PostRecord> accountHeads = new TreeSet<>(DUE_ORDER);
   private final Set<String> leased = new HashSet<>();
 
+  /** Per account, the publishing slots its PUBLISHING and PUBLISHED posts hold (POST-3). */
+  private final Map<String, Map<String, Instant>> slotsByAccount = new HashMap<>();
+
   /** An empty store. */
   public InMemoryPostStore() {}
 
@@ -311,6 +314,67 @@ public final class InMemoryPostStore implements PostStore {
     unindex(current);
     byId.put(next.id(), next);
     index(next);
+    if (current.state() != next.state()) {
+      indexSlot(next);
+    }
+  }
+
+  /** Keeps {@link #slotsByAccount} in step with a post whose state changed. */
+  private void indexSlot(PostRecord r) {
+    Optional<Instant> slot = PostStoreRules.quotaSlot(r);
+    if (slot.isPresent()) {
+      slotsByAccount.computeIfAbsent(r.accountId(), a -> new HashMap<>()).put(r.id(), slot.get());
+      return;
+    }
+    Map<String, Instant> slots = slotsByAccount.get(r.accountId());
+    if (slots != null && slots.remove(r.id()) != null && slots.isEmpty()) {
+      slotsByAccount.remove(r.accountId());
+    }
+  }
+
+  /**
+   * The head of the due index, or an expired lease among the leased posts (few: those in flight).
+   */
+  @Override
+  public Optional<Instant> oldestDue(Instant now) {
+    Require.nonNull(now, "now");
+    lock.lock();
+    try {
+      Instant oldest = null;
+      if (!accountHeads.isEmpty() && !accountHeads.first().nextAttemptAt().isAfter(now)) {
+        oldest = accountHeads.first().nextAttemptAt();
+      }
+      for (String id : leased) {
+        Instant since = PostStoreRules.claimableSince(byId.get(id), now).orElse(null);
+        if (since != null && (oldest == null || since.isBefore(oldest))) {
+          oldest = since;
+        }
+      }
+      return Optional.ofNullable(oldest);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Map<String, Instant> publishSlots(String accountId, Instant since) {
+    Require.nonNull(accountId, "accountId");
+    Require.nonNull(since, "since");
+    Map<String, Instant> found = new HashMap<>();
+    lock.lock();
+    try {
+      slotsByAccount
+          .getOrDefault(accountId, Map.of())
+          .forEach(
+              (id, at) -> {
+                if (at.isAfter(since)) {
+                  found.put(id, at);
+                }
+              });
+    } finally {
+      lock.unlock();
+    }
+    return found;
   }
 
   private void index(PostRecord r) {

@@ -9,6 +9,7 @@ import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.Transition;
 import app.omniy.core.post.UserTag;
+import app.omniy.core.post.spi.PostStoreRules;
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,6 +38,12 @@ public final class PostCodec {
 
   /** The lease expiry, present (not null) only while a lease is stored. */
   public static final String LEASE_EXPIRES = "leaseExpiresNs";
+
+  /**
+   * The instant the post took its publishing slot (POST-3), present only in PUBLISHING and
+   * PUBLISHED; see {@code PostStoreRules.quotaSlot}.
+   */
+  public static final String QUOTA_SLOT = "quotaSlotNs";
 
   private PostCodec() {}
 
@@ -70,6 +77,7 @@ public final class PostCodec {
     f.put(LEASE_EXPIRES, lease == null ? null : nanos(lease.expiresAt(), "lease.expiresAt"));
     f.put(SHARD, (long) shard);
     f.put(DUE, dueNs(r));
+    f.put(QUOTA_SLOT, PostStoreRules.quotaSlot(r).map(at -> nanos(at, "quotaSlot")).orElse(null));
     List<Map<String, Object>> history = new ArrayList<>();
     for (Transition t : r.history()) {
       Map<String, Object> m = new HashMap<>();

@@ -684,4 +684,75 @@ public abstract class PostStoreContract {
       assertThat(current("p")).isEqualTo(r);
     }
   }
+
+  /** The queries the runtime's health check and shared quota read (issue 8; POST-3, POST-8). */
+  @Nested
+  class HealthAndQuotaQueries {
+    @Test
+    void the_oldest_due_post_is_the_earliest_unclaimed_one_due_by_now() {
+      assertThat(store.oldestDue(T0)).isEmpty();
+      insert("late", "a", T0.minusSeconds(90));
+      insert("due", "b", T0.minusSeconds(30));
+      insert("future", "a", T0.plusSeconds(60));
+
+      assertThat(store.oldestDue(T0)).contains(T0.minusSeconds(90));
+      assertThat(store.oldestDue(T0.minusSeconds(100))).isEmpty();
+    }
+
+    @Test
+    void a_claimed_or_publishing_post_is_not_waiting_but_an_abandoned_claim_is_from_its_expiry() {
+      insert("p", "a", T0.minusSeconds(90));
+      insert("q", "b", T0.minusSeconds(30));
+      PostRecord p = claimOne("p", "w1", T0.minusSeconds(60)); // lease until T0
+      PostRecord q = claimOne("q", "w1", T0.minusSeconds(10));
+      store.recordTransition(q.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, T0, T0);
+
+      assertThat(store.oldestDue(T0.minusNanos(1))).isEmpty();
+      // p's worker vanished: it waits again from its lease's expiry, not from its publish time.
+      assertThat(store.oldestDue(T0.plusSeconds(5))).contains(p.lease().expiresAt());
+    }
+
+    @Test
+    void publish_slots_are_the_accounts_publishing_and_recently_published_posts() {
+      // Each published post is the only one due when it is claimed.
+      insert("old", "a", T0.minus(Duration.ofHours(25)));
+      insert("other", "b", T0.minusSeconds(61));
+      insert("pub", "a", T0.minusSeconds(60));
+      insert("busy", "a", T0);
+      insert("waiting", "a", T0.plusSeconds(30));
+      publish("old", T0.minus(Duration.ofHours(25)));
+      publish("other", T0.minusSeconds(61));
+      publish("pub", T0.minusSeconds(60));
+      PostRecord busy = claimOne("busy", "w1", T0);
+      store.recordTransition(
+          busy.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, T0, T0.plusSeconds(1));
+
+      Map<String, Instant> slots = store.publishSlots("a", T0.minus(Duration.ofHours(24)));
+
+      assertThat(slots)
+          .containsOnly(
+              Map.entry("pub", T0.minusSeconds(60)), Map.entry("busy", T0.plusSeconds(1)));
+      assertThat(store.publishSlots("nobody", T0.minus(Duration.ofHours(24)))).isEmpty();
+    }
+
+    @Test
+    void a_post_that_leaves_publishing_without_publishing_gives_its_slot_back() {
+      insert("p", "a", T0);
+      PostRecord r = claimOne("p", "w1", T0);
+      r = store.recordTransition(r.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, T0, T0);
+      assertThat(store.publishSlots("a", T0.minusSeconds(1))).containsOnlyKeys("p");
+
+      store.recordTransition(
+          r.token(), PostState.RETRY_WAIT, Reasons.of("TRANSIENT", "x"), T0.plusSeconds(30), T0);
+
+      assertThat(store.publishSlots("a", T0.minusSeconds(1))).isEmpty();
+    }
+
+    private void publish(String id, Instant at) {
+      PostRecord r = claimOne(id, "w0", at);
+      r = store.recordTransition(r.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, at, at);
+      r = store.recordTransition(r.token(), PostState.PUBLISHED, Reasons.PUBLISHED, at, at);
+      store.release(r.token(), at);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import app.omniy.core.post.UnknownPostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -106,4 +107,24 @@ public interface PostStore {
    * Up to {@code limit} posts whose lease expired at or before {@code now}, oldest expiry first.
    */
   List<PostRecord> findExpiredLeases(Instant now, int limit);
+
+  /**
+   * When the longest-waiting claimable post became claimable, for the runtime's "oldest due post"
+   * health check: among posts that {@link #claimDue} would take at {@code now} (a due state, next
+   * attempt time at or before {@code now}, no live lease), the earliest {@link
+   * PostStoreRules#claimableSince claimable-since} instant. A large age means the dispatchers fall
+   * behind, or none runs. Must be cheap (an index lookup, not a scan of every post).
+   *
+   * @return empty when no post waits to be claimed
+   */
+  Optional<Instant> oldestDue(Instant now);
+
+  /**
+   * The publishing slots {@code accountId} holds in the quota window (POST-3), by post id, each
+   * with the instant it was taken ({@link PostStoreRules#quotaSlot}): every post in PUBLISHING (its
+   * attempt may publish) and every PUBLISHED post, whose instant is after {@code since}. Several
+   * runtimes sharing this store derive the account's quota from it, so together they never exceed
+   * it; the count must therefore come from the store, not from one worker's memory.
+   */
+  Map<String, Instant> publishSlots(String accountId, Instant since);
 }

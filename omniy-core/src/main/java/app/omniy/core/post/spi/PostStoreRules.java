@@ -4,10 +4,12 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.Lease;
 import app.omniy.core.post.LeaseToken;
 import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.PostState;
 import app.omniy.core.post.StaleWriteException;
 import app.omniy.core.post.Transition;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * The rules every {@link PostStore} applies the same way, whatever it stores in: the due order,
@@ -57,5 +59,31 @@ public final class PostStoreRules {
       throw new InvalidValueException(
           "changed.history", last, "must end with the move " + from.state() + " → " + to.state());
     }
+  }
+
+  /**
+   * When {@code r} became claimable, if it is claimable at {@code now}: the later of its next
+   * attempt time and the expiry of a lease it still carries (its worker vanished). The instant
+   * {@link PostStore#oldestDue} reports.
+   */
+  public static Optional<Instant> claimableSince(PostRecord r, Instant now) {
+    if (!r.isClaimableAt(now)) {
+      return Optional.empty();
+    }
+    Lease lease = r.lease();
+    Instant next = r.nextAttemptAt();
+    return Optional.of(
+        lease == null || lease.expiresAt().isBefore(next) ? next : lease.expiresAt());
+  }
+
+  /**
+   * The publishing slot {@code r} holds (POST-3), if any: a post in PUBLISHING holds one from its
+   * move to PUBLISHING, a PUBLISHED post from its move to PUBLISHED (both its last transition).
+   */
+  public static Optional<Instant> quotaSlot(PostRecord r) {
+    if (r.state() != PostState.PUBLISHING && r.state() != PostState.PUBLISHED) {
+      return Optional.empty();
+    }
+    return r.lastTransition().map(t -> t.at());
   }
 }

@@ -1,7 +1,9 @@
 package app.omniy.core.post.spi;
 
 import app.omniy.core.post.Post;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The content-publishing calls the dispatcher makes, implemented by the Instagram adapter (and by
@@ -45,5 +47,17 @@ public interface Publisher {
         app.omniy.core.post.OutcomeClass.PERMANENT,
         "unsupported",
         getClass().getSimpleName() + " cannot post comments");
+  }
+
+  /**
+   * The cadence of status polls for a container still processing: the dispatcher asks after {@link
+   * #status} answered {@code IN_PROGRESS} for the {@code pollsSoFar}-th time in a row, the first of
+   * those {@code inProgressFor} ago. Each poll is its own short attempt that holds no worker thread
+   * during the wait: the post waits in RETRY_WAIT until the advised time, and such polls never use
+   * up attempts (POST-5). The default, empty, leaves the wait to the retry policy's backoff; the
+   * Instagram adapter follows its {@code StatusPolling}.
+   */
+  default Optional<StatusPollAdvice> statusPolling(int pollsSoFar, Duration inProgressFor) {
+    return Optional.empty();
   }
 }
