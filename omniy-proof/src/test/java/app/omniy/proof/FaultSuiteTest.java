@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ import org.junit.jupiter.api.Test;
 class FaultSuiteTest {
   private static final int POSTS = Integer.getInteger("omniy.proof.faultPosts", 5000);
   private static final double CALL_FAULTS_FOR_10 =
-      Double.parseDouble(System.getProperty("omniy.proof.callFaultRate", "0.045"));
-  private static final double CALL_FAULTS_FOR_40 = 0.20;
+      Double.parseDouble(System.getProperty("omniy.proof.callFaultRate", "0.03"));
+  private static final double CALL_FAULTS_FOR_40 = 0.15;
   private static final Duration TIMEOUT = Duration.ofMillis(150);
   private static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
   private static final GraphFault[] KINDS = {
@@ -63,42 +64,52 @@ class FaultSuiteTest {
       // Phase 1: POSTS due over 25 minutes, 20 per account, a tenth of attempts faulted.
       List<String> phase1 = schedule(api, "a", POSTS, 20, START, Duration.ofMinutes(25));
       api.randomFaults(CALL_FAULTS_FOR_10, 42L, KINDS);
-      dispatch.runUntil(START.plus(Duration.ofMinutes(90)));
+      Instant t2 = START.plus(Duration.ofMinutes(25));
+      dispatch.runUntil(t2, () -> false);
       long attempts1 = dispatch.attempts();
       long failed1 = dispatch.failedAttempts();
-      List<AlertEvent> events1 = dispatch.events();
-      SuccessRate rate1 = SuccessRate.of(records(phase1));
-      int faults1 = api.faultsInjected().values().stream().mapToInt(Integer::intValue).sum();
+      Map<GraphFault, Integer> faults1 = api.faultsInjected();
 
-      // Phase 2: 40% of attempts fail for 15 minutes; phase 3: the faults stop.
-      Instant t2 = clock.instant();
-      List<String> phase2 = schedule(api, "b", 1500, 15, t2, Duration.ofMinutes(15));
+      // Phase 2, right after (no quiet tail in between): 40% of attempts fail for 15 minutes.
+      List<String> phase2 = schedule(api, "b", 1000, 10, t2, Duration.ofMinutes(15));
       api.randomFaults(CALL_FAULTS_FOR_40, 43L, KINDS);
-      dispatch.runUntil(t2.plus(Duration.ofMinutes(15)));
+      Instant t3 = t2.plus(Duration.ofMinutes(15));
+      dispatch.runUntil(t3, () -> false);
       long attempts2 = dispatch.attempts() - attempts1;
       long failed2 = dispatch.failedAttempts() - failed1;
-      Instant t3 = clock.instant();
+
+      // Phase 3: the faults stop; run until ALERT-C4 resolved and every post is final.
       api.clearFaults();
-      List<String> phase3 = schedule(api, "c", 1500, 15, t3, Duration.ofMinutes(15));
-      dispatch.runUntil(t3.plus(Duration.ofMinutes(75)));
-      Optional<AlertEvent> fired = first(dispatch.events(), AlertEvent.Kind.FIRED);
-      Optional<AlertEvent> resolved = first(dispatch.events(), AlertEvent.Kind.RESOLVED);
+      List<String> phase3 = schedule(api, "c", 1000, 10, t3, Duration.ofMinutes(15));
+      List<String> everything = new ArrayList<>(phase1);
+      everything.addAll(phase2);
+      everything.addAll(phase3);
+      dispatch.runUntil(
+          t3.plus(Duration.ofHours(2)),
+          () ->
+              clock.instant().isAfter(t3.plus(Duration.ofMinutes(15)))
+                  && first(dispatch.events(), AlertEvent.Kind.RESOLVED, t3).isPresent()
+                  && records(everything).stream().allMatch(r -> r.state().isFinal()));
+      Optional<AlertEvent> fired = first(dispatch.events(), AlertEvent.Kind.FIRED, START);
+      Optional<AlertEvent> resolved = first(dispatch.events(), AlertEvent.Kind.RESOLVED, START);
+      SuccessRate rate1 = SuccessRate.of(records(phase1));
 
       List<PostRecord> all = new ArrayList<>(records(phase1));
       all.addAll(records(phase2));
       all.addAll(records(phase3));
       long published = all.stream().filter(r -> r.state() == PostState.PUBLISHED).count();
       System.out.printf(
-          "fault suite, phase 1: %d posts, %d faults injected %s, %d of %d attempts failed"
-              + " (%.1f%%); success rate after retries %s%%; ALERT-C4 events: %d%n",
+          "fault suite, phase 1: %d posts over 25 min, faults injected %s, %d of %d attempts"
+              + " failed (%.1f%%); success rate after retries %s%% (%s); alert events before"
+              + " phase 2: %d%n",
           phase1.size(),
           faults1,
-          api.faultsInjected(),
           failed1,
           attempts1,
           100.0 * failed1 / attempts1,
           rate1.percent(2).map(BigDecimal::toPlainString).orElse("-"),
-          events1.size());
+          rate1.fraction(),
+          fired.filter(e -> e.at().isBefore(t2)).isPresent() ? 1 : 0);
       System.out.printf(
           "fault suite, phase 2: %d of %d attempts failed (%.1f%%) in 15 min; ALERT-C4 fired %s"
               + " after the faults began, resolved %s after they stopped; phases 2-3: %d of %d"
@@ -116,14 +127,13 @@ class FaultSuiteTest {
           api.containersPublishedMoreThanOnce().size(),
           Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
-      assertThat(records(phase1)).allSatisfy(r -> assertThat(r.state().isFinal()).isTrue());
-      assertThat(100.0 * failed1 / attempts1).as("share of failed attempts").isBetween(7.0, 13.0);
+      assertThat(records(everything)).allSatisfy(r -> assertThat(r.state().isFinal()).isTrue());
+      assertThat(100.0 * failed1 / attempts1).as("share of failed attempts").isBetween(8.0, 12.0);
       assertThat(rate1.meets(new BigDecimal("99.5"))).as("success rate %s", rate1).isTrue();
-      assertThat(events1).as("ALERT-C4 quiet at a tenth").isEmpty();
       assertThat(100.0 * failed2 / attempts2).as("failed attempts in phase 2").isGreaterThan(30.0);
       assertThat(fired).as("ALERT-C4 fired").isPresent();
       assertThat(fired.get().key().ruleId()).isEqualTo("ALERT-C4");
-      assertThat(fired.get().at()).isBetween(t2, t3);
+      assertThat(fired.get().at()).as("quiet in phase 1, fired in phase 2").isBetween(t2, t3);
       assertThat(resolved).as("ALERT-C4 resolved once the faults stopped").isPresent();
       assertThat(resolved.get().key().ruleId()).isEqualTo("ALERT-C4");
       assertThat(resolved.get().at()).isAfter(t3);
@@ -174,7 +184,8 @@ class FaultSuiteTest {
     return ids.stream().map(id -> store.find(id).orElseThrow()).toList();
   }
 
-  private static Optional<AlertEvent> first(List<AlertEvent> events, AlertEvent.Kind kind) {
-    return events.stream().filter(e -> e.kind() == kind).findFirst();
+  private static Optional<AlertEvent> first(
+      List<AlertEvent> events, AlertEvent.Kind kind, Instant from) {
+    return events.stream().filter(e -> e.kind() == kind && !e.at().isBefore(from)).findFirst();
   }
 }

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProcessCrashTest {
   private static final int POSTS = Integer.getInteger("omniy.proof.posts", 1000);
   private static final int POSTS_PER_ACCOUNT = 20; // well inside the 50-a-day quota (POST-3)
-  private static final int WORKERS = 3;
+  private static final int WORKERS = 2;
   private static final int THREADS = 4;
   private static final int SHARDS = 4;
   private static final Duration LEASE = Duration.ofSeconds(5);
@@ -99,7 +99,7 @@ class ProcessCrashTest {
           workers.add(WorkerProcess.start(nextOwner(), args, logs));
         }
         killAgainAndAgain(api, store, accountIds, args, logs);
-        awaitAllPublished(store, accountIds, Duration.ofMinutes(5));
+        awaitAllPublished(store, accountIds, Duration.ofMinutes(15));
       } finally {
         for (WorkerProcess w : workers) {
           w.stop();

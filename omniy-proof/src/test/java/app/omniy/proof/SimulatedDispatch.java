@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The core {@link Dispatcher} on simulated time, as the test kit's {@code ManualDispatcher} runs
@@ -92,14 +93,20 @@ final class SimulatedDispatch implements AutoCloseable {
     this.nextAlertCycle = clock.instant().plus(Duration.ofMinutes(1));
   }
 
-  /** Runs second by second until {@code end}, with an alert cycle every simulated minute. */
-  void runUntil(Instant end) throws Exception {
+  /**
+   * Runs second by second until {@code end} or until {@code done} says so (checked every simulated
+   * minute), with an alert cycle every simulated minute.
+   */
+  void runUntil(Instant end, BooleanSupplier done) throws Exception {
     while (clock.instant().isBefore(end)) {
       runDue();
       clock.advance(Duration.ofSeconds(1));
       if (!clock.instant().isBefore(nextAlertCycle)) {
         events.addAll(alerts.tick().evaluation().events());
         nextAlertCycle = nextAlertCycle.plus(Duration.ofMinutes(1));
+        if (done.getAsBoolean()) {
+          return;
+        }
       }
     }
   }
@@ -109,15 +116,14 @@ final class SimulatedDispatch implements AutoCloseable {
     Instant now = clock.instant();
     dispatcher.recoverExpired(now, Integer.MAX_VALUE);
     Set<String> seen = new HashSet<>();
-    while (true) {
-      List<PostRecord> claimed = dispatcher.claim(now, 1000);
-      if (claimed.isEmpty()) {
-        return;
-      }
+    boolean progress = true;
+    while (progress) {
+      progress = false;
       List<Future<?>> running = new ArrayList<>();
-      for (PostRecord r : claimed) {
+      for (PostRecord r : dispatcher.claim(now, 1000)) {
         if (seen.add(r.id())) {
           running.add(pool.submit(() -> dispatcher.process(r, clock)));
+          progress = true;
         } else {
           dispatcher.release(r, now); // due again at once: its next turn is the next second
         }
