@@ -4,6 +4,7 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.testkit.internal.graph.FaultPlan;
 import app.omniy.testkit.internal.graph.GraphServer;
 import app.omniy.testkit.internal.graph.GraphState;
+import app.omniy.testkit.internal.graph.Hold;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,6 +144,47 @@ public final class FakeGraphApi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Every call made with the account's token meets {@code fault} until {@link #healAccount} or
+   * {@link #clearFaults}: an account whose every call fails, for proving that it never delays or
+   * fails the others (POST-10).
+   *
+   * @throws InvalidValueException if the account is blank, the fault missing or {@link
+   *     GraphFault#LOST_PUBLISH_RESPONSE} (which applies to single publishes only)
+   */
+  public FakeGraphApi failAccount(String igUserId, GraphFault fault) {
+    if (igUserId == null || igUserId.isBlank()) {
+      throw new InvalidValueException("igUserId", igUserId, "must not be blank");
+    }
+    if (fault == null || fault == GraphFault.LOST_PUBLISH_RESPONSE) {
+      throw new InvalidValueException(
+          "fault", fault, "must be a fault other than LOST_PUBLISH_RESPONSE");
+    }
+    faults.failAccount(igUserId, fault);
+    return this;
+  }
+
+  /** The account's calls are served normally again after {@link #failAccount}. */
+  public FakeGraphApi healAccount(String igUserId) {
+    faults.healAccount(igUserId);
+    return this;
+  }
+
+  /**
+   * Holds the next call of {@code call} on arrival, before any fault, until the test {@linkplain
+   * HeldCall#serve() serves} or {@linkplain HeldCall#drop() drops} it: the window in which a test
+   * kills the worker waiting on it (POST-7, a crash during {@code media_publish}). Several holds of
+   * one kind take the next calls in turn.
+   */
+  public HeldCall holdNext(GraphCall call) {
+    if (call == null) {
+      throw new InvalidValueException("call", null, "is required");
+    }
+    Hold hold = new Hold(call);
+    faults.hold(hold);
+    return new HeldCall(hold);
+  }
+
   /** While unreachable, every call's connection is closed without an answer (an outage). */
   public FakeGraphApi unreachable(boolean unreachable) {
     faults.setUnreachable(unreachable);
@@ -155,7 +197,7 @@ public final class FakeGraphApi implements AutoCloseable {
     return this;
   }
 
-  /** Removes queued and random faults and ends an outage. */
+  /** Removes queued, random and per-account faults and ends an outage (held calls stay held). */
   public FakeGraphApi clearFaults() {
     faults.clear();
     return this;

@@ -24,6 +24,12 @@ public final class FirestoreEmulator implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /**
+   * How long clearing may take: the emulator's first request after start can take longer than 10 s
+   * on a machine shared by several builds.
+   */
+  private static final Duration CLEAR_TIMEOUT = Duration.ofSeconds(60);
+
   private final EmulatorProcess process;
   private final String projectId;
 
@@ -72,12 +78,9 @@ public final class FirestoreEmulator implements AutoCloseable {
                 + projectId
                 + "/databases/(default)/documents");
     try {
-      // A freshly started emulator answers its first requests slowly on a loaded machine (eight
-      // builds on two cores took more than 10 s): a generous timeout, since a failure here fails
-      // a test that has nothing to do with the emulator's speed.
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(60)).build(),
+              HttpRequest.newBuilder(uri).DELETE().timeout(CLEAR_TIMEOUT).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(

@@ -7,14 +7,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Which fault, if any, the next call of each kind meets: queued one-off faults first, then the
- * random rate, then whether the whole API is unreachable. Seeded, so a run can be repeated.
+ * Which fault, if any, the next call of each kind meets: an outage first, then a failing account's
+ * fault, queued one-off faults, then the random rate. Also the calls to hold for the test. Seeded,
+ * so a run can be repeated.
  */
 public final class FaultPlan {
   private final Map<GraphCall, Deque<GraphFault>> queued = new EnumMap<>(GraphCall.class);
@@ -24,6 +27,8 @@ public final class FaultPlan {
   private boolean unreachable;
   private Duration stall = Duration.ofSeconds(35);
   private final Map<GraphFault, Integer> injected = new EnumMap<>(GraphFault.class);
+  private final Map<String, GraphFault> accountFaults = new HashMap<>();
+  private final Map<GraphCall, Deque<Hold>> holds = new EnumMap<>(GraphCall.class);
 
   public synchronized void failNext(GraphCall call, GraphFault fault, int times) {
     if (fault == GraphFault.LOST_PUBLISH_RESPONSE && call != GraphCall.PUBLISH) {
@@ -47,6 +52,28 @@ public final class FaultPlan {
     this.randomKinds = List.copyOf(kinds);
   }
 
+  /** Every call made with the account's token meets {@code fault} (POST-10 tests). */
+  public synchronized void failAccount(String accountId, GraphFault fault) {
+    if (fault == GraphFault.LOST_PUBLISH_RESPONSE) {
+      throw new IllegalArgumentException("LOST_PUBLISH_RESPONSE applies to single PUBLISH calls");
+    }
+    accountFaults.put(accountId, fault);
+  }
+
+  public synchronized void healAccount(String accountId) {
+    accountFaults.remove(accountId);
+  }
+
+  public synchronized void hold(Hold hold) {
+    holds.computeIfAbsent(hold.call(), c -> new ArrayDeque<>()).addLast(hold);
+  }
+
+  /** The hold waiting for this call, taken off the queue, or null. */
+  synchronized @Nullable Hold nextHold(GraphCall call) {
+    Deque<Hold> queue = holds.get(call);
+    return queue == null ? null : queue.pollFirst();
+  }
+
   public synchronized void setUnreachable(boolean unreachable) {
     this.unreachable = unreachable;
   }
@@ -68,11 +95,14 @@ public final class FaultPlan {
     rate = 0;
     randomKinds = List.of();
     unreachable = false;
+    accountFaults.clear();
   }
 
   /** The fault for this call, counted as injected, or empty to serve it normally. */
-  synchronized Optional<GraphFault> next(GraphCall call) {
-    Optional<GraphFault> fault = choose(call);
+  synchronized Optional<GraphFault> next(GraphCall call, @Nullable String accountId) {
+    GraphFault forAccount = accountId == null ? null : accountFaults.get(accountId);
+    Optional<GraphFault> fault =
+        !unreachable && forAccount != null ? Optional.of(forAccount) : choose(call);
     fault.ifPresent(f -> injected.merge(f, 1, Integer::sum));
     return fault;
   }

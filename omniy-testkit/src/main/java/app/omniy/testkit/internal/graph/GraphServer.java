@@ -94,7 +94,16 @@ public final class GraphServer implements AutoCloseable {
         return;
       }
       count(route.call());
-      Optional<GraphFault> fault = faults.next(route.call());
+      String account = state.accountIdOf(token);
+      Hold hold = faults.nextHold(route.call());
+      if (hold != null) {
+        Map<String, String> shown = new HashMap<>(params);
+        shown.remove("access_token");
+        if (!hold.arriveAndAwait(exchange.getRequestURI().getPath(), shown, account)) {
+          return; // dropped: the connection closes unanswered, the call had no effect
+        }
+      }
+      Optional<GraphFault> fault = faults.next(route.call(), account);
       if (fault.isPresent() && fault.get() != GraphFault.LOST_PUBLISH_RESPONSE) {
         injectBefore(exchange, token, fault.get());
         return;
