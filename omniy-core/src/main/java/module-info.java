@@ -23,4 +23,6 @@ module app.omniy.core {
   exports app.omniy.core.incident;
   exports app.omniy.core.incident.spi;
   exports app.omniy.core.maintenance;
+  exports app.omniy.core.backup;
+  exports app.omniy.core.backup.spi;
 }
