@@ -23,8 +23,8 @@ import java.util.Optional;
  * {prefix}{backupId}/{file}}. BAK-1 wants the backups in another region than the database: create
  * the bucket there.
  *
- * <p>Every upload sends the content's CRC32C and MD5 with the object (the client computes them for
- * a byte-array upload), so Cloud Storage rejects a body damaged on the way, and the checksums Cloud
+ * <p>Every upload sends the content's CRC32C with the object (the client computes it for a
+ * byte-array upload), so Cloud Storage rejects a body damaged on the way, and the checksums Cloud
  * Storage returns for the stored object are compared with the content again; every download is
  * checked against the object's CRC32C. A mismatch throws {@link BackupVerificationException} naming
  * the object.

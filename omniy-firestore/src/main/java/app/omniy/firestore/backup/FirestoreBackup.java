@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.BulkWriter;
+import com.google.cloud.firestore.BulkWriterOptions;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Firestore;
@@ -181,6 +182,17 @@ public final class FirestoreBackup {
    * @throws InvalidValueException if {@code into} already holds data: restore into an empty place
    */
   public BackupManifest restore(String backupId, FirestoreStoreOptions into) {
+    return restore(backupId, into, BulkWriterOptions.builder().build());
+  }
+
+  /**
+   * {@link #restore(String, FirestoreStoreOptions)} with {@code writerOptions} for the {@link
+   * BulkWriter}. The default throttles writes to Firestore's ramp-up rule for a new database (500
+   * operations/s, +50 % every 5 minutes); turn throttling off only where that rule does not apply,
+   * such as the emulator.
+   */
+  public BackupManifest restore(
+      String backupId, FirestoreStoreOptions into, BulkWriterOptions writerOptions) {
     if (into == null) {
       throw new InvalidValueException("into", null, "is required");
     }
@@ -198,7 +210,7 @@ public final class FirestoreBackup {
     }
     Firestore db = into.db();
     DocumentReference root = root(into);
-    BulkWriter writer = db.bulkWriter();
+    BulkWriter writer = db.bulkWriter(writerOptions);
     List<ApiFuture<WriteResult>> writes = new ArrayList<>();
     try {
       for (BackupFile file : manifest.files()) {
