@@ -7,6 +7,7 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.backup.BackupIds;
 import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupVerificationException;
+import app.omniy.core.backup.spi.BackupTarget;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.firestore.FirestoreConnections;
 import app.omniy.firestore.FirestorePostStore;
@@ -21,6 +22,7 @@ import com.google.cloud.firestore.BulkWriter;
 import com.google.cloud.firestore.BulkWriterOptions;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.GeoPoint;
+import com.google.cloud.storage.Storage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +52,13 @@ class FirestoreBackupTest {
   private final FirestoreEmulator emulator;
   private final List<Firestore> clients = new ArrayList<>();
   private final FirestoreStoreOptions source;
+  private final Firestore db;
   @TempDir Path dir;
 
   FirestoreBackupTest(FirestoreEmulator emulator) {
     this.emulator = emulator;
     this.source = options(emulator.projectId(), "production");
+    this.db = source.db();
   }
 
   private FirestoreStoreOptions options(String projectId, String namespace) {
@@ -250,28 +254,39 @@ class FirestoreBackupTest {
     assertThat(backup.latest()).contains(BackupIds.of(NIGHT.minus(Duration.ofDays(29))));
   }
 
+  /** The README's snippet (docs/a-backups.md): nightly backup, retention, monthly restore test. */
   @Test
   void a_backup_to_cloud_storage_is_verified_and_restores_identically() throws Exception {
     write("posts", 50);
     try (FakeCloudStorage gcs = new FakeCloudStorage()) {
-      CloudStorageBackupTarget target =
-          new CloudStorageBackupTarget(
-              CloudStorageBackupTarget.unauthenticatedClient(gcs.host(), "demo-omniy"),
-              "omniy-backups",
-              "firestore/");
-      FirestoreBackup backup = new FirestoreBackup(source, target, 20);
+      Storage storage = CloudStorageBackupTarget.unauthenticatedClient(gcs.host(), "demo-omniy");
+      Firestore scratchDb = scratch().db();
+      Instant now = NIGHT;
 
-      BackupManifest manifest = backup.backup(NIGHT);
-      FirestoreStoreOptions restored = scratch();
-      backup.restore(manifest.backupId(), restored, UNTHROTTLED);
+      // --- snippet start
+      FirestoreStoreOptions source = FirestoreStoreOptions.of(db).withNamespace("production");
+      BackupTarget target = new CloudStorageBackupTarget(storage, "omniy-backups", "firestore/");
+      FirestoreBackup backups = new FirestoreBackup(source, target);
 
+      // BAK-1, daily at 03:00 JST: export, then verify (listed, counted, checksummed)
+      BackupManifest manifest = backups.backup(now);
+      List<String> deleted = backups.deleteExpired(BackupRetention.GUIDE, now); // 30 days
+
+      // BAK-3, monthly: restore the latest backup into a scratch project and compare
+      FirestoreStoreOptions scratch =
+          FirestoreStoreOptions.of(scratchDb).withNamespace("production");
+      backups.restore(backups.latest().orElseThrow(), scratch);
+      ComparisonReport report = BackupComparison.compare(source, scratch);
+      // --- snippet end
+
+      assertThat(manifest.documents()).isEqualTo(50);
+      assertThat(deleted).isEmpty();
       assertThat(gcs.names("omniy-backups"))
           .containsExactly(
               "firestore/20261127T180000Z/manifest.json",
-              "firestore/20261127T180000Z/posts-00000.ndjson",
-              "firestore/20261127T180000Z/posts-00001.ndjson",
-              "firestore/20261127T180000Z/posts-00002.ndjson");
-      assertThat(BackupComparison.compare(source, restored).identical()).isTrue();
+              "firestore/20261127T180000Z/posts-00000.ndjson");
+      assertThat(report.identical()).isTrue();
+      assertThat(report.documentsCompared()).isEqualTo(50);
     }
   }
 
