@@ -24,6 +24,12 @@ public final class FirestoreEmulator implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /**
+   * The first clear after a start is answered by a cold emulator JVM: on a loaded 2-core machine it
+   * took over 10 s (seen failing CI-like runs at load average 30), so allow a minute.
+   */
+  private static final Duration CLEAR_TIMEOUT = Duration.ofSeconds(60);
+
   private final EmulatorProcess process;
   private final String projectId;
 
@@ -74,7 +80,7 @@ public final class FirestoreEmulator implements AutoCloseable {
     try {
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(10)).build(),
+              HttpRequest.newBuilder(uri).DELETE().timeout(CLEAR_TIMEOUT).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(

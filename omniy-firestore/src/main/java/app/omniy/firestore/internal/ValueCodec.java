@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Firestore values as JSON in the typed form of Firestore's REST API ({@code {"integerValue":
@@ -37,7 +38,7 @@ public final class ValueCodec {
   }
 
   /** One value, typed. */
-  public static ObjectNode encode(Object value) {
+  public static ObjectNode encode(@Nullable Object value) {
     ObjectNode out = JSON.objectNode();
     if (value == null) {
       out.putNull("nullValue");
@@ -78,8 +79,8 @@ public final class ValueCodec {
   }
 
   /** A typed JSON object back as document fields; references point into {@code db}. */
-  public static Map<String, Object> decodeFields(JsonNode fields, Firestore db) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  public static Map<String, @Nullable Object> decodeFields(JsonNode fields, Firestore db) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : fields.properties()) {
       out.put(field.getKey(), decode(field.getValue(), db));
     }
@@ -87,7 +88,7 @@ public final class ValueCodec {
   }
 
   /** One typed value back as the Java value the Firestore client writes. */
-  public static Object decode(JsonNode typed, Firestore db) {
+  public static @Nullable Object decode(JsonNode typed, Firestore db) {
     if (!typed.isObject() || typed.size() != 1) {
       throw new OmniyException("not a typed Firestore value: " + typed);
     }
@@ -110,8 +111,8 @@ public final class ValueCodec {
     };
   }
 
-  private static List<Object> decodeArray(JsonNode values, Firestore db) {
-    List<Object> out = new ArrayList<>(values.size());
+  private static List<@Nullable Object> decodeArray(JsonNode values, Firestore db) {
+    List<@Nullable Object> out = new ArrayList<>(values.size());
     values.forEach(item -> out.add(decode(item, db)));
     return out;
   }
