@@ -23,6 +23,8 @@ module app.omniy.core {
   exports app.omniy.core.incident;
   exports app.omniy.core.incident.spi;
   exports app.omniy.core.maintenance;
+  exports app.omniy.core.backup;
+  exports app.omniy.core.backup.spi;
   exports app.omniy.core.maintenance.spi;
   exports app.omniy.core.security;
 }
