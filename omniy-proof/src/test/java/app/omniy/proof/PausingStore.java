@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,5 +112,15 @@ final class PausingStore implements PostStore {
   @Override
   public List<PostRecord> findExpiredLeases(Instant now, int limit) {
     return store.findExpiredLeases(now, limit);
+  }
+
+  @Override
+  public Optional<Instant> oldestDue(Instant now) {
+    return store.oldestDue(now);
+  }
+
+  @Override
+  public Map<String, Instant> publishSlots(String accountId, Instant since) {
+    return store.publishSlots(accountId, since);
   }
 }
