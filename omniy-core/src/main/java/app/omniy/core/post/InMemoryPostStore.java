@@ -9,19 +9,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded default {@link PostStore}: everything in memory, for one process (tests, trials,
- * single-instance hosts). Thread-safe: one lock guards every operation, which makes {@link
- * #claimDue} atomic without compare-and-set loops; each operation is short.
+ * single-instance hosts). Thread-safe: every write replaces a post's record by compare-and-set on
+ * the record it checked (so a fenced write can never overwrite another), and one lock guards the
+ * due index, which makes {@link #claimDue} atomic. A lease holder's writes (start, container,
+ * outcome, renewal, and the release of a post that is no longer due) do not touch the index and
+ * take no lock: the workers of a busy dispatcher do not queue for each other once per step, and a
+ * worker descheduled by the operating system while holding the lock stalls only claims (issue 8).
  *
  * <p>Due index: per account, a tree of the unleased due posts ordered by (next attempt time, id),
  * plus a tree of each account's earliest post. Claiming walks only what it takes, so claiming
@@ -35,11 +39,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryPostStore implements PostStore {
   private static final Comparator<PostRecord> DUE_ORDER = PostStoreRules.DUE_ORDER;
 
+  /** Guards the due index ({@link #dueByAccount}, {@link #accountHeads}). */
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<String, PostRecord> byId = new HashMap<>();
+
+  /** Every post; replaced only by {@link #swap} (compare-and-set) or, new, under the lock. */
+  private final ConcurrentHashMap<String, PostRecord> byId = new ConcurrentHashMap<>();
+
   private final Map<String, TreeSet<PostRecord>> dueByAccount = new HashMap<>();
   private final TreeSet<PostRecord> accountHeads = new TreeSet<>(DUE_ORDER);
-  private final Set<String> leased = new HashSet<>();
+
+  /** The ids of posts with a lease (live or expired); out of the due index. */
+  private final Set<String> leased = ConcurrentHashMap.newKeySet();
 
   /** An empty store. */
   public InMemoryPostStore() {}
@@ -50,11 +60,10 @@ public final class InMemoryPostStore implements PostStore {
     Require.nonNull(now, "now");
     lock.lock();
     try {
-      if (byId.containsKey(post.id())) {
+      PostRecord stored = PostRecord.scheduled(post).withVersion(1);
+      if (byId.putIfAbsent(post.id(), stored) != null) {
         throw new InvalidValueException("id", post.id(), "a post with this id already exists");
       }
-      PostRecord stored = PostRecord.scheduled(post).withVersion(1);
-      byId.put(post.id(), stored);
       index(stored);
       return stored;
     } finally {
@@ -65,12 +74,7 @@ public final class InMemoryPostStore implements PostStore {
   @Override
   public Optional<PostRecord> find(String postId) {
     Require.nonNull(postId, "postId");
-    lock.lock();
-    try {
-      return Optional.ofNullable(byId.get(postId));
-    } finally {
-      lock.unlock();
-    }
+    return Optional.ofNullable(byId.get(postId));
   }
 
   @Override
@@ -78,15 +82,10 @@ public final class InMemoryPostStore implements PostStore {
     Require.nonNull(accountId, "accountId");
     Require.nonNull(states, "states");
     List<PostRecord> found = new ArrayList<>();
-    lock.lock();
-    try {
-      for (PostRecord r : byId.values()) {
-        if (r.accountId().equals(accountId) && states.contains(r.state())) {
-          found.add(r);
-        }
+    for (PostRecord r : byId.values()) {
+      if (r.accountId().equals(accountId) && states.contains(r.state())) {
+        found.add(r);
       }
-    } finally {
-      lock.unlock();
     }
     found.sort(DUE_ORDER);
     return found;
@@ -106,7 +105,17 @@ public final class InMemoryPostStore implements PostStore {
       picked.sort(DUE_ORDER);
       List<PostRecord> claimed = new ArrayList<>(picked.size());
       for (PostRecord r : picked) {
-        claimed.add(store(r, r.withLease(lease)));
+        PostRecord next = r.withLeaseAt(r.version() + 1, lease);
+        // Only writes under this lock change an unleased post, so the swap succeeds; if it ever
+        // did not, the index is healed from the stored record.
+        PostRecord stored = swap(r, next) ? next : byId.get(r.id());
+        unindex(r);
+        if (stored != null) {
+          index(stored);
+        }
+        if (stored == next) {
+          claimed.add(next);
+        }
       }
       return claimed;
     } finally {
@@ -158,7 +167,11 @@ public final class InMemoryPostStore implements PostStore {
     }
     for (PostRecord r : expired) {
       // Not a write of the post: the expired holder stays fenced off (its owner no longer matches).
-      replaceIndexed(r, r.withLease(null));
+      PostRecord unleased = r.withLease(null);
+      if (swap(r, unleased)) {
+        leased.remove(r.id());
+        index(unleased);
+      }
     }
   }
 
@@ -175,7 +188,8 @@ public final class InMemoryPostStore implements PostStore {
       if (r == null || r.version() != version || r.lease() == null || r.isLeasedAt(now)) {
         return Optional.empty();
       }
-      return Optional.of(store(r, r.withLease(new Lease(owner, now.plus(leaseDuration)))));
+      PostRecord next = r.withLeaseAt(r.version() + 1, new Lease(owner, now.plus(leaseDuration)));
+      return swap(r, next) ? Optional.of(next) : Optional.empty();
     } finally {
       lock.unlock();
     }
@@ -184,19 +198,39 @@ public final class InMemoryPostStore implements PostStore {
   @Override
   public PostRecord renew(LeaseToken token, Instant now, Duration leaseDuration) {
     Require.positive(leaseDuration, "leaseDuration");
-    lock.lock();
-    try {
+    Lease renewed = new Lease(token.owner(), now.plus(leaseDuration));
+    while (true) {
       PostRecord r = fenced(token, now);
-      return store(r, r.withLease(new Lease(token.owner(), now.plus(leaseDuration))));
-    } finally {
-      lock.unlock();
+      PostRecord next = r.withLeaseAt(r.version() + 1, renewed);
+      if (swap(r, next)) {
+        return next;
+      }
     }
   }
 
   @Override
   public PostRecord release(LeaseToken token, Instant now) {
+    PostRecord seen = fenced(token, now);
+    if (!seen.state().isDue()) {
+      // Final or waiting for re-authorisation: it leaves the leased set and enters no index. The
+      // state cannot change meanwhile: only this token may write the post at this version.
+      PostRecord released = releaseOnce(token, now);
+      leased.remove(released.id());
+      return released;
+    }
     lock.lock();
     try {
+      PostRecord released = releaseOnce(token, now);
+      leased.remove(released.id());
+      index(released);
+      return released;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private PostRecord releaseOnce(LeaseToken token, Instant now) {
+    while (true) {
       PostRecord r = fenced(token, now);
       if (r.state() == PostState.PUBLISHING) {
         throw new IllegalTransitionException(
@@ -205,33 +239,34 @@ public final class InMemoryPostStore implements PostStore {
             r.state(),
             "cannot release a post in PUBLISHING: record the attempt's outcome first");
       }
-      return store(r, r.withLease(null));
-    } finally {
-      lock.unlock();
+      PostRecord next = r.withLeaseAt(r.version() + 1, null);
+      if (swap(r, next)) {
+        return next;
+      }
     }
   }
 
   @Override
   public PostRecord recordTransition(
       LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now) {
-    lock.lock();
-    try {
+    while (true) {
       PostRecord r = fenced(token, now);
-      return store(r, r.moved(to, reason, nextAttemptAt, now));
-    } finally {
-      lock.unlock();
+      PostRecord next = r.movedAt(r.version() + 1, to, reason, nextAttemptAt, now);
+      if (swap(r, next)) {
+        return next; // still leased: the index does not change
+      }
     }
   }
 
   @Override
   public PostRecord recordContainer(LeaseToken token, String containerId, Instant now) {
     Require.nonBlank(containerId, "containerId");
-    lock.lock();
-    try {
+    while (true) {
       PostRecord r = fenced(token, now);
-      return store(r, r.withContainer(containerId));
-    } finally {
-      lock.unlock();
+      PostRecord next = r.withContainerAt(r.version() + 1, containerId);
+      if (swap(r, next)) {
+        return next;
+      }
     }
   }
 
@@ -260,7 +295,14 @@ public final class InMemoryPostStore implements PostStore {
       // An expired lease means nothing once the host changed the post, except in PUBLISHING, where
       // it is what recovery finds the post by (POST-10).
       boolean keepLease = changed.state() == PostState.PUBLISHING;
-      return store(r, keepLease ? changed : changed.withLease(null));
+      PostRecord next =
+          (keepLease ? changed : changed.withLease(null)).withVersion(r.version() + 1);
+      if (!swap(r, next)) {
+        throw new StaleWriteException(r.id(), "the post changed while it was being replaced");
+      }
+      unindex(r);
+      index(next);
+      return next;
     } finally {
       lock.unlock();
     }
@@ -288,6 +330,22 @@ public final class InMemoryPostStore implements PostStore {
     return List.copyOf(expired.subList(0, Math.min(limit, expired.size())));
   }
 
+  /**
+   * The earliest next attempt time among unleased posts in a due state, from the head of the due
+   * index (O(log n)), so the dispatcher sleeps until exactly then instead of polling.
+   */
+  @Override
+  public Optional<Instant> nextDueAt() {
+    lock.lock();
+    try {
+      return accountHeads.isEmpty()
+          ? Optional.empty()
+          : Optional.of(accountHeads.first().nextAttemptAt());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The stored record if {@code token} may write to it at {@code now}. */
   private PostRecord fenced(LeaseToken token, Instant now) {
     Require.nonNull(token, "token");
@@ -300,17 +358,13 @@ public final class InMemoryPostStore implements PostStore {
     return r;
   }
 
-  /** Stores {@code changed} as the next version of {@code current}. */
-  private PostRecord store(PostRecord current, PostRecord changed) {
-    PostRecord next = changed.withVersion(current.version() + 1);
-    replaceIndexed(current, next);
-    return next;
-  }
-
-  private void replaceIndexed(PostRecord current, PostRecord next) {
-    unindex(current);
-    byId.put(next.id(), next);
-    index(next);
+  /**
+   * Replaces {@code current} by {@code next} unless another write came in between (then nothing
+   * changes): the one compare-and-set every write goes through, so two writers that both passed
+   * their checks can never both succeed (POST-8 fencing without a lock).
+   */
+  private boolean swap(PostRecord current, PostRecord next) {
+    return byId.replace(current.id(), current, next);
   }
 
   private void index(PostRecord r) {

@@ -106,4 +106,14 @@ public interface PostStore {
    * Up to {@code limit} posts whose lease expired at or before {@code now}, oldest expiry first.
    */
   List<PostRecord> findExpiredLeases(Instant now, int limit);
+
+  /**
+   * When the earliest unleased post in SCHEDULED or RETRY_WAIT falls due (it may be in the past),
+   * if the store can tell cheaply; empty when no such post is stored or the store cannot tell. A
+   * dispatcher sleeps until then, never longer than its poll interval, so posts start on time
+   * instead of up to one poll late (issue 8). The default says nothing: the dispatcher polls.
+   */
+  default Optional<Instant> nextDueAt() {
+    return Optional.empty();
+  }
 }
