@@ -57,8 +57,8 @@ import org.quartz.impl.StdSchedulerFactory;
 public final class SchedulerComparison {
   /**
    * How long after scheduling begins the posts fall due in a side's first round; later rounds use
-   * twice the side's last time to schedule plus half a second, and a round whose scheduling
-   * overran the due time is run again with twice the lead.
+   * twice the side's last time to schedule plus half a second, and a round whose scheduling overran
+   * the due time is run again with twice the lead.
    */
   static final Duration FIRST_LEAD = Duration.ofSeconds(8);
 

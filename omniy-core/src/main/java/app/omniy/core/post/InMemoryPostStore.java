@@ -51,8 +51,8 @@ public final class InMemoryPostStore implements PostStore {
 
   /**
    * Under the lock: the ids of posts with a lease (live or expired), out of the due index, and of
-   * posts released since without the lock, which the next claim drops (a concurrent set here cost
-   * a profiled 9% of dispatch time in contended size counting).
+   * posts released since without the lock, which the next claim drops (a concurrent set here cost a
+   * profiled 9% of dispatch time in contended size counting).
    */
   private final Set<String> leased = new HashSet<>();
 
