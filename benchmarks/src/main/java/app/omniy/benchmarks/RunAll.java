@@ -69,8 +69,9 @@ public final class RunAll {
       }
       Result<?> primary = run.getPrimaryResult();
       rows.add(row(name, String.join(", ", values), params.getMode().shortLabel(), primary));
-      for (var secondary : run.getSecondaryResults().entrySet()) {
-        rows.add(row(name + " · " + secondary.getKey(), "", "", secondary.getValue()));
+      for (String key : run.getSecondaryResults().keySet()) {
+        Result<?> secondary = run.getSecondaryResults().get(key);
+        rows.add(row(name + " · " + key, "", "", secondary));
       }
     }
     return rows;
