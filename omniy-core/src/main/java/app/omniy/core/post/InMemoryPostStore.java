@@ -112,9 +112,8 @@ public final class InMemoryPostStore implements PostStore {
       for (PostRecord r : picked) {
         PostRecord next = r.withLeaseAt(r.version() + 1, lease);
         // Only writes under this lock change an unleased post, so the swap succeeds; if it ever
-        // did not, the index is healed from the stored record.
+        // did not, the stored record goes back in the index as it is.
         PostRecord stored = swap(r, next) ? next : byId.get(r.id());
-        unindex(r);
         if (stored != null) {
           index(stored);
         }
@@ -128,31 +127,50 @@ public final class InMemoryPostStore implements PostStore {
     }
   }
 
-  /** Round robin over the accounts with due posts, earliest head first (POST-10). */
+  /**
+   * Round robin over the accounts with due posts, earliest head first (POST-10); the picked posts
+   * leave the due index. The served accounts' heads come off the heads tree in order and each
+   * account's posts off the front of its tree, so taking a post costs no search; each served
+   * account then gets its new head back once (issue 8: the index was 40% of dispatch time).
+   */
   private List<PostRecord> pickFairly(Instant now, int limit) {
-    List<Iterator<PostRecord>> queues = new ArrayList<>();
-    for (PostRecord head : accountHeads) {
-      if (queues.size() >= limit || head.nextAttemptAt().isAfter(now)) {
+    List<TreeSet<PostRecord>> served = new ArrayList<>();
+    List<String> accounts = new ArrayList<>();
+    while (served.size() < limit && !accountHeads.isEmpty()) {
+      PostRecord head = accountHeads.first();
+      if (head.nextAttemptAt().isAfter(now)) {
         break;
       }
-      queues.add(dueByAccount.get(head.accountId()).iterator());
+      accountHeads.pollFirst();
+      served.add(dueByAccount.get(head.accountId()));
+      accounts.add(head.accountId());
     }
     List<PostRecord> picked = new ArrayList<>(Math.min(limit, 1024));
+    boolean[] drained = new boolean[served.size()];
     boolean progress = true;
     while (progress && picked.size() < limit) {
       progress = false;
-      for (int i = 0; i < queues.size() && picked.size() < limit; i++) {
-        Iterator<PostRecord> queue = queues.get(i);
-        if (queue == null) {
+      for (int i = 0; i < served.size() && picked.size() < limit; i++) {
+        TreeSet<PostRecord> queue = served.get(i);
+        if (drained[i]) {
           continue;
         }
-        PostRecord next = queue.hasNext() ? queue.next() : null;
+        PostRecord next = queue.isEmpty() ? null : queue.first();
         if (next != null && !next.nextAttemptAt().isAfter(now)) {
+          queue.pollFirst();
           picked.add(next);
           progress = true;
         } else {
-          queues.set(i, null);
+          drained[i] = true;
         }
+      }
+    }
+    for (int i = 0; i < served.size(); i++) {
+      TreeSet<PostRecord> queue = served.get(i);
+      if (queue.isEmpty()) {
+        dueByAccount.remove(accounts.get(i));
+      } else {
+        accountHeads.add(queue.first());
       }
     }
     return picked;
