@@ -69,7 +69,7 @@ public final class Dispatcher {
   private final Map<String, Set<String>> warned = new ConcurrentHashMap<>();
 
   private volatile @Nullable String pauseReason;
-  private final Duration renewBelow;
+  private final long renewBelowNanos;
 
   /**
    * @param store where posts live
@@ -89,8 +89,12 @@ public final class Dispatcher {
     this.settings = Require.nonNull(settings, "settings");
     this.listener = Require.nonNull(listener, "listener");
     this.random = Require.nonNull(random, "random");
-    // Duration.dividedBy goes through BigDecimal: computed once, not on every publisher call.
-    this.renewBelow = settings.leaseDuration().dividedBy(2);
+    // Computed once as nanoseconds, not as a Duration on every publisher call; saturated.
+    Duration lease = settings.leaseDuration();
+    this.renewBelowNanos =
+        lease.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1
+            ? Long.MAX_VALUE / 2
+            : lease.toNanos() / 2;
     this.quota = new QuotaLedger(store, settings.quotaPolicy(), settings.quotaHistoryFromStore());
   }
 
@@ -129,6 +133,15 @@ public final class Dispatcher {
       return List.of();
     }
     return store.claimDue(now, limit, settings.owner(), settings.leaseDuration());
+  }
+
+  /**
+   * When the next post falls due, if the store can tell cheaply ({@link PostStore#nextDueAt});
+   * empty while paused, so a runtime sleeps its poll interval then. A runtime sleeps until this
+   * instant rather than polling, so posts start on time (issue 8: lateness p99 at most 25 ms).
+   */
+  public Optional<Instant> nextDueAt() {
+    return pauseReason != null ? Optional.empty() : store.nextDueAt();
   }
 
   /**
@@ -555,10 +568,25 @@ public final class Dispatcher {
   private Instant leased(Run run) {
     Instant now = run.now();
     Lease lease = run.r.lease();
-    if (lease != null && Duration.between(now, lease.expiresAt()).compareTo(renewBelow) < 0) {
+    if (lease != null && nanosLeft(now, lease.expiresAt()) < renewBelowNanos) {
       run.r = store.renew(run.r.token(), now, settings.leaseDuration());
     }
     return now;
+  }
+
+  /**
+   * Nanoseconds from {@code now} to {@code expiresAt}, saturated (no {@link Duration} per publisher
+   * call; a lease beyond 292 years counts as {@link Long#MAX_VALUE}).
+   */
+  static long nanosLeft(Instant now, Instant expiresAt) {
+    long seconds = expiresAt.getEpochSecond() - now.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1_000_000_000L - 1) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / 1_000_000_000L + 1) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * 1_000_000_000L + (expiresAt.getNano() - now.getNano());
   }
 
   private String missedWindowReason(PostRecord r, Instant now) {

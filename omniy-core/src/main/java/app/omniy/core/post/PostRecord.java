@@ -3,7 +3,6 @@ package app.omniy.core.post;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.internal.Require;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -106,17 +105,38 @@ public record PostRecord(
    * @throws IllegalTransitionException if POST-4 does not allow the move
    */
   public PostRecord moved(PostState to, String reason, Instant nextAttempt, Instant now) {
+    return movedAt(version, to, reason, nextAttempt, now);
+  }
+
+  /**
+   * {@link #moved} and {@link #withVersion} in one copy, for the in-memory store's hot path: one
+   * record and one history array per write instead of two of each.
+   */
+  PostRecord movedAt(
+      long newVersion, PostState to, String reason, Instant nextAttempt, Instant now) {
     Require.nonNull(to, "to");
     Require.nonBlank(reason, "reason");
     Require.nonNull(nextAttempt, "nextAttemptAt");
     Require.nonNull(now, "now");
     state.requireMove(id(), to);
     int nextAttemptNumber = to == PostState.PUBLISHING ? attempt + 1 : attempt;
-    List<Transition> moves = new ArrayList<>(history.size() + 1);
-    moves.addAll(history);
-    moves.add(new Transition(now, state, to, reason, nextAttemptNumber));
+    Transition[] moves = history.toArray(new Transition[history.size() + 1]);
+    moves[history.size()] = new Transition(now, state, to, reason, nextAttemptNumber);
+    // List.of copies the array once; the constructor's List.copyOf then keeps that list as it is.
     return new PostRecord(
-        post, to, version, nextAttemptNumber, nextAttempt, containerId, lease, moves);
+        post, to, newVersion, nextAttemptNumber, nextAttempt, containerId, lease, List.of(moves));
+  }
+
+  /** {@link #withLease} and {@link #withVersion} in one copy (in-memory store). */
+  PostRecord withLeaseAt(long newVersion, @Nullable Lease newLease) {
+    return new PostRecord(
+        post, state, newVersion, attempt, nextAttemptAt, containerId, newLease, history);
+  }
+
+  /** {@link #withContainer} and {@link #withVersion} in one copy (in-memory store). */
+  PostRecord withContainerAt(long newVersion, String newContainerId) {
+    return new PostRecord(
+        post, state, newVersion, attempt, nextAttemptAt, newContainerId, lease, history);
   }
 
   /** This record at another version (stores only). */

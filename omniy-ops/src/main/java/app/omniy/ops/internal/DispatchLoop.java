@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * post for a slow publisher, up to {@link #MAX_BATCH} for a fast one), so a claimed post waits
  * little for its turn, well within its lease.
  *
+ * <p>A worker that finds nothing due sleeps until the store's next due time ({@link
+ * Dispatcher#nextDueAt}), at most one poll interval, so a post starts within microseconds of its
+ * publish time rather than up to a poll late.
+ *
  * <p>Back-pressure: only as many workers claim as the {@link ClaimLimit} allows; a congested or
  * slow publisher halves it, so the runtime claims less, not more. When the runtime stops, each
  * worker finishes the attempt it is in and gives back (releases, still due) the rest of its batch,
@@ -39,6 +43,9 @@ public final class DispatchLoop {
 
   /** About how much work one batch holds, at the recent attempt duration. */
   public static final Duration BATCH_TIME = Duration.ofMillis(10);
+
+  /** The shortest idle sleep: a due post being claimed by another worker is no reason to spin. */
+  static final long MIN_IDLE_NANOS = 20_000;
 
   private final Dispatcher dispatcher;
   private final Clock clock;
@@ -158,10 +165,10 @@ public final class DispatchLoop {
   private void run(int index) {
     while (running) {
       try {
-        boolean worked = turn(index);
+        long idle = turn(index);
         lastError = null;
-        if (!worked) {
-          LockSupport.parkNanos(poll.toNanos());
+        if (idle > 0) {
+          LockSupport.parkNanos(idle);
         }
       } catch (RuntimeException e) {
         lastError = String.valueOf(e);
@@ -172,8 +179,12 @@ public final class DispatchLoop {
     giveBackPending();
   }
 
-  /** One post, claiming a batch first if none is pending; whether there was one. */
-  private boolean turn(int index) {
+  /**
+   * One post, claiming a batch first if none is pending.
+   *
+   * @return 0 if there was one, else how long to sleep
+   */
+  private long turn(int index) {
     Instant now = clock.instant();
     lastTurn = now;
     Instant chores = nextHousekeeping.get();
@@ -184,17 +195,17 @@ public final class DispatchLoop {
     PostRecord next = pending.poll();
     if (next == null) {
       if (index >= limit.limit()) {
-        return false; // back-pressure: fewer workers claim
+        return poll.toNanos(); // back-pressure: fewer workers claim
       }
       List<PostRecord> claimed = dispatcher.claim(now, batchSize());
       if (claimed.isEmpty()) {
-        return false;
+        return idleNanos(clock.instant(), dispatcher.nextDueAt().orElse(null), poll.toNanos());
       }
       inFlight.addAndGet(claimed.size());
       pending.addAll(claimed);
       next = pending.poll();
       if (next == null) {
-        return true; // the other workers took them
+        return 0; // the other workers took them
       }
     }
     try {
@@ -206,7 +217,28 @@ public final class DispatchLoop {
     } finally {
       inFlight.decrementAndGet();
     }
-    return true;
+    return 0;
+  }
+
+  /**
+   * How long a worker that found nothing due sleeps: until the next post falls due, so it starts on
+   * time rather than up to a poll late (issue 8), but never longer than {@code pollNanos}, so a
+   * post scheduled meanwhile for sooner waits at most one poll; and at least {@link
+   * #MIN_IDLE_NANOS}, so a due post another worker is claiming does not make it spin.
+   */
+  static long idleNanos(Instant now, @Nullable Instant nextDue, long pollNanos) {
+    if (nextDue == null) {
+      return pollNanos;
+    }
+    long seconds = nextDue.getEpochSecond() - now.getEpochSecond();
+    if (seconds > pollNanos / 1_000_000_000L + 1) {
+      return pollNanos;
+    }
+    if (seconds < -1) {
+      return MIN_IDLE_NANOS;
+    }
+    long until = seconds * 1_000_000_000L + (nextDue.getNano() - now.getNano());
+    return Math.max(MIN_IDLE_NANOS, Math.min(pollNanos, until));
   }
 
   /** Gives back every claimed post whose attempt has not started. */
@@ -232,7 +264,7 @@ public final class DispatchLoop {
       LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
     } finally {
       long took = System.nanoTime() - start;
-      limit.record(congested, Duration.ofNanos(took));
+      limit.record(congested, took);
       long avg = attemptNanos;
       attemptNanos = avg == 0 ? took : avg + (took - avg) / 8;
     }

@@ -127,4 +127,14 @@ public interface PostStore {
    * it; the count must therefore come from the store, not from one worker's memory.
    */
   Map<String, Instant> publishSlots(String accountId, Instant since);
+
+  /**
+   * When the earliest unleased post in SCHEDULED or RETRY_WAIT falls due (it may be in the past),
+   * if the store can tell cheaply; empty when no such post is stored or the store cannot tell. A
+   * dispatcher sleeps until then, never longer than its poll interval, so posts start on time
+   * instead of up to one poll late (issue 8). The default says nothing: the dispatcher polls.
+   */
+  default Optional<Instant> nextDueAt() {
+    return Optional.empty();
+  }
 }
