@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.ops.alerts.AlertRuntime;
@@ -80,7 +81,7 @@ class OmniyAlertsTest {
     omniy.close();
     int afterClose = slackMessages().size();
 
-    assertThat(alerts.rules()).hasSize(11); // the guide's default rules
+    assertThat(alerts.rules()).isEqualTo(DefaultAlertRules.all()); // the default rules
     assertThat(slackMessages().get(0).getBodyAsString())
         .contains("[CRITICAL FIRED] ALERT-C4")
         .contains("100% (6 of 6)");
