@@ -196,7 +196,6 @@ final class TrialCommand implements Callable<Integer> {
     out.println("Notifications sent (local log): " + r.notifications().size());
     if (!files.isEmpty()) {
       out.println("Files: " + files.get(0).getParent() + " (" + names(files) + ")");
-      out.println("Not written yet: status.html (the status page renderer is not merged yet)");
     }
   }
 

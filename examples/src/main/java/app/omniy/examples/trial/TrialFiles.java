@@ -1,8 +1,14 @@
 package app.omniy.examples.trial;
 
 import app.omniy.core.sla.CreditRequests;
+import app.omniy.core.sla.DowntimeLedger;
+import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaReportMarkdown;
+import app.omniy.core.sla.SlaTarget;
 import app.omniy.ops.sla.SlaJson;
+import app.omniy.ops.status.DayStatus;
+import app.omniy.ops.status.StatusPage;
+import app.omniy.ops.status.StatusPageData;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +25,8 @@ import java.util.Map;
 /**
  * What {@code omniy trial --out DIR} writes: {@code sla-report.json}, {@code sla-report.md}, {@code
  * alerts.json}, one {@code rca-INCIDENT.md} per incident, the local notification log {@code
- * notifications.log} and the summary {@code trial.json}. The status page ({@code status.html}) is
- * not written yet: it comes with the status page renderer.
+ * notifications.log}, the summary {@code trial.json} and the public status page {@code status.html}
+ * as it stands at the end of the month (KPI-2).
  */
 public final class TrialFiles {
   private TrialFiles() {}
@@ -54,6 +62,7 @@ public final class TrialFiles {
               dir.resolve("notifications.log"), String.join("\n", result.notifications()) + "\n"));
       written.add(
           write(dir.resolve("trial.json"), TrialJson.pretty(TrialJson.summary(result)) + "\n"));
+      written.add(write(dir.resolve("status.html"), statusPage(result)));
       return written;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the trial's files to " + dir, e);
@@ -76,6 +85,25 @@ public final class TrialFiles {
         .append(CreditRequests.deadline(result.month()))
         .append(" (SLA-7).\n");
     return md.toString();
+  }
+
+  /** The status page at the month's end: one bar per day of the month, its incidents, its SLA. */
+  private static String statusPage(TrialResult result) {
+    ZoneId zone = SlaMonth.DEFAULT_ZONE;
+    LocalDate lastDay = result.month().atEndOfMonth();
+    StatusPageData.Builder page =
+        StatusPageData.builder("Omniy trial", lastDay.plusDays(1).atStartOfDay(zone).toInstant())
+            .zone(zone)
+            .days(
+                DayStatus.fromLedger(
+                    DowntimeLedger.of(result.report().periods()),
+                    SlaTarget.SYSTEM,
+                    lastDay,
+                    zone,
+                    result.month().lengthOfMonth()))
+            .sla(result.report());
+    result.incidents().forEach(page::incident);
+    return StatusPage.render(page.build());
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,7 +105,11 @@ class TrialCommandTest {
     assertThat(dir.resolve("sla-report.md")).content().contains("| Pro ¥2,980 |");
     assertThat(JSON.readTree(dir.resolve("alerts.json").toFile()).toString())
         .contains("\"kind\":\"ESCALATED\"", "\"rule\":\"ALERT-C1\"");
-    assertThat(Files.exists(dir.resolve("status.html"))).isFalse();
+    String status = Files.readString(dir.resolve("status.html"));
+    assertThat(Pattern.compile("<rect class=\"bar ").matcher(status).results().count())
+        .as("one bar per day of February 2026 (KPI-2)")
+        .isEqualTo(28);
+    assertThat(status).contains("<rect class=\"bar major\"").contains("ALERT-C1");
   }
 
   @Test
