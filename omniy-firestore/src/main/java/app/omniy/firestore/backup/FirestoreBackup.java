@@ -17,12 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.core.ApiFuture;
-import com.google.cloud.firestore.BulkWriter;
-import com.google.cloud.firestore.BulkWriterOptions;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.firestore.WriteResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,6 +47,9 @@ import java.util.concurrent.ExecutionException;
  * also runs the managed export ({@link ManagedExport}), which Google restores itself.
  */
 public final class FirestoreBackup {
+  /** Documents per restore commit: Firestore allows at most 500 writes in one. */
+  static final int RESTORE_BATCH = 500;
+
   /** Documents per NDJSON file unless set otherwise. */
   public static final int DEFAULT_PART_SIZE = 5_000;
 
@@ -174,7 +176,9 @@ public final class FirestoreBackup {
   /**
    * Restores backup {@code backupId} into {@code into} (another database, project id or namespace;
    * BAK-3), after checking every file's checksum and count against the manifest. Documents are
-   * written with a {@link BulkWriter}.
+   * written in batches of {@value #RESTORE_BATCH}, one commit at a time: a pace Firestore's ramp-up
+   * rule for a new database tolerates, and one the emulator keeps up with (a BulkWriter with
+   * hundreds of batches in flight stalled it).
    *
    * @return the manifest that was restored
    * @throws BackupVerificationException if a file is missing, corrupted or miscounted; nothing is
@@ -182,17 +186,6 @@ public final class FirestoreBackup {
    * @throws InvalidValueException if {@code into} already holds data: restore into an empty place
    */
   public BackupManifest restore(String backupId, FirestoreStoreOptions into) {
-    return restore(backupId, into, BulkWriterOptions.builder().build());
-  }
-
-  /**
-   * {@link #restore(String, FirestoreStoreOptions)} with {@code writerOptions} for the {@link
-   * BulkWriter}. The default throttles writes to Firestore's ramp-up rule for a new database (500
-   * operations/s, +50 % every 5 minutes); turn throttling off only where that rule does not apply,
-   * such as the emulator.
-   */
-  public BackupManifest restore(
-      String backupId, FirestoreStoreOptions into, BulkWriterOptions writerOptions) {
     if (into == null) {
       throw new InvalidValueException("into", null, "is required");
     }
@@ -210,24 +203,24 @@ public final class FirestoreBackup {
     }
     Firestore db = into.db();
     DocumentReference root = root(into);
-    BulkWriter writer = db.bulkWriter(writerOptions);
-    List<ApiFuture<WriteResult>> writes = new ArrayList<>();
-    try {
-      for (BackupFile file : manifest.files()) {
-        CollectionReference collection = root.collection(file.collection());
-        for (String line : lines(contents.remove(file.name()))) {
-          JsonNode doc = readLine(backupId, file, line);
-          writes.add(
-              writer.set(
-                  collection.document(doc.path("id").asText()),
-                  ValueCodec.decodeFields(doc.path("fields"), db)));
+    WriteBatch batch = db.batch();
+    int pending = 0;
+    for (BackupFile file : manifest.files()) {
+      CollectionReference collection = root.collection(file.collection());
+      for (String line : lines(contents.remove(file.name()))) {
+        JsonNode doc = readLine(backupId, file, line);
+        batch.set(
+            collection.document(doc.path("id").asText()),
+            ValueCodec.decodeFields(doc.path("fields"), db));
+        if (++pending == RESTORE_BATCH) {
+          calls.get(batch.commit());
+          batch = db.batch();
+          pending = 0;
         }
       }
-    } finally {
-      close(writer);
     }
-    for (ApiFuture<WriteResult> write : writes) {
-      calls.get(write);
+    if (pending > 0) {
+      calls.get(batch.commit());
     }
     return manifest;
   }
@@ -313,15 +306,6 @@ public final class FirestoreBackup {
     }
   }
 
-  private static void close(BulkWriter writer) {
-    try {
-      writer.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OmniyException("interrupted while restoring", e);
-    } catch (ExecutionException e) {
-      throw new OmniyException("a restored document could not be written", e.getCause());
-    }
   }
 
   static DocumentReference root(FirestoreStoreOptions options) {
