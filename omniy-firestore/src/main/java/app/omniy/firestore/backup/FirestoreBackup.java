@@ -1,7 +1,6 @@
 package app.omniy.firestore.backup;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.OmniyException;
 import app.omniy.core.backup.BackupIds;
 import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupVerificationException;
@@ -16,13 +15,11 @@ import app.omniy.firestore.internal.ValueCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.WriteBatch;
-import com.google.cloud.firestore.WriteResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Logical backups of one Omniy namespace (BAK-1, BAK-3): every collection under {@code
@@ -304,8 +300,6 @@ public final class FirestoreBackup {
     } catch (IOException e) {
       throw new BackupVerificationException(backupId, file.name(), "has a line that is not JSON");
     }
-  }
-
   }
 
   static DocumentReference root(FirestoreStoreOptions options) {
