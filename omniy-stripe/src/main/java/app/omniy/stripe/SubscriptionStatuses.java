@@ -163,9 +163,16 @@ public final class SubscriptionStatuses {
   private static StripeObject dataObject(Event event)
       throws EventDataObjectDeserializationException {
     EventDataObjectDeserializer data = event.getDataObjectDeserializer();
-    // Present only when the event's api_version is the SDK's; otherwise read it as best we can.
-    Optional<StripeObject> object = data.getObject();
-    return object.isPresent() ? object.get() : data.deserializeUnsafe();
+    try {
+      // Present only when the event's api_version is the SDK's; otherwise read it as best we can.
+      Optional<StripeObject> object = data.getObject();
+      return object.isPresent() ? object.get() : data.deserializeUnsafe();
+    } catch (RuntimeException e) {
+      // stripe-java throws NullPointerException (a data object without "object") or Gson's
+      // exceptions for a malformed one; found by StripeWebhookFuzzTest. Unreadable is unreadable.
+      throw new EventDataObjectDeserializationException(
+          "unreadable data object (" + e.getClass().getSimpleName() + ")", data.getRawJson());
+    }
   }
 
   private static @Nullable String subscriptionOf(Invoice invoice) {

@@ -63,6 +63,25 @@ class SubscriptionStatusesTest {
   }
 
   @Test
+  void a_data_object_without_its_object_field_fails_the_delivery_for_a_retry_instead_of_crashing() {
+    // Found by StripeWebhookFuzzTest: stripe-java threw a NullPointerException here.
+    var statuses = new SubscriptionStatuses();
+    StripeWebhooks webhooks =
+        statuses
+            .registerOn(
+                StripeWebhooks.builder(StripeSettings.of(SignedDeliveries.KEY, SECRET))
+                    .clock(SettableClock.at(NOW)))
+            .build();
+    String payload = event("evt_9", SubscriptionStatuses.UPDATED, T1, "{\"id\": \"sub_1\"}");
+
+    WebhookResult result = webhooks.handle(payload, sign(payload, SECRET, NOW));
+
+    assertThat(result.outcome()).isEqualTo(WebhookOutcome.FAILED);
+    assertThat(result.detail()).contains("EventDataObjectDeserializationException");
+    assertThat(statuses.get("sub_1")).isEmpty();
+  }
+
+  @Test
   void invoice_paid_before_subscription_created_keeps_the_payment_and_gets_the_status_later() {
     var statuses = deliver(List.of(PAID));
     assertThat(statuses.get("sub_1Qabc").orElseThrow().status()).isNull();
