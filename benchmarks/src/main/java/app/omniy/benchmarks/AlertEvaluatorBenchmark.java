@@ -9,7 +9,6 @@ import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.SampleRecorder;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.metrics.MetricNames;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,29 +167,19 @@ public class AlertEvaluatorBenchmark {
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public Object retainedBytes(Retained retained) {
-    long before = usedHeapAfterGc();
+    long before = HeapUsage.usedAfterGc();
     Map<Map<String, String>, Long> keys = new HashMap<>();
     for (int i = 0; i < labelSets; i++) {
       keys.put(Map.of("account", "account-" + i), (long) i);
     }
-    long keysOnly = usedHeapAfterGc();
+    long keysOnly = HeapUsage.usedAfterGc();
     AlertEvaluator fed = AlertEvaluator.create(List.of(RULE), AlertStateStore.inMemory());
     for (int i = 0; i < labelSets; i++) {
       fed.record(METRIC, Map.of("account", "account-" + i), START, 0.1);
     }
-    long withEvaluator = usedHeapAfterGc();
+    long withEvaluator = HeapUsage.usedAfterGc();
     retained.baselineBytesPerLabelSet = retained.weight * (keysOnly - before) / labelSets;
     retained.bytesPerLabelSet = retained.weight * (withEvaluator - keysOnly) / labelSets;
     return List.of(keys, fed);
-  }
-
-  static long usedHeapAfterGc() {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

@@ -2,7 +2,6 @@ package app.omniy.benchmarks;
 
 import app.omniy.core.post.InMemoryPostStore;
 import app.omniy.core.post.Post;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +51,17 @@ public final class PostStoreFootprint {
     List<String> accounts = SamplePosts.accounts();
     long payload = payloadBytes(n, accounts);
 
-    long empty = usedAfterGc();
+    long empty = HeapUsage.usedAfterGc();
     List<Post> posts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       posts.add(SamplePosts.post(i, n, accounts));
     }
-    long withPosts = usedAfterGc();
+    long withPosts = HeapUsage.usedAfterGc();
     InMemoryPostStore store = new InMemoryPostStore();
     for (Post p : posts) {
       store.insert(p, SamplePosts.T0);
     }
-    long withStore = usedAfterGc();
+    long withStore = HeapUsage.usedAfterGc();
     boolean lastStored = store.find(SamplePosts.id(n - 1)).isPresent();
     Reference.reachabilityFence(store);
     Reference.reachabilityFence(posts);
@@ -91,15 +90,5 @@ public final class PostStoreFootprint {
 
   private static long stringBytes(String latin1) {
     return 24 + ((16 + latin1.length() + 7) / 8) * 8;
-  }
-
-  private static long usedAfterGc() {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

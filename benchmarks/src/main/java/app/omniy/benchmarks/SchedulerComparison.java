@@ -395,25 +395,15 @@ public final class SchedulerComparison {
         posts(n, Instant.now().plus(Duration.ofHours(1)), Duration.ofSeconds(1), "h");
     try (Side side =
         factory.start(threads, new DispatchBenchmark.FixedLatencyPublisher(0), firing)) {
-      long before = usedAfterGc();
+      long before = HeapUsage.usedAfterGc();
       for (Post p : posts) {
         side.schedule(p);
       }
-      long after = usedAfterGc();
+      long after = HeapUsage.usedAfterGc();
       java.lang.ref.Reference.reachabilityFence(posts);
       java.lang.ref.Reference.reachabilityFence(side);
       return (after - before) / n;
     }
-  }
-
-  private static long usedAfterGc() {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 
   /** Runs everything and prints the markdown tables. */
