@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +30,15 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
   private final IntSupplier inFlight;
   private final IntSupplier claimLimit;
   private final IntSupplier paused;
-  private final AtomicReference<SuccessRate> rate = new AtomicReference<>(SuccessRate.EMPTY);
+
+  /**
+   * The success ratio's two counts (POST-9), as adders: one shared immutable tally replaced on
+   * every outcome made both workers retry their compare-and-set and allocated once per post (issue
+   * 8).
+   */
+  private final LongAdder published = new LongAdder();
+
+  private final LongAdder failedAgainstService = new LongAdder();
   private volatile @Nullable MeterRegistry registry;
   private volatile @Nullable Timer lateness;
 
@@ -60,7 +68,7 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
             .description("first attempt's start minus its publish time")
             .publishPercentiles(0.5, 0.99)
             .register(meters);
-    Gauge.builder(MetricNames.POSTS_SUCCESS_RATIO, rate, OmniyMetrics::ratio)
+    Gauge.builder(MetricNames.POSTS_SUCCESS_RATIO, this, OmniyMetrics::successRatio)
         .description("published / (published + failed against the service), POST-9")
         .register(meters);
     Gauge.builder(MetricNames.DISPATCH_IN_FLIGHT, inFlight, IntSupplier::getAsInt).register(meters);
@@ -81,12 +89,16 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
 
   /** The success ratio so far, 0–1; 1 before any final outcome. */
   public double successRatio() {
-    return ratio(rate);
+    long ok = published.sum();
+    long denominator = ok + failedAgainstService.sum();
+    return denominator == 0 ? 1.0 : (double) ok / denominator;
   }
 
-  private static double ratio(AtomicReference<SuccessRate> rate) {
-    SuccessRate r = rate.get();
-    return r.denominator() == 0 ? 1.0 : (double) r.published() / r.denominator();
+  /** Counts a final outcome as {@link SuccessRate} classifies it. */
+  private void tally(PostRecord post) {
+    SuccessRate one = SuccessRate.EMPTY.plus(post);
+    published.add(one.published());
+    failedAgainstService.add(one.failed());
   }
 
   @Override
@@ -107,7 +119,7 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
 
   @Override
   public void published(PostRecord post, String mediaId) {
-    rate.updateAndGet(r -> r.plus(post));
+    published.increment();
     Counter c = postsPublished;
     if (c != null) {
       c.increment();
@@ -116,7 +128,7 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
 
   @Override
   public void failed(PostRecord post, String reason) {
-    rate.updateAndGet(r -> r.plus(post));
+    tally(post);
     count(MetricNames.POSTS_FAILED, MetricNames.TAG_REASON, code(post));
   }
 
@@ -127,7 +139,7 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
 
   @Override
   public void needsReauth(PostRecord post, String reason) {
-    rate.updateAndGet(r -> r.plus(post));
+    tally(post);
     MeterRegistry meters = registry;
     if (meters != null) {
       meters.counter(MetricNames.POSTS_NEEDS_REAUTH).increment();

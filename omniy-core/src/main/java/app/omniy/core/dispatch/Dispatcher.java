@@ -4,6 +4,7 @@ import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.internal.Require;
 import app.omniy.core.post.Lease;
 import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.QuotaDecision;
@@ -11,6 +12,7 @@ import app.omniy.core.post.Reasons;
 import app.omniy.core.post.RetryDecision;
 import app.omniy.core.post.RetryPolicy;
 import app.omniy.core.post.StaleWriteException;
+import app.omniy.core.post.Transition;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
@@ -87,7 +89,7 @@ public final class Dispatcher {
     this.store = Require.nonNull(store, "store");
     this.publisher = Require.nonNull(publisher, "publisher");
     this.settings = Require.nonNull(settings, "settings");
-    this.listener = Require.nonNull(listener, "listener");
+    this.listener = new GuardedListener(Require.nonNull(listener, "listener"));
     this.random = Require.nonNull(random, "random");
     // Computed once as nanoseconds, not as a Duration on every publisher call; saturated.
     Duration lease = settings.leaseDuration();
@@ -194,7 +196,7 @@ public final class Dispatcher {
         Set<String> told = warned.computeIfAbsent(account, a -> ConcurrentHashMap.newKeySet());
         if (!r.post().publishAt().isAfter(horizon) && told.add(r.id())) {
           warnedNow.add(r);
-          tell(() -> listener.reauthWarning(r, r.post().publishAt()));
+          listener.reauthWarning(r, r.post().publishAt());
         }
       }
     }
@@ -230,13 +232,12 @@ public final class Dispatcher {
               + (r.containerId() == null ? "" : "; container " + r.containerId() + " to reconcile");
       try {
         boolean missed = r.containerId() == null && policy().missedWindow(r.post(), now);
-        PostRecord moved =
+        PostRecord released =
             missed
-                ? store.recordTransition(
+                ? store.finishAttempt(
                     r.token(), PostState.FAILED, Reasons.of(Reasons.MISSED_WINDOW, why), now, now)
-                : store.recordTransition(
+                : store.finishAttempt(
                     r.token(), PostState.RETRY_WAIT, Reasons.of(LEASE_EXPIRED, why), now, now);
-        PostRecord released = store.release(moved.token(), now);
         recovered.add(released);
         announce(released, "");
       } catch (StaleWriteException lost) {
@@ -308,15 +309,13 @@ public final class Dispatcher {
         run.r.attempt() == 1 && now.isAfter(r.post().publishAt())
             ? Duration.between(r.post().publishAt(), now)
             : Duration.ZERO;
-    PostRecord started = run.r;
-    tell(() -> listener.attemptStarted(started, lateness));
+    listener.attemptStarted(run.r, lateness);
 
     String container = run.r.containerId();
     if (container != null) {
       // An earlier attempt's outcome is unknown: find out before anything else (POST-7).
       String known = container;
-      PublisherResult<Reconciliation> fate =
-          call(() -> publisher.reconcile(account, known, leased(run)));
+      PublisherResult<Reconciliation> fate = reconcile(run, account, known);
       if (!fate.isSuccess() || fate.value() == null) {
         end(
             run,
@@ -345,8 +344,7 @@ public final class Dispatcher {
     }
 
     if (container == null) {
-      PublisherResult<String> created =
-          call(() -> publisher.createContainer(r.post(), leased(run)));
+      PublisherResult<String> created = createContainer(run, r.post());
       String id = created.value();
       if (!created.isSuccess() || id == null) {
         giveBack(run, true);
@@ -359,8 +357,7 @@ public final class Dispatcher {
     }
 
     String ready = container;
-    PublisherResult<ContainerStatus> status =
-        call(() -> publisher.status(account, ready, leased(run)));
+    PublisherResult<ContainerStatus> status = status(run, account, ready);
     ContainerStatus state = status.value();
     if (!status.isSuccess() || state == null) {
       giveBack(run, false);
@@ -389,7 +386,7 @@ public final class Dispatcher {
       }
     }
 
-    PublisherResult<String> sent = call(() -> publisher.publish(account, ready, leased(run)));
+    PublisherResult<String> sent = publish(run, account, ready);
     String mediaId = sent.value();
     if (sent.isSuccess() && mediaId != null) {
       run.outcome = OutcomeClass.SUCCESS;
@@ -400,8 +397,7 @@ public final class Dispatcher {
     }
     if (sent.outcome() == OutcomeClass.TRANSIENT) {
       // No answer: the post may have gone out. Ask now; if that cannot tell, the next attempt asks.
-      PublisherResult<Reconciliation> fate =
-          call(() -> publisher.reconcile(account, ready, leased(run)));
+      PublisherResult<Reconciliation> fate = reconcile(run, account, ready);
       if (fate.isSuccess() && fate.value() == Reconciliation.PUBLISHED) {
         publishedAfterAll(run, container);
         return;
@@ -491,11 +487,8 @@ public final class Dispatcher {
         "");
     if (run.r.post().firstCommentText().isPresent()) {
       PostRecord published = run.r;
-      tell(
-          () ->
-              listener.commentSkipped(
-                  published,
-                  "the media id is unknown after a lost publish answer, and is never guessed"));
+      listener.commentSkipped(
+          published, "the media id is unknown after a lost publish answer, and is never guessed");
     }
   }
 
@@ -513,9 +506,9 @@ public final class Dispatcher {
               PublisherResult<String> comment =
                   call(() -> publisher.comment(account, mediaId, text, run.now()));
               if (comment.isSuccess()) {
-                tell(() -> listener.commented(published, mediaId));
+                listener.commented(published, mediaId);
               } else {
-                tell(() -> listener.commentSkipped(published, "comment: " + comment.detail()));
+                listener.commentSkipped(published, "comment: " + comment.detail());
               }
             });
   }
@@ -536,12 +529,10 @@ public final class Dispatcher {
     }
   }
 
-  /** Records the move, releases the lease and tells the listener. */
+  /** Records the move and releases the lease in one store call, then tells the listener. */
   private void move(Run run, PostState to, String reason, Instant next, String mediaId) {
     Instant now = run.now();
-    PostRecord moved = store.recordTransition(run.r.token(), to, reason, next, now);
-    run.r = moved;
-    run.r = store.release(moved.token(), now);
+    run.r = store.finishAttempt(run.r.token(), to, reason, next, now);
     if (to == PostState.NEEDS_REAUTH) {
       reauthAccounts.add(run.r.accountId());
     }
@@ -549,17 +540,18 @@ public final class Dispatcher {
   }
 
   private void announce(PostRecord r, String mediaId) {
-    String reason = r.lastTransition().map(t -> t.reason()).orElse("");
+    List<Transition> history = r.history();
+    String reason = history.isEmpty() ? "" : history.get(history.size() - 1).reason();
     switch (r.state()) {
-      case PUBLISHED -> tell(() -> listener.published(r, mediaId));
+      case PUBLISHED -> listener.published(r, mediaId);
       case FAILED -> {
-        tell(() -> listener.failed(r, reason));
+        listener.failed(r, reason);
         if (reason.startsWith(Reasons.MISSED_WINDOW)) {
-          tell(() -> listener.missedWindow(r));
+          listener.missedWindow(r);
         }
       }
-      case NEEDS_REAUTH -> tell(() -> listener.needsReauth(r, reason));
-      case SCHEDULED, RETRY_WAIT -> tell(() -> listener.deferred(r, r.nextAttemptAt(), reason));
+      case NEEDS_REAUTH -> listener.needsReauth(r, reason);
+      case SCHEDULED, RETRY_WAIT -> listener.deferred(r, r.nextAttemptAt(), reason);
       case PUBLISHING, CANCELLED -> {}
     }
   }
@@ -603,29 +595,68 @@ public final class Dispatcher {
     PostRecord r = run.r;
     OutcomeClass outcome = run.outcome;
     if (outcome != null) {
-      tell(() -> listener.attemptEnded(r, outcome));
+      listener.attemptEnded(r, outcome);
     }
+  }
+
+  // The publisher's steps, each at the time of the step with the lease renewed (leased), through
+  // answered: one method per step rather than a lambda per call, which allocated on every step of
+  // the dispatch path (issue 8).
+
+  private PublisherResult<String> createContainer(Run run, Post post) {
+    try {
+      return answered(publisher.createContainer(post, leased(run)));
+    } catch (RuntimeException e) {
+      return noAnswer(e);
+    }
+  }
+
+  private PublisherResult<ContainerStatus> status(Run run, String account, String container) {
+    try {
+      return answered(publisher.status(account, container, leased(run)));
+    } catch (RuntimeException e) {
+      return noAnswer(e);
+    }
+  }
+
+  private PublisherResult<String> publish(Run run, String account, String container) {
+    try {
+      return answered(publisher.publish(account, container, leased(run)));
+    } catch (RuntimeException e) {
+      return noAnswer(e);
+    }
+  }
+
+  private PublisherResult<Reconciliation> reconcile(Run run, String account, String container) {
+    try {
+      return answered(publisher.reconcile(account, container, leased(run)));
+    } catch (RuntimeException e) {
+      return noAnswer(e);
+    }
+  }
+
+  private static <T> PublisherResult<T> answered(PublisherResult<T> result) {
+    return Require.nonNull(result, "publisher result");
   }
 
   /**
    * A publisher that throws (a bug, a network library's surprise) is treated as no answer: the
-   * outcome is unknown, so it is reconciled rather than retried blindly.
+   * outcome is unknown, so it is reconciled rather than retried blindly. Losing the lease while
+   * renewing it is no publisher's answer: that goes on up.
    */
-  private static <T> PublisherResult<T> call(Supplier<PublisherResult<T>> step) {
-    try {
-      return Require.nonNull(step.get(), "publisher result");
-    } catch (StaleWriteException lost) {
+  private static <T> PublisherResult<T> noAnswer(RuntimeException e) {
+    if (e instanceof StaleWriteException lost) {
       throw lost;
-    } catch (RuntimeException e) {
-      return PublisherResult.failure(OutcomeClass.TRANSIENT, "exception", String.valueOf(e));
     }
+    return PublisherResult.failure(OutcomeClass.TRANSIENT, "exception", String.valueOf(e));
   }
 
-  private static void tell(Runnable callback) {
+  /** {@link #noAnswer} around any publisher call. */
+  private static <T> PublisherResult<T> call(Supplier<PublisherResult<T>> step) {
     try {
-      callback.run();
-    } catch (RuntimeException ignored) {
-      // A host's listener bug must not stop publishing; the transition is already recorded.
+      return answered(step.get());
+    } catch (RuntimeException e) {
+      return noAnswer(e);
     }
   }
 }

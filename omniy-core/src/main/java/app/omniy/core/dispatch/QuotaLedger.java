@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each account used of its publishing and container quota (POST-3), kept per account so one
@@ -77,7 +78,9 @@ final class QuotaLedger {
   private final PostStore store;
   private final QuotaPolicy policy;
   private final boolean fromStore;
-  private final Map<String, Usage> byAccount = new HashMap<>();
+
+  /** Each account's usage, guarded by its own monitor: accounts never wait for each other. */
+  private final ConcurrentHashMap<String, Usage> byAccount = new ConcurrentHashMap<>();
 
   QuotaLedger(PostStore store, QuotaPolicy policy, boolean fromStore) {
     this.store = store;
@@ -93,8 +96,9 @@ final class QuotaLedger {
     // Read outside the lock: a store round trip must not serialise every account's checks.
     Map<String, Instant> shared =
         fromStore ? store.publishSlots(accountId, now.minus(policy.window())) : Map.of();
-    synchronized (this) {
-      Usage usage = usage(accountId, now);
+    Usage usage = usage(accountId);
+    synchronized (usage) {
+      usage.prune(now.minus(policy.window()));
       Map<String, Instant> slots = usage.published;
       if (!shared.isEmpty()) {
         slots = new HashMap<>(shared);
@@ -132,43 +136,56 @@ final class QuotaLedger {
   }
 
   /** Gives back the publishing slot reserved for {@code postId}: the attempt did not publish. */
-  synchronized void cancelPublish(String accountId, String postId) {
+  void cancelPublish(String accountId, String postId) {
     Usage usage = byAccount.get(accountId);
     if (usage != null) {
-      usage.published.remove(postId);
+      synchronized (usage) {
+        usage.published.remove(postId);
+      }
     }
   }
 
   /** Gives back {@code count} container slots reserved at {@code at}: none was created. */
-  synchronized void cancelContainers(String accountId, Instant at, int count) {
+  void cancelContainers(String accountId, Instant at, int count) {
     Usage usage = byAccount.get(accountId);
-    for (int i = 0; usage != null && i < count; i++) {
-      usage.containers.remove(at);
+    if (usage != null) {
+      synchronized (usage) {
+        for (int i = 0; i < count; i++) {
+          usage.containers.remove(at);
+        }
+      }
     }
   }
 
   /** Records a publish found by reconciliation, which reserved nothing. */
-  synchronized void published(String accountId, String postId, Instant at) {
-    usage(accountId, at).publishedAt(postId, at);
+  void published(String accountId, String postId, Instant at) {
+    Usage usage = usage(accountId);
+    synchronized (usage) {
+      usage.publishedAt(postId, at);
+    }
   }
 
-  private Usage usage(String accountId, Instant now) {
+  /**
+   * The account's usage, created on first sight from its published posts in the store (read outside
+   * any lock; if two threads race, one's copy is kept).
+   */
+  private Usage usage(String accountId) {
     Usage usage = byAccount.get(accountId);
-    if (usage == null) {
-      usage = new Usage();
-      List<PostRecord> history =
-          fromStore ? store.findByAccount(accountId, EnumSet.of(PostState.PUBLISHED)) : List.of();
-      for (PostRecord r : history) {
-        for (Transition t : r.history()) {
-          if (t.to() == PostState.PUBLISHED) {
-            // At least one container per published post; more for carousels.
-            usage.containersAt(t.at(), r.post().media().containersNeeded());
-          }
+    if (usage != null) {
+      return usage;
+    }
+    Usage loaded = new Usage();
+    List<PostRecord> history =
+        fromStore ? store.findByAccount(accountId, EnumSet.of(PostState.PUBLISHED)) : List.of();
+    for (PostRecord r : history) {
+      for (Transition t : r.history()) {
+        if (t.to() == PostState.PUBLISHED) {
+          // At least one container per published post; more for carousels.
+          loaded.containersAt(t.at(), r.post().media().containersNeeded());
         }
       }
-      byAccount.put(accountId, usage);
     }
-    usage.prune(now.minus(policy.window()));
-    return usage;
+    Usage raced = byAccount.putIfAbsent(accountId, loaded);
+    return raced == null ? loaded : raced;
   }
 }

@@ -6,18 +6,17 @@ import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.PostStoreRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded default {@link PostStore}: everything in memory, for one process (tests, trials,
@@ -28,11 +27,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * take no lock: the workers of a busy dispatcher do not queue for each other once per step, and a
  * worker descheduled by the operating system while holding the lock stalls only claims (issue 8).
  *
- * <p>Due index: per account, a tree of the unleased due posts ordered by (next attempt time, id),
- * plus a tree of each account's earliest post. Claiming walks only what it takes, so claiming
- * {@code k} posts costs O(k log n) however many posts are stored; the {@code PostStoreBenchmark}
- * measures it. Per pending post the store keeps one record, one tree node and one hash-map node
- * (128 bytes measured besides the post itself; see {@code docs/posts.md}).
+ * <p>Due index: per account, a binary heap in arrays of its unleased due posts ordered by (next
+ * attempt time, id) ({@link AccountIndex}); the accounts whose earliest post is due wait their turn
+ * in a round-robin queue, and the others in a heap ordered by their earliest post ({@link
+ * AccountHeads}), from which a claim moves them to the queue as they fall due. A claim takes one
+ * post from the account at the front of the queue and puts it at the back, until it has enough:
+ * every account with due posts gets its turn whatever the others hold (POST-10), and taking a post
+ * costs O(1) in the queue plus O(log n) in its account's heap.
+ *
+ * <p>Leased posts are kept in a list that a claim looks through only when a lease may have expired
+ * (the earliest expiry it granted has passed) or when the list doubled since it was last compacted,
+ * so looking for expired leases costs O(1) per claimed post.
+ *
+ * <p>Publishing slots (POST-3): per account, the posts that entered PUBLISHING or PUBLISHED; a
+ * {@link #publishSlots} call drops those that gave their slot back or whose slot is older than the
+ * window it asks for (the quota window does not move backwards).
  *
  * <p>Listing by account scans every stored post (O(n)): it serves host screens, not the dispatch
  * path, and an index would cost memory on every pending post.
@@ -40,27 +49,34 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryPostStore implements PostStore {
   private static final Comparator<PostRecord> DUE_ORDER = PostStoreRules.DUE_ORDER;
 
-  /** Guards the due index ({@link #dueByAccount}, {@link #accountHeads}). */
+  /** The least the leased list grows by before it is compacted. */
+  private static final int MIN_COMPACTION = 1024;
+
+  /** Guards the due index, the leased list and the account heads. */
   private final ReentrantLock lock = new ReentrantLock();
 
-  /** Every post; replaced only by {@link #swap} (compare-and-set) or, new, under the lock. */
-  private final ConcurrentHashMap<String, PostRecord> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, StoredPost> byId = new ConcurrentHashMap<>();
 
-  private final Map<String, TreeSet<PostRecord>> dueByAccount = new HashMap<>();
-  private final TreeSet<PostRecord> accountHeads = new TreeSet<>(DUE_ORDER);
+  /** Created under the lock, read without it. */
+  private final ConcurrentHashMap<String, AccountIndex> accounts = new ConcurrentHashMap<>();
 
-  /**
-   * Under the lock: the ids of posts with a lease (live or expired), out of the due index, and of
-   * posts released since without the lock, which the next claim drops (a concurrent set here cost a
-   * profiled 9% of dispatch time in contended size counting).
-   */
-  private final Set<String> leased = new HashSet<>();
+  /** Under the lock: accounts with due posts, served in turn (POST-10). */
+  private final ArrayDeque<AccountIndex> ready = new ArrayDeque<>();
+
+  /** Under the lock: the other accounts with posts in the due index, by their earliest post. */
+  private final AccountHeads heads = new AccountHeads();
 
   /**
-   * Per account, the publishing slots its PUBLISHING and PUBLISHED posts hold (POST-3). Guarded by
-   * its own monitor, since writes to leased posts take no store lock.
+   * Under the lock: posts given a lease, and posts released since without the lock, which the next
+   * compaction drops.
    */
-  private final Map<String, Map<String, Instant>> slotsByAccount = new HashMap<>();
+  private final List<StoredPost> leased = new ArrayList<>();
+
+  /** Under the lock: no lease in {@link #leased} that may still expire expires before this. */
+  private long earliestExpiry = Long.MAX_VALUE;
+
+  /** Under the lock: the size of {@link #leased} at which it is compacted. */
+  private int compactAt = MIN_COMPACTION;
 
   /** An empty store. */
   public InMemoryPostStore() {}
@@ -72,10 +88,12 @@ public final class InMemoryPostStore implements PostStore {
     lock.lock();
     try {
       PostRecord stored = PostRecord.scheduled(post).withVersion(1);
-      if (byId.putIfAbsent(post.id(), stored) != null) {
+      AccountIndex account = accounts.computeIfAbsent(post.accountId(), AccountIndex::new);
+      StoredPost cell = new StoredPost(account, stored);
+      if (byId.putIfAbsent(post.id(), cell) != null) {
         throw new InvalidValueException("id", post.id(), "a post with this id already exists");
       }
-      index(stored);
+      index(cell, stored);
       return stored;
     } finally {
       lock.unlock();
@@ -85,7 +103,8 @@ public final class InMemoryPostStore implements PostStore {
   @Override
   public Optional<PostRecord> find(String postId) {
     Require.nonNull(postId, "postId");
-    return Optional.ofNullable(byId.get(postId));
+    StoredPost cell = byId.get(postId);
+    return cell == null ? Optional.empty() : Optional.of(cell.record());
   }
 
   @Override
@@ -93,7 +112,8 @@ public final class InMemoryPostStore implements PostStore {
     Require.nonNull(accountId, "accountId");
     Require.nonNull(states, "states");
     List<PostRecord> found = new ArrayList<>();
-    for (PostRecord r : byId.values()) {
+    for (StoredPost cell : byId.values()) {
+      PostRecord r = cell.record();
       if (r.accountId().equals(accountId) && states.contains(r.state())) {
         found.add(r);
       }
@@ -112,19 +132,21 @@ public final class InMemoryPostStore implements PostStore {
     lock.lock();
     try {
       returnExpiredToDue(now);
-      List<PostRecord> picked = pickFairly(now, limit);
-      picked.sort(DUE_ORDER);
+      List<Picked> picked = pickFairly(DueKeys.of(now), limit);
+      if (picked.size() > 1) {
+        picked.sort(Picked::compareTo);
+      }
       List<PostRecord> claimed = new ArrayList<>(picked.size());
-      for (PostRecord r : picked) {
+      for (Picked p : picked) {
+        StoredPost cell = p.post();
+        PostRecord r = p.record();
         PostRecord next = r.withLeaseAt(r.version() + 1, lease);
-        // Only writes under this lock change an unleased post, so the swap succeeds; if it ever
-        // did not, the stored record goes back in the index as it is.
-        PostRecord stored = swap(r, next) ? next : byId.get(r.id());
-        if (stored != null) {
-          index(stored);
-        }
-        if (stored == next) {
+        // Only writes under this lock change an unleased post, so this succeeds.
+        if (write(cell, r, next)) {
+          listLeased(cell, next);
           claimed.add(next);
+        } else {
+          index(cell, cell.record());
         }
       }
       return claimed;
@@ -134,75 +156,124 @@ public final class InMemoryPostStore implements PostStore {
   }
 
   /**
-   * Round robin over the accounts with due posts, earliest head first (POST-10); the picked posts
-   * leave the due index. The served accounts' heads come off the heads tree in order and each
-   * account's posts off the front of its tree, so taking a post costs no search; each served
-   * account then gets its new head back once (issue 8: the index was 40% of dispatch time).
+   * Round robin over the accounts with due posts (POST-10): one post from the account at the front
+   * of the queue, which then goes to the back if it has another due post. The picked posts leave
+   * the due index.
    */
-  private List<PostRecord> pickFairly(Instant now, int limit) {
-    List<TreeSet<PostRecord>> served = new ArrayList<>();
-    List<String> accounts = new ArrayList<>();
-    while (served.size() < limit && !accountHeads.isEmpty()) {
-      PostRecord head = accountHeads.first();
-      if (head.nextAttemptAt().isAfter(now)) {
-        break;
+  private List<Picked> pickFairly(long now, int limit) {
+    promoteDue(now);
+    List<Picked> picked = new ArrayList<>(Math.min(limit, 1024));
+    while (picked.size() < limit && !ready.isEmpty()) {
+      AccountIndex account = ready.pollFirst();
+      account.ready = false;
+      if (!dueHead(account, now)) {
+        continue;
       }
-      accountHeads.pollFirst();
-      served.add(dueByAccount.get(head.accountId()));
-      accounts.add(head.accountId());
-    }
-    List<PostRecord> picked = new ArrayList<>(Math.min(limit, 1024));
-    boolean[] drained = new boolean[served.size()];
-    boolean progress = true;
-    while (progress && picked.size() < limit) {
-      progress = false;
-      for (int i = 0; i < served.size() && picked.size() < limit; i++) {
-        TreeSet<PostRecord> queue = served.get(i);
-        if (drained[i]) {
-          continue;
-        }
-        PostRecord next = queue.isEmpty() ? null : queue.first();
-        if (next != null && !next.nextAttemptAt().isAfter(now)) {
-          queue.pollFirst();
-          picked.add(next);
-          progress = true;
-        } else {
-          drained[i] = true;
-        }
-      }
-    }
-    for (int i = 0; i < served.size(); i++) {
-      TreeSet<PostRecord> queue = served.get(i);
-      if (queue.isEmpty()) {
-        dueByAccount.remove(accounts.get(i));
-      } else {
-        accountHeads.add(queue.first());
+      picked.add(
+          new Picked(
+              account.headDue(), account.headPrefix(), account.headRecord(), account.headPost()));
+      account.removeHead();
+      if (dueHead(account, now)) {
+        account.ready = true;
+        ready.addLast(account);
       }
     }
     return picked;
   }
 
-  /** A post whose lease expired in a due state is claimable again: put it back in the index. */
+  /** A post taken off the due index, with its due keys, to be sorted without reading the record. */
+  private record Picked(long due, long prefix, PostRecord record, StoredPost post) {
+    int compareTo(Picked other) {
+      return DueKeys.compare(due, prefix, record.id(), other.due, other.prefix, other.record.id());
+    }
+  }
+
+  /**
+   * Whether the account's head (after dropping stale ones) is due at {@code now}; if it has posts
+   * but none due, it goes (back) to the heads heap.
+   */
+  private boolean dueHead(AccountIndex account, long now) {
+    account.dropStaleHead();
+    if (account.isEmpty()) {
+      heads.update(account); // leaves the heap if it was in it
+      return false;
+    }
+    if (account.headDue() <= now) {
+      return true;
+    }
+    heads.update(account);
+    return false;
+  }
+
+  /** Moves the accounts whose earliest post fell due from the heads heap to the queue, in order. */
+  private void promoteDue(long now) {
+    while (!heads.isEmpty()) {
+      AccountIndex first = heads.first();
+      if (first.dropStaleHead()) {
+        heads.update(first);
+        continue;
+      }
+      if (first.headDue() > now) {
+        return;
+      }
+      heads.pollFirst();
+      first.ready = true;
+      ready.addLast(first);
+    }
+  }
+
+  /**
+   * A post whose lease expired in a due state is claimable again: put it back in the index. Looks
+   * through the leased list only once a lease may have expired, or to compact it.
+   */
   private void returnExpiredToDue(Instant now) {
-    if (leased.isEmpty()) {
+    if (DueKeys.of(now) < earliestExpiry && leased.size() < compactAt) {
       return;
     }
-    List<PostRecord> expired = new ArrayList<>();
-    for (Iterator<String> ids = leased.iterator(); ids.hasNext(); ) {
-      PostRecord r = byId.get(ids.next());
-      if (r == null || r.lease() == null) {
-        ids.remove(); // released without the lock
-      } else if (r.state().isDue() && !r.isLeasedAt(now)) {
-        expired.add(r);
+    long earliest = Long.MAX_VALUE;
+    for (int i = leased.size() - 1; i >= 0; i--) {
+      StoredPost cell = leased.get(i);
+      PostRecord r = cell.record();
+      Lease lease = r.lease();
+      if (lease == null) {
+        unlistLeased(i); // released without the lock
+      } else if (lease.isLiveAt(now)) {
+        earliest = Math.min(earliest, DueKeys.of(lease.expiresAt()));
+      } else if (r.state().isDue()) {
+        // Not a write of the post: the expired holder stays fenced off (its owner no longer
+        // matches).
+        PostRecord unleased = r.withLease(null);
+        if (write(cell, r, unleased)) {
+          unlistLeased(i);
+          index(cell, unleased);
+        } else {
+          earliest = Long.MIN_VALUE; // written meanwhile: look again next time
+        }
       }
+      // An expired lease in another state stays listed for recovery (findExpiredLeases): only
+      // claimExpired, under this lock, changes such a post, so it cannot become due unseen.
     }
-    for (PostRecord r : expired) {
-      // Not a write of the post: the expired holder stays fenced off (its owner no longer matches).
-      PostRecord unleased = r.withLease(null);
-      if (swap(r, unleased)) {
-        leased.remove(r.id());
-        index(unleased);
-      }
+    earliestExpiry = earliest;
+    compactAt = Math.max(MIN_COMPACTION, 2 * leased.size());
+  }
+
+  private void listLeased(StoredPost cell, PostRecord r) {
+    if (!cell.inLeasedList) {
+      cell.inLeasedList = true;
+      leased.add(cell);
+    }
+    Lease lease = r.lease();
+    if (lease != null) {
+      earliestExpiry = Math.min(earliestExpiry, DueKeys.of(lease.expiresAt()));
+    }
+  }
+
+  /** Removes the i-th leased post by moving the last one into its place. */
+  private void unlistLeased(int i) {
+    leased.get(i).inLeasedList = false;
+    StoredPost last = leased.remove(leased.size() - 1);
+    if (i < leased.size()) {
+      leased.set(i, last);
     }
   }
 
@@ -215,12 +286,17 @@ public final class InMemoryPostStore implements PostStore {
     Require.positive(leaseDuration, "leaseDuration");
     lock.lock();
     try {
-      PostRecord r = byId.get(postId);
+      StoredPost cell = byId.get(postId);
+      PostRecord r = cell == null ? null : cell.record();
       if (r == null || r.version() != version || r.lease() == null || r.isLeasedAt(now)) {
         return Optional.empty();
       }
       PostRecord next = r.withLeaseAt(r.version() + 1, new Lease(owner, now.plus(leaseDuration)));
-      return swap(r, next) ? Optional.of(next) : Optional.empty();
+      if (!write(cell, r, next)) {
+        return Optional.empty();
+      }
+      listLeased(cell, next);
+      return Optional.of(next);
     } finally {
       lock.unlock();
     }
@@ -230,73 +306,81 @@ public final class InMemoryPostStore implements PostStore {
   public PostRecord renew(LeaseToken token, Instant now, Duration leaseDuration) {
     Require.positive(leaseDuration, "leaseDuration");
     Lease renewed = new Lease(token.owner(), now.plus(leaseDuration));
+    StoredPost cell = cell(token);
     while (true) {
-      PostRecord r = fenced(token, now);
+      PostRecord r = writable(cell, token, now);
       PostRecord next = r.withLeaseAt(r.version() + 1, renewed);
-      if (swap(r, next)) {
-        return next;
+      if (write(cell, r, next)) {
+        return next; // a later expiry: the earliest expiry noted stays a lower bound
       }
     }
   }
 
   @Override
   public PostRecord release(LeaseToken token, Instant now) {
-    PostRecord seen = fenced(token, now);
-    if (!seen.state().isDue()) {
-      // Final or waiting for re-authorisation: it enters no index, and the next claim drops its id
-      // from the leased set. The state cannot change meanwhile: only this token may write the post
-      // at this version.
-      return releaseOnce(token, now);
+    StoredPost cell = cell(token);
+    PostRecord seen = writable(cell, token, now);
+    if (seen.state() == PostState.PUBLISHING) {
+      PostStoreRules.requireReleasable(token, seen.state());
     }
-    lock.lock();
-    try {
-      PostRecord released = releaseOnce(token, now);
-      leased.remove(released.id());
-      index(released);
-      return released;
-    } finally {
-      lock.unlock();
-    }
+    return seen.state().isDue()
+        ? writeAndIndex(cell, token, now, r -> r.withLeaseAt(r.version() + 1, null))
+        : writeLeased(cell, token, now, r -> r.withLeaseAt(r.version() + 1, null));
   }
 
-  private PostRecord releaseOnce(LeaseToken token, Instant now) {
-    while (true) {
-      PostRecord r = fenced(token, now);
-      if (r.state() == PostState.PUBLISHING) {
-        throw new IllegalTransitionException(
-            r.id(),
-            r.state(),
-            r.state(),
-            "cannot release a post in PUBLISHING: record the attempt's outcome first");
-      }
-      PostRecord next = r.withLeaseAt(r.version() + 1, null);
-      if (swap(r, next)) {
-        return next;
-      }
-    }
+  /**
+   * One write instead of two: the move and the release (the dispatcher's last step of every
+   * attempt). A post moved to a due state enters the index under the lock; a final one needs none.
+   */
+  @Override
+  public PostRecord finishAttempt(
+      LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now) {
+    Require.nonNull(to, "to");
+    PostStoreRules.requireReleasable(token, to);
+    StoredPost cell = cell(token);
+    return to.isDue()
+        ? writeAndIndex(
+            cell, token, now, r -> r.finishedAt(r.version() + 1, to, reason, nextAttemptAt, now))
+        : writeLeased(
+            cell, token, now, r -> r.finishedAt(r.version() + 1, to, reason, nextAttemptAt, now));
   }
 
   @Override
   public PostRecord recordTransition(
       LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now) {
-    while (true) {
-      PostRecord r = fenced(token, now);
-      PostRecord next = r.movedAt(r.version() + 1, to, reason, nextAttemptAt, now);
-      if (swap(r, next)) {
-        return next; // still leased: the index does not change
-      }
-    }
+    return writeLeased(
+        cell(token), token, now, r -> r.movedAt(r.version() + 1, to, reason, nextAttemptAt, now));
   }
 
   @Override
   public PostRecord recordContainer(LeaseToken token, String containerId, Instant now) {
     Require.nonBlank(containerId, "containerId");
+    return writeLeased(
+        cell(token), token, now, r -> r.withContainerAt(r.version() + 1, containerId));
+  }
+
+  /** A lease holder's write that changes no index: compare-and-set, no lock. */
+  private PostRecord writeLeased(
+      StoredPost cell, LeaseToken token, Instant now, UnaryOperator<PostRecord> change) {
     while (true) {
-      PostRecord r = fenced(token, now);
-      PostRecord next = r.withContainerAt(r.version() + 1, containerId);
-      if (swap(r, next)) {
+      PostRecord r = writable(cell, token, now);
+      PostRecord next = change.apply(r);
+      if (write(cell, r, next)) {
         return next;
       }
+    }
+  }
+
+  /** A lease holder's write whose result is due again: under the lock, then indexed. */
+  private PostRecord writeAndIndex(
+      StoredPost cell, LeaseToken token, Instant now, UnaryOperator<PostRecord> change) {
+    lock.lock();
+    try {
+      PostRecord next = writeLeased(cell, token, now, change);
+      index(cell, next);
+      return next;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -310,10 +394,11 @@ public final class InMemoryPostStore implements PostStore {
     }
     lock.lock();
     try {
-      PostRecord r = byId.get(expected.id());
-      if (r == null) {
+      StoredPost cell = byId.get(expected.id());
+      if (cell == null) {
         throw new UnknownPostException(expected.id());
       }
+      PostRecord r = cell.record();
       if (r.version() != expected.version()) {
         throw new StaleWriteException(
             r.id(), "the post is at version " + r.version() + ", not " + expected.version());
@@ -327,11 +412,10 @@ public final class InMemoryPostStore implements PostStore {
       boolean keepLease = changed.state() == PostState.PUBLISHING;
       PostRecord next =
           (keepLease ? changed : changed.withLease(null)).withVersion(r.version() + 1);
-      if (!swap(r, next)) {
+      if (!write(cell, r, next)) {
         throw new StaleWriteException(r.id(), "the post changed while it was being replaced");
       }
-      unindex(r);
-      index(next);
+      index(cell, next); // an old heap entry of the post is now stale and dropped when reached
       return next;
     } finally {
       lock.unlock();
@@ -345,9 +429,9 @@ public final class InMemoryPostStore implements PostStore {
     List<PostRecord> expired = new ArrayList<>();
     lock.lock();
     try {
-      for (String id : leased) {
-        PostRecord r = byId.get(id);
-        if (r != null && r.lease() != null && !r.isLeasedAt(now)) {
+      for (StoredPost cell : leased) {
+        PostRecord r = cell.record();
+        if (r.lease() != null && !r.isLeasedAt(now)) {
           expired.add(r);
         }
       }
@@ -361,86 +445,60 @@ public final class InMemoryPostStore implements PostStore {
   }
 
   /**
-   * The earliest next attempt time among unleased posts in a due state, from the head of the due
-   * index (O(log n)), so the dispatcher sleeps until exactly then instead of polling.
+   * The earliest next attempt time among unleased posts in a due state, from the top of the heads
+   * heap (O(1) once stale heads are dropped), so the dispatcher sleeps until exactly then instead
+   * of polling.
    */
   @Override
   public Optional<Instant> nextDueAt() {
     lock.lock();
     try {
-      return accountHeads.isEmpty()
-          ? Optional.empty()
-          : Optional.of(accountHeads.first().nextAttemptAt());
+      Instant queued = null;
+      while (queued == null && !ready.isEmpty()) {
+        AccountIndex first = ready.peekFirst();
+        first.dropStaleHead();
+        if (first.isEmpty()) {
+          ready.pollFirst();
+          first.ready = false;
+        } else {
+          queued = first.headRecord().nextAttemptAt(); // due when queued
+        }
+      }
+      dropStaleHeads();
+      Instant waiting = heads.isEmpty() ? null : heads.first().headRecord().nextAttemptAt();
+      if (queued == null || (waiting != null && waiting.isBefore(queued))) {
+        queued = waiting;
+      }
+      return Optional.ofNullable(queued);
     } finally {
       lock.unlock();
     }
   }
 
-  /** The stored record if {@code token} may write to it at {@code now}. */
-  private PostRecord fenced(LeaseToken token, Instant now) {
-    Require.nonNull(token, "token");
-    Require.nonNull(now, "now");
-    PostRecord r = byId.get(token.postId());
-    if (r == null) {
-      throw new UnknownPostException(token.postId());
-    }
-    PostStoreRules.requireWritable(r, token, now);
-    return r;
-  }
-
   /**
-   * Replaces {@code current} by {@code next} unless another write came in between (then nothing
-   * changes): the one compare-and-set every write goes through, so two writers that both passed
-   * their checks can never both succeed (POST-8 fencing without a lock).
-   */
-  private boolean swap(PostRecord current, PostRecord next) {
-    if (!byId.replace(current.id(), current, next)) {
-      return false;
-    }
-    if (current.state() != next.state()) {
-      reindexSlot(next.id());
-    }
-    return true;
-  }
-
-  /**
-   * Brings {@link #slotsByAccount} in step with the post's latest version. It reads the latest
-   * version rather than taking the one just written, so two writers' updates arriving out of order
-   * still leave the index right.
-   */
-  private void reindexSlot(String postId) {
-    synchronized (slotsByAccount) {
-      PostRecord r = byId.get(postId);
-      if (r == null) {
-        return;
-      }
-      Optional<Instant> slot = PostStoreRules.quotaSlot(r);
-      if (slot.isPresent()) {
-        slotsByAccount.computeIfAbsent(r.accountId(), a -> new HashMap<>()).put(r.id(), slot.get());
-        return;
-      }
-      Map<String, Instant> slots = slotsByAccount.get(r.accountId());
-      if (slots != null && slots.remove(r.id()) != null && slots.isEmpty()) {
-        slotsByAccount.remove(r.accountId());
-      }
-    }
-  }
-
-  /**
-   * The head of the due index, or an expired lease among the leased posts (few: those in flight).
+   * The earliest head among the due accounts and of the heads heap, or an expired lease among the
+   * leased posts (few: those in flight). O(accounts with due posts): a health check's question.
    */
   @Override
   public Optional<Instant> oldestDue(Instant now) {
     Require.nonNull(now, "now");
     lock.lock();
     try {
+      dropStaleHeads();
       Instant oldest = null;
-      if (!accountHeads.isEmpty() && !accountHeads.first().nextAttemptAt().isAfter(now)) {
-        oldest = accountHeads.first().nextAttemptAt();
+      if (!heads.isEmpty()) {
+        Instant first = heads.first().headRecord().nextAttemptAt();
+        oldest = first.isAfter(now) ? null : first;
       }
-      for (String id : leased) {
-        PostRecord r = byId.get(id);
-        Instant since = r == null ? null : PostStoreRules.claimableSince(r, now).orElse(null);
+      for (AccountIndex account : ready) {
+        account.dropStaleHead();
+        Instant head = account.isEmpty() ? null : account.headRecord().nextAttemptAt();
+        if (head != null && !head.isAfter(now) && (oldest == null || head.isBefore(oldest))) {
+          oldest = head;
+        }
+      }
+      for (StoredPost cell : leased) {
+        Instant since = PostStoreRules.claimableSince(cell.record(), now).orElse(null);
         if (since != null && (oldest == null || since.isBefore(oldest))) {
           oldest = since;
         }
@@ -455,51 +513,93 @@ public final class InMemoryPostStore implements PostStore {
   public Map<String, Instant> publishSlots(String accountId, Instant since) {
     Require.nonNull(accountId, "accountId");
     Require.nonNull(since, "since");
+    AccountIndex account = accounts.get(accountId);
+    if (account == null) {
+      return Map.of();
+    }
     Map<String, Instant> found = new HashMap<>();
-    synchronized (slotsByAccount) {
-      slotsByAccount
-          .getOrDefault(accountId, Map.of())
-          .forEach(
-              (id, at) -> {
-                if (at.isAfter(since)) {
-                  found.put(id, at);
-                }
-              });
+    synchronized (account) {
+      List<StoredPost> holders = account.slotHolders;
+      for (int i = holders.size() - 1; i >= 0; i--) {
+        StoredPost cell = holders.get(i);
+        PostRecord r = cell.record();
+        Instant slot = PostStoreRules.quotaSlot(r).orElse(null);
+        if (slot != null && slot.isAfter(since)) {
+          found.put(r.id(), slot);
+        } else if (slot == null || r.state() == PostState.PUBLISHED) {
+          // Gave its slot back, or published before the window: forgotten.
+          cell.holdsSlotListed = false;
+          StoredPost last = holders.remove(holders.size() - 1);
+          if (i < holders.size()) {
+            holders.set(i, last);
+          }
+        }
+      }
     }
     return found;
   }
 
-  private void index(PostRecord r) {
-    if (r.lease() != null) {
-      leased.add(r.id());
-    } else if (r.state().isDue()) {
-      TreeSet<PostRecord> due =
-          dueByAccount.computeIfAbsent(r.accountId(), a -> new TreeSet<>(DUE_ORDER));
-      PostRecord oldHead = due.isEmpty() ? null : due.first();
-      due.add(r);
-      if (oldHead == null || DUE_ORDER.compare(r, oldHead) < 0) {
-        if (oldHead != null) {
-          accountHeads.remove(oldHead);
+  /** The post's cell. */
+  private StoredPost cell(LeaseToken token) {
+    Require.nonNull(token, "token");
+    StoredPost cell = byId.get(token.postId());
+    if (cell == null) {
+      throw new UnknownPostException(token.postId());
+    }
+    return cell;
+  }
+
+  /** The stored record if {@code token} may write to it at {@code now}. */
+  private static PostRecord writable(StoredPost cell, LeaseToken token, Instant now) {
+    Require.nonNull(now, "now");
+    PostRecord r = cell.record();
+    PostStoreRules.requireWritable(r, token, now);
+    return r;
+  }
+
+  /**
+   * Replaces {@code current} by {@code next} unless another write came in between (then nothing
+   * changes): the one compare-and-set every write goes through, so two writers that both passed
+   * their checks can never both succeed (POST-8 fencing without a lock). A post that starts holding
+   * a publishing slot joins its account's slot holders.
+   */
+  private static boolean write(StoredPost cell, PostRecord current, PostRecord next) {
+    if (!cell.compareAndSet(current, next)) {
+      return false;
+    }
+    if (holdsSlot(next) && !holdsSlot(current)) {
+      // Under the account's monitor, after the write: a publishSlots call that saw the record
+      // before this write and dropped the post is followed by this check, which lists it again.
+      synchronized (cell.account) {
+        if (!cell.holdsSlotListed) {
+          cell.holdsSlotListed = true;
+          cell.account.slotHolders.add(cell);
         }
-        accountHeads.add(r);
+      }
+    }
+    return true;
+  }
+
+  private static boolean holdsSlot(PostRecord r) {
+    return r.state() == PostState.PUBLISHING || r.state() == PostState.PUBLISHED;
+  }
+
+  /** Under the lock: puts the post's current record where claims and recovery look. */
+  private void index(StoredPost cell, PostRecord r) {
+    if (r.lease() != null) {
+      listLeased(cell, r);
+    } else if (r.state().isDue()) {
+      AccountIndex account = cell.account;
+      if (account.add(cell, r) && !account.ready) {
+        heads.update(account);
       }
     }
   }
 
-  private void unindex(PostRecord r) {
-    if (r.lease() != null) {
-      leased.remove(r.id());
-      return;
-    }
-    TreeSet<PostRecord> due = dueByAccount.get(r.accountId());
-    if (due == null || !due.remove(r)) {
-      return;
-    }
-    if (accountHeads.remove(r) && !due.isEmpty()) {
-      accountHeads.add(due.first());
-    }
-    if (due.isEmpty()) {
-      dueByAccount.remove(r.accountId());
+  /** Under the lock: drops stale heads until the first account's head is current. */
+  private void dropStaleHeads() {
+    while (!heads.isEmpty() && heads.first().dropStaleHead()) {
+      heads.update(heads.first());
     }
   }
 }

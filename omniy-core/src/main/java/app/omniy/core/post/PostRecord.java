@@ -114,17 +114,42 @@ public record PostRecord(
    */
   PostRecord movedAt(
       long newVersion, PostState to, String reason, Instant nextAttempt, Instant now) {
+    return movedAt(newVersion, to, reason, nextAttempt, now, lease);
+  }
+
+  /** {@link #movedAt} and {@link #withLease withLease(null)} in one copy (in-memory store). */
+  PostRecord finishedAt(
+      long newVersion, PostState to, String reason, Instant nextAttempt, Instant now) {
+    return movedAt(newVersion, to, reason, nextAttempt, now, null);
+  }
+
+  private PostRecord movedAt(
+      long newVersion,
+      PostState to,
+      String reason,
+      Instant nextAttempt,
+      Instant now,
+      @Nullable Lease newLease) {
     Require.nonNull(to, "to");
     Require.nonBlank(reason, "reason");
     Require.nonNull(nextAttempt, "nextAttemptAt");
     Require.nonNull(now, "now");
     state.requireMove(id(), to);
     int nextAttemptNumber = to == PostState.PUBLISHING ? attempt + 1 : attempt;
-    Transition[] moves = history.toArray(new Transition[history.size() + 1]);
-    moves[history.size()] = new Transition(now, state, to, reason, nextAttemptNumber);
+    Transition move = new Transition(now, state, to, reason, nextAttemptNumber);
+    List<Transition> moves;
+    if (history.isEmpty()) {
+      moves = List.of(move);
+    } else if (history.size() == 1) {
+      moves = List.of(history.get(0), move); // most posts: no array to copy
+    } else {
+      Transition[] all = history.toArray(new Transition[history.size() + 1]);
+      all[history.size()] = move;
+      moves = List.of(all);
+    }
     // List.of copies the array once; the constructor's List.copyOf then keeps that list as it is.
     return new PostRecord(
-        post, to, newVersion, nextAttemptNumber, nextAttempt, containerId, lease, List.of(moves));
+        post, to, newVersion, nextAttemptNumber, nextAttempt, containerId, newLease, moves);
   }
 
   /** {@link #withLease} and {@link #withVersion} in one copy (in-memory store). */

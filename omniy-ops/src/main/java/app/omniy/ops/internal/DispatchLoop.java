@@ -47,6 +47,13 @@ public final class DispatchLoop {
   /** The shortest idle sleep: a due post being claimed by another worker is no reason to spin. */
   static final long MIN_IDLE_NANOS = 20_000;
 
+  /**
+   * How long a worker that finds the queue empty while another claims waits for that claim before
+   * it claims too: an in-memory claim of a batch takes microseconds, less than parking on the
+   * store's lock and being woken (issue 8); a remote store's claims run in parallel after this.
+   */
+  static final long CLAIM_WAIT_NANOS = 50_000;
+
   private final Dispatcher dispatcher;
   private final Clock clock;
   private final int threads;
@@ -55,6 +62,7 @@ public final class DispatchLoop {
   private final ClaimLimit limit;
   private final Thread[] workers;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger claiming = new AtomicInteger();
   private final ConcurrentLinkedDeque<PostRecord> pending = new ConcurrentLinkedDeque<>();
   private final AtomicReference<Instant> nextHousekeeping = new AtomicReference<>(Instant.MIN);
   private volatile boolean running;
@@ -193,16 +201,25 @@ public final class DispatchLoop {
       dispatcher.warnReauth(now);
     }
     PostRecord next = pending.poll();
+    if (next == null && claiming.get() > 0) {
+      next = awaitOtherClaim();
+    }
     if (next == null) {
       if (index >= limit.limit()) {
         return poll.toNanos(); // back-pressure: fewer workers claim
       }
-      List<PostRecord> claimed = dispatcher.claim(now, batchSize());
+      List<PostRecord> claimed;
+      claiming.incrementAndGet();
+      try {
+        claimed = dispatcher.claim(now, batchSize());
+        inFlight.addAndGet(claimed.size());
+        pending.addAll(claimed);
+      } finally {
+        claiming.decrementAndGet();
+      }
       if (claimed.isEmpty()) {
         return idleNanos(clock.instant(), dispatcher.nextDueAt().orElse(null), poll.toNanos());
       }
-      inFlight.addAndGet(claimed.size());
-      pending.addAll(claimed);
       next = pending.poll();
       if (next == null) {
         return 0; // the other workers took them
@@ -218,6 +235,15 @@ public final class DispatchLoop {
       inFlight.decrementAndGet();
     }
     return 0;
+  }
+
+  /** Spins briefly while another worker claims, for a post of its batch. */
+  private @Nullable PostRecord awaitOtherClaim() {
+    long until = System.nanoTime() + CLAIM_WAIT_NANOS;
+    while (claiming.get() > 0 && System.nanoTime() - until < 0) {
+      Thread.onSpinWait();
+    }
+    return pending.poll();
   }
 
   /**

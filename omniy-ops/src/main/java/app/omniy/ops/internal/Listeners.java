@@ -11,64 +11,129 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells every listener, in order; one that throws is logged and the others still hear (the
- * dispatcher would swallow the exception silently).
+ * dispatcher would swallow the exception silently). A loop per callback rather than one loop taking
+ * a lambda, which allocated on every event of the dispatch path (issue 8).
  */
 public final class Listeners implements DispatchListener {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
-  private final List<DispatchListener> all;
+  private final DispatchListener[] all;
 
   /** Fans out to {@code all}. */
   public Listeners(List<DispatchListener> all) {
-    this.all = List.copyOf(all);
+    this.all = all.toArray(DispatchListener[]::new);
   }
 
-  private void each(String event, java.util.function.Consumer<DispatchListener> call) {
+  private static void failed(DispatchListener l, String event, RuntimeException e) {
+    LOG.warn("dispatch listener {} failed on {}", l, event, e);
+  }
+
+  @Override
+  public void attemptStarted(PostRecord post, Duration lateness) {
     for (DispatchListener l : all) {
       try {
-        call.accept(l);
+        l.attemptStarted(post, lateness);
       } catch (RuntimeException e) {
-        LOG.warn("dispatch listener {} failed on {}", l, event, e);
+        failed(l, "attemptStarted", e);
       }
     }
   }
 
   @Override
-  public void attemptStarted(PostRecord post, Duration lateness) {
-    each("attemptStarted", l -> l.attemptStarted(post, lateness));
-  }
-
-  @Override
   public void attemptEnded(PostRecord post, OutcomeClass outcome) {
-    each("attemptEnded", l -> l.attemptEnded(post, outcome));
+    for (DispatchListener l : all) {
+      try {
+        l.attemptEnded(post, outcome);
+      } catch (RuntimeException e) {
+        failed(l, "attemptEnded", e);
+      }
+    }
   }
 
   @Override
   public void published(PostRecord post, String mediaId) {
-    each("published", l -> l.published(post, mediaId));
+    for (DispatchListener l : all) {
+      try {
+        l.published(post, mediaId);
+      } catch (RuntimeException e) {
+        failed(l, "published", e);
+      }
+    }
+  }
+
+  @Override
+  public void commented(PostRecord post, String mediaId) {
+    for (DispatchListener l : all) {
+      try {
+        l.commented(post, mediaId);
+      } catch (RuntimeException e) {
+        failed(l, "commented", e);
+      }
+    }
+  }
+
+  @Override
+  public void commentSkipped(PostRecord post, String reason) {
+    for (DispatchListener l : all) {
+      try {
+        l.commentSkipped(post, reason);
+      } catch (RuntimeException e) {
+        failed(l, "commentSkipped", e);
+      }
+    }
   }
 
   @Override
   public void failed(PostRecord post, String reason) {
-    each("failed", l -> l.failed(post, reason));
+    for (DispatchListener l : all) {
+      try {
+        l.failed(post, reason);
+      } catch (RuntimeException e) {
+        failed(l, "failed", e);
+      }
+    }
   }
 
   @Override
   public void missedWindow(PostRecord post) {
-    each("missedWindow", l -> l.missedWindow(post));
+    for (DispatchListener l : all) {
+      try {
+        l.missedWindow(post);
+      } catch (RuntimeException e) {
+        failed(l, "missedWindow", e);
+      }
+    }
   }
 
   @Override
   public void deferred(PostRecord post, Instant until, String reason) {
-    each("deferred", l -> l.deferred(post, until, reason));
+    for (DispatchListener l : all) {
+      try {
+        l.deferred(post, until, reason);
+      } catch (RuntimeException e) {
+        failed(l, "deferred", e);
+      }
+    }
   }
 
   @Override
   public void needsReauth(PostRecord post, String reason) {
-    each("needsReauth", l -> l.needsReauth(post, reason));
+    for (DispatchListener l : all) {
+      try {
+        l.needsReauth(post, reason);
+      } catch (RuntimeException e) {
+        failed(l, "needsReauth", e);
+      }
+    }
   }
 
   @Override
   public void reauthWarning(PostRecord post, Instant publishAt) {
-    each("reauthWarning", l -> l.reauthWarning(post, publishAt));
+    for (DispatchListener l : all) {
+      try {
+        l.reauthWarning(post, publishAt);
+      } catch (RuntimeException e) {
+        failed(l, "reauthWarning", e);
+      }
+    }
   }
 }

@@ -13,6 +13,7 @@ import app.omniy.core.post.Reasons;
 import app.omniy.core.post.StaleWriteException;
 import app.omniy.core.post.Transition;
 import app.omniy.core.post.spi.PostStore;
+import app.omniy.core.post.spi.PostStoreRules;
 import app.omniy.testkit.SamplePosts;
 import java.time.Duration;
 import java.time.Instant;
@@ -400,6 +401,125 @@ public abstract class PostStoreContract {
       assertThatThrownBy(() -> store.release(publishing.token(), T0))
           .isInstanceOf(IllegalTransitionException.class)
           .hasMessageContaining("PUBLISHING");
+    }
+  }
+
+  @Nested
+  class FinishingAnAttempt {
+    private PostRecord publishing;
+
+    @BeforeEach
+    void startAnAttempt() {
+      insert("p", "acct", T0);
+      PostRecord leased = claimOne("p", "w1", T0);
+      publishing =
+          store.recordTransition(
+              leased.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, T0, T0);
+    }
+
+    @Test
+    void the_last_move_is_recorded_and_the_post_released() {
+      PostRecord done =
+          store.finishAttempt(
+              publishing.token(), PostState.PUBLISHED, Reasons.PUBLISHED, T0, T0.plusSeconds(1));
+
+      assertThat(done.state()).isEqualTo(PostState.PUBLISHED);
+      assertThat(done.lease()).isNull();
+      assertThat(done.version()).isGreaterThan(publishing.version());
+      assertThat(done.lastTransition().orElseThrow())
+          .isEqualTo(
+              new Transition(
+                  T0.plusSeconds(1),
+                  PostState.PUBLISHING,
+                  PostState.PUBLISHED,
+                  Reasons.PUBLISHED,
+                  1));
+      assertThat(current("p")).isEqualTo(done);
+      assertThat(store.claimDue(T0.plusSeconds(60), 10, "w2", LEASE)).isEmpty();
+      assertThat(store.publishSlots("acct", T0.minusSeconds(1)))
+          .containsExactly(Map.entry("p", T0.plusSeconds(1)));
+    }
+
+    @Test
+    void a_post_finished_into_a_retry_is_claimable_at_its_next_attempt_time_and_not_before() {
+      Instant retryAt = T0.plusSeconds(30);
+      store.finishAttempt(
+          publishing.token(), PostState.RETRY_WAIT, Reasons.of("TRANSIENT", "5xx"), retryAt, T0);
+
+      assertThat(store.claimDue(retryAt.minusNanos(1), 10, "w2", LEASE)).isEmpty();
+      // A store that cannot tell its next due time cheaply says nothing (the default).
+      store.nextDueAt().ifPresent(next -> assertThat(next).isEqualTo(retryAt));
+      assertThat(ids(store.claimDue(retryAt, 10, "w2", LEASE))).containsExactly("p");
+      assertThat(store.publishSlots("acct", T0.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void finishing_in_publishing_or_with_a_foreign_token_is_refused_and_writes_nothing() {
+      PostRecord leasedAgain = current("p");
+
+      assertThatThrownBy(
+              () -> store.finishAttempt(publishing.token(), PostState.PUBLISHING, "again", T0, T0))
+          .isInstanceOf(IllegalTransitionException.class)
+          .hasMessageContaining("PUBLISHING");
+      assertThatThrownBy(
+              () ->
+                  store.finishAttempt(
+                      new LeaseToken("p", "w2", publishing.version()),
+                      PostState.PUBLISHED,
+                      Reasons.PUBLISHED,
+                      T0,
+                      T0))
+          .isInstanceOf(StaleWriteException.class);
+      assertThatThrownBy(
+              () ->
+                  store.finishAttempt(
+                      publishing.token(), PostState.CANCELLED, Reasons.CANCELLED, T0, T0))
+          .isInstanceOf(IllegalTransitionException.class);
+      assertThat(current("p")).isEqualTo(leasedAgain);
+    }
+  }
+
+  @Nested
+  class ManyAccounts {
+    @Test
+    void claims_over_many_accounts_and_host_edits_take_every_due_post_once_in_due_order() {
+      Random random = new Random(42);
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 150; i++) {
+        String id = String.format("p%03d", i);
+        insert(id, "acct-" + (i % 37), T0.plusSeconds(random.nextInt(100)));
+      }
+      // The host moves every tenth post an hour later: it must leave the due order in between.
+      for (int i = 0; i < 150; i += 10) {
+        String id = String.format("p%03d", i);
+        PostRecord r = current(id);
+        PostRecord moved =
+            r.withPost(post(id, r.accountId(), T0.plus(Duration.ofHours(1))))
+                .moved(PostState.SCHEDULED, "rescheduled", T0.plus(Duration.ofHours(1)), T0);
+        store.replace(r, moved, T0);
+      }
+      for (int i = 0; i < 150; i++) {
+        if (i % 10 != 0) {
+          expected.add(String.format("p%03d", i));
+        }
+      }
+
+      List<String> claimed = new ArrayList<>();
+      for (int round = 0; round < 50; round++) {
+        List<PostRecord> batch = store.claimDue(T0.plusSeconds(200), 7, "w", LEASE);
+        assertThat(batch).isSortedAccordingTo(PostStoreRules.DUE_ORDER);
+        claimed.addAll(ids(batch));
+      }
+
+      assertThat(claimed).containsExactlyInAnyOrderElementsOf(expected);
+      store.nextDueAt().ifPresent(next -> assertThat(next).isEqualTo(T0.plus(Duration.ofHours(1))));
+      List<String> moved = new ArrayList<>();
+      for (int i = 0; i < 150; i += 10) {
+        moved.add(String.format("p%03d", i));
+      }
+      // The first claims' leases expired too by then; the moved posts are among the due ones.
+      assertThat(ids(store.claimDue(T0.plus(Duration.ofHours(1)), 1_000, "w2", LEASE)))
+          .containsAll(moved);
     }
   }
 

@@ -86,6 +86,22 @@ public interface PostStore {
       LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now);
 
   /**
+   * Records the attempt's last move and gives the post back: {@link #recordTransition} then {@link
+   * #release}, which a store may do as one write (the in-memory store does: one write per post less
+   * on the dispatch path, issue 8). The version increases by one per write the store makes.
+   *
+   * @return the post, moved and released
+   * @throws IllegalTransitionException if POST-4 does not allow the move, or {@code to} is
+   *     PUBLISHING (a post in PUBLISHING cannot be released); nothing is written then
+   */
+  default PostRecord finishAttempt(
+      LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now) {
+    PostStoreRules.requireReleasable(token, to);
+    PostRecord moved = recordTransition(token, to, reason, nextAttemptAt, now);
+    return release(moved.token(), now);
+  }
+
+  /**
    * Records the current attempt's container id, before the caller calls {@link Publisher#publish}
    * (POST-7).
    */

@@ -1,6 +1,7 @@
 package app.omniy.core.post.spi;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.post.IllegalTransitionException;
 import app.omniy.core.post.Lease;
 import app.omniy.core.post.LeaseToken;
 import app.omniy.core.post.PostRecord;
@@ -48,6 +49,22 @@ public final class PostStoreRules {
     if (stored.version() != token.version()) {
       throw new StaleWriteException(
           stored.id(), "the post is at version " + stored.version() + ", not " + token.version());
+    }
+  }
+
+  /**
+   * Checks that a post may be released in state {@code to} ({@link PostStore#finishAttempt}): not
+   * in PUBLISHING, whose outcome must be recorded first.
+   *
+   * @throws IllegalTransitionException if {@code to} is PUBLISHING
+   */
+  public static void requireReleasable(LeaseToken token, PostState to) {
+    if (to == PostState.PUBLISHING) {
+      throw new IllegalTransitionException(
+          token.postId(),
+          to,
+          to,
+          "cannot release a post in PUBLISHING: record the attempt's outcome first");
     }
   }
 
