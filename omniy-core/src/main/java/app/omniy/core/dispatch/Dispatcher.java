@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -498,19 +497,21 @@ public final class Dispatcher {
    */
   private void firstComment(Run run, String account, String mediaId) {
     PostRecord published = run.r;
-    published
-        .post()
-        .firstCommentText()
-        .ifPresent(
-            text -> {
-              PublisherResult<String> comment =
-                  call(() -> publisher.comment(account, mediaId, text, run.now()));
-              if (comment.isSuccess()) {
-                listener.commented(published, mediaId);
-              } else {
-                listener.commentSkipped(published, "comment: " + comment.detail());
-              }
-            });
+    String text = published.post().firstCommentText().orElse(null);
+    if (text == null) {
+      return; // most posts: no lambda allocated for nothing
+    }
+    PublisherResult<String> comment;
+    try {
+      comment = answered(publisher.comment(account, mediaId, text, run.now()));
+    } catch (RuntimeException e) {
+      comment = noAnswer(e);
+    }
+    if (comment.isSuccess()) {
+      listener.commented(published, mediaId);
+    } else {
+      listener.commentSkipped(published, "comment: " + comment.detail());
+    }
   }
 
   /** The attempt ended with a failure: the retry policy decides what follows (POST-5, POST-6). */
@@ -649,14 +650,5 @@ public final class Dispatcher {
       throw lost;
     }
     return PublisherResult.failure(OutcomeClass.TRANSIENT, "exception", String.valueOf(e));
-  }
-
-  /** {@link #noAnswer} around any publisher call. */
-  private static <T> PublisherResult<T> call(Supplier<PublisherResult<T>> step) {
-    try {
-      return answered(step.get());
-    } catch (RuntimeException e) {
-      return noAnswer(e);
-    }
   }
 }

@@ -63,6 +63,13 @@ public final class DispatchLoop {
   private final Thread[] workers;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger claiming = new AtomicInteger();
+
+  /** Posts in {@link #pending} (its own size is a walk of the whole deque). */
+  private final AtomicInteger pendingCount = new AtomicInteger();
+
+  /** Whether the last claim got all it asked for, so more may be due. */
+  private volatile boolean lastClaimFull;
+
   private final ConcurrentLinkedDeque<PostRecord> pending = new ConcurrentLinkedDeque<>();
   private final AtomicReference<Instant> nextHousekeeping = new AtomicReference<>(Instant.MIN);
   private volatile boolean running;
@@ -200,27 +207,26 @@ public final class DispatchLoop {
       dispatcher.recoverExpired(now, 1000);
       dispatcher.warnReauth(now);
     }
-    PostRecord next = pending.poll();
+    PostRecord next = takePending();
+    boolean mayClaim = index < limit.limit(); // back-pressure: fewer workers claim
+    if (next != null && mayClaim && lastClaimFull && claiming.get() == 0) {
+      int batch = batchSize();
+      if (pendingCount.get() < batch / 2) {
+        // Refill before the queue runs dry, so the other workers never wait for this claim.
+        claim(now, batch);
+      }
+    }
     if (next == null && claiming.get() > 0) {
       next = awaitOtherClaim();
     }
     if (next == null) {
-      if (index >= limit.limit()) {
-        return poll.toNanos(); // back-pressure: fewer workers claim
+      if (!mayClaim) {
+        return poll.toNanos();
       }
-      List<PostRecord> claimed;
-      claiming.incrementAndGet();
-      try {
-        claimed = dispatcher.claim(now, batchSize());
-        inFlight.addAndGet(claimed.size());
-        pending.addAll(claimed);
-      } finally {
-        claiming.decrementAndGet();
-      }
-      if (claimed.isEmpty()) {
+      if (claim(now, batchSize()) == 0) {
         return idleNanos(clock.instant(), dispatcher.nextDueAt().orElse(null), poll.toNanos());
       }
-      next = pending.poll();
+      next = takePending();
       if (next == null) {
         return 0; // the other workers took them
       }
@@ -237,13 +243,36 @@ public final class DispatchLoop {
     return 0;
   }
 
+  /** Claims up to {@code batch} posts into the queue; how many. */
+  private int claim(Instant now, int batch) {
+    claiming.incrementAndGet();
+    try {
+      List<PostRecord> claimed = dispatcher.claim(now, batch);
+      inFlight.addAndGet(claimed.size());
+      pendingCount.addAndGet(claimed.size());
+      pending.addAll(claimed);
+      lastClaimFull = claimed.size() == batch;
+      return claimed.size();
+    } finally {
+      claiming.decrementAndGet();
+    }
+  }
+
+  private @Nullable PostRecord takePending() {
+    PostRecord next = pending.poll();
+    if (next != null) {
+      pendingCount.decrementAndGet();
+    }
+    return next;
+  }
+
   /** Spins briefly while another worker claims, for a post of its batch. */
   private @Nullable PostRecord awaitOtherClaim() {
     long until = System.nanoTime() + CLAIM_WAIT_NANOS;
     while (claiming.get() > 0 && System.nanoTime() - until < 0) {
       Thread.onSpinWait();
     }
-    return pending.poll();
+    return takePending();
   }
 
   /**
@@ -269,7 +298,7 @@ public final class DispatchLoop {
 
   /** Gives back every claimed post whose attempt has not started. */
   private void giveBackPending() {
-    for (PostRecord r = pending.poll(); r != null; r = pending.poll()) {
+    for (PostRecord r = takePending(); r != null; r = takePending()) {
       try {
         dispatcher.release(r, clock.instant());
       } catch (RuntimeException e) {
