@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Two comparisons, because the source keeps changing after the backup was taken (the test runs
  * at 09:00 on the 15th, the backup at 03:00): the restored copy against the backup itself must
  * match exactly — {@link #differenceCount()} is what fails the test — while the copy against the
- * live source ({@link #changedSinceBackup()}) counts documents written, changed or deleted since,
+ * live source ({@link #changedSinceBackup()}) counts what was written, changed or deleted since,
  * which is normal and reported for the operator, not failed on.
  *
  * @param backupId the backup restored
@@ -18,7 +18,8 @@ import java.util.List;
  * @param differenceCount differences between the restored copy and the backup: documents missing,
  *     extra or with another field value; zero when the restore reproduced the backup
  * @param differences the first few differences, one line each, for the run's output
- * @param changedSinceBackup documents that differ between the restored copy and the live source
+ * @param changedSinceBackup differences (a field, or a whole document missing on one side) between
+ *     the restored copy and the live source: what changed since the backup
  */
 public record RestoreCheck(
     String backupId,

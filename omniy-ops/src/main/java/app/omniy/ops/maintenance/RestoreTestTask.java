@@ -59,6 +59,6 @@ public final class RestoreTestTask implements BuiltInTask {
         + check.documents()
         + " documents, identical to the backup; "
         + check.changedSinceBackup()
-        + " document(s) changed in the source since";
+        + " difference(s) from the source, changed since the backup";
   }
 }

@@ -139,7 +139,8 @@ class BuiltInTasksTest {
     assertThat(run.output())
         .isEqualTo(
             "restore-test: backup 20260414T180000Z restored into the scratch database: 1200"
-                + " documents, identical to the backup; 3 document(s) changed in the source since");
+                + " documents, identical to the backup; 3 difference(s) from the source, changed since"
+                + " the backup");
   }
 
   @Test
