@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.Channel;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.maintenance.InMemoryJobLeaseStore;
 import app.omniy.core.maintenance.InMemoryJobRunStore;
@@ -147,6 +148,44 @@ class OmniyMaintenanceTest {
             org.assertj.core.groups.Tuple.tuple(BACKUP_DUE.plus(Duration.ofDays(1)), "runtime-b"),
             org.assertj.core.groups.Tuple.tuple(BACKUP_DUE, "runtime-a"));
     assertThat(ran).hasSize(2);
+  }
+
+  @Test
+  void a_failed_run_fires_mnt_3_through_the_runtimes_own_alert_engine() throws Exception {
+    List<String> sent = new CopyOnWriteArrayList<>();
+    Omniy omniy =
+        Omniy.builder()
+            .publisher(new ScriptedPublisher())
+            .clock(clock)
+            .notifier(Channel.SLACK, event -> sent.add(event.kind() + " " + event.key()))
+            .alertEvery(Duration.ofHours(1)) // ticked by hand below
+            .maintenance(
+                m ->
+                    m.task(
+                            JobIds.DAILY_BACKUP,
+                            "backup",
+                            context -> {
+                              throw new IllegalStateException("bucket unreachable");
+                            })
+                        .leases(leases)
+                        .runs(runs)
+                        .pollEvery(Duration.ofMillis(5)))
+            .start();
+    runtimes.add(omniy);
+    omniy.alerts().orElseThrow().tick();
+
+    clock.set(BACKUP_DUE);
+    JobRun failed = awaitRuns(1).get(0);
+    assertThat(failed.outcome()).isEqualTo(JobOutcome.FAILED);
+    assertThat(failed.error()).isEqualTo("backup: IllegalStateException: bucket unreachable");
+    clock.advance(Duration.ofMinutes(1));
+    omniy.alerts().orElseThrow().tick();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (sent.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    assertThat(sent).containsExactly("FIRED MNT-3{job=daily-backup}");
   }
 
   @Test
