@@ -20,6 +20,7 @@ module app.omniy.core {
   exports app.omniy.core.billing;
   exports app.omniy.core.billing.spi;
   exports app.omniy.core.support;
+  exports app.omniy.core.support.spi;
   exports app.omniy.core.incident;
   exports app.omniy.core.incident.spi;
   exports app.omniy.core.maintenance;

@@ -10,6 +10,8 @@ import app.omniy.firestore.internal.Times;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.WriteBatch;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import java.util.Optional;
 public final class FirestoreJobRunStore implements JobRunStore {
   static final String COLLECTION = "maintenanceJobs";
   static final String RUNS = "runs";
+
+  /** Records deleted per commit; Firestore allows 500 writes in one. */
+  static final int DELETE_BATCH = 500;
 
   private final CollectionReference jobs;
   private final FirestoreCalls calls;
@@ -74,6 +79,26 @@ public final class FirestoreJobRunStore implements JobRunStore {
         .stream()
         .map(FirestoreJobRunStore::read)
         .toList();
+  }
+
+  /**
+   * Deletes in batches of {@value #DELETE_BATCH}, a query at a time, so a year of records never
+   * makes one large commit.
+   */
+  @Override
+  public int deleteBefore(String jobId, Instant dueBefore) {
+    Query older = runs(jobId).whereLessThan("due", Times.ts(Args.required(dueBefore, "dueBefore")));
+    int deleted = 0;
+    while (true) {
+      List<QueryDocumentSnapshot> page = calls.get(older.limit(DELETE_BATCH).get()).getDocuments();
+      if (page.isEmpty()) {
+        return deleted;
+      }
+      WriteBatch batch = jobs.getFirestore().batch();
+      page.forEach(doc -> batch.delete(doc.getReference()));
+      calls.get(batch.commit());
+      deleted += page.size();
+    }
   }
 
   private CollectionReference runs(String jobId) {

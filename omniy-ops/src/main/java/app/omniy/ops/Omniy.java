@@ -19,6 +19,8 @@ import app.omniy.ops.alerts.spi.Notifier;
 import app.omniy.ops.internal.AlertWiring;
 import app.omniy.ops.internal.DispatchLoop;
 import app.omniy.ops.internal.Listeners;
+import app.omniy.ops.internal.MaintenanceWiring;
+import app.omniy.ops.maintenance.MaintenanceScheduler;
 import app.omniy.ops.spi.LastBackup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +62,7 @@ public final class Omniy implements AutoCloseable {
   private final HealthThresholds thresholds;
   private final @Nullable LastBackup lastBackup;
   private final AlertWiring.@Nullable Running alerts;
+  private final @Nullable MaintenanceWiring maintenance;
 
   private Omniy(Builder b, Publisher publisher) {
     this.store = b.store;
@@ -88,6 +92,11 @@ public final class Omniy implements AutoCloseable {
     metrics.bindTo(meters);
     this.thresholds = b.thresholds;
     this.lastBackup = b.lastBackup;
+    // Built before the alert engine starts its threads, so a bad task id leaks none.
+    this.maintenance =
+        b.maintenance == null
+            ? null
+            : MaintenanceWiring.build(clock, meters, b.settings.owner(), b.maintenance);
     this.alerts = b.alerting.enabled() ? b.alerting.start(clock, meters) : null;
   }
 
@@ -117,6 +126,14 @@ public final class Omniy implements AutoCloseable {
    */
   public Optional<AlertRuntime> alerts() {
     return alerts == null ? Optional.empty() : Optional.of(alerts.runtime());
+  }
+
+  /**
+   * The maintenance scheduler, if {@link Builder#maintenance} configured one: its run history, the
+   * next due instant, {@code tick()} for a host that drives it.
+   */
+  public Optional<MaintenanceScheduler> maintenance() {
+    return maintenance == null ? Optional.empty() : Optional.of(maintenance.scheduler());
   }
 
   /** The dispatcher's meters. */
@@ -240,6 +257,9 @@ public final class Omniy implements AutoCloseable {
       throw new InvalidValueException("grace", grace, "must be zero or positive");
     }
     boolean finished = loop.stop(grace);
+    if (maintenance != null) {
+      maintenance.stop(grace);
+    }
     if (alerts != null) {
       alerts.close();
     }
@@ -269,8 +289,23 @@ public final class Omniy implements AutoCloseable {
     private HealthThresholds thresholds = HealthThresholds.DEFAULTS;
     private @Nullable LastBackup lastBackup;
     private final AlertWiring alerting = new AlertWiring();
+    private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
 
     private Builder() {}
+
+    /**
+     * Runs the maintenance calendar with the runtime (MNT-1 … MNT-3): {@code configure} adds the
+     * tasks and, for several runtimes, the shared lease and run stores, e.g. {@code m -> m.task(new
+     * BackupTask(storeBackup)).leases(leases).runs(runs)}. The scheduler is built on the runtime's
+     * clock, counts {@code omniy.maintenance.runs} in its registry (so the default MNT-3 rule of
+     * its alert engine sees failed and missed runs), is named after the dispatcher's owner, ticks
+     * on a thread of its own from {@link #start()} and stops on shutdown. Without this call no
+     * maintenance runs.
+     */
+    public Builder maintenance(Consumer<MaintenanceScheduler.Builder> configure) {
+      this.maintenance = required(configure, "maintenance");
+      return this;
+    }
 
     /**
      * Where the "last backup age" health check learns of the last successful backup (BAK-1);
@@ -411,6 +446,9 @@ public final class Omniy implements AutoCloseable {
       }
       Omniy omniy = new Omniy(this, p);
       omniy.loop.start();
+      if (omniy.maintenance != null) {
+        omniy.maintenance.start();
+      }
       return omniy;
     }
 

@@ -43,6 +43,20 @@ public final class InMemoryJobRunStore implements JobRunStore {
     return of(jobId).values().stream().limit(limit).toList();
   }
 
+  @Override
+  public int deleteBefore(String jobId, Instant dueBefore) {
+    if (dueBefore == null) {
+      throw new InvalidValueException("dueBefore", null, "is required");
+    }
+    // Latest first: the entries after dueBefore in this order are the older ones.
+    NavigableMap<Instant, JobRun> older = of(jobId).tailMap(dueBefore, false);
+    int deleted = 0;
+    while (older.pollFirstEntry() != null) {
+      deleted++;
+    }
+    return deleted;
+  }
+
   private NavigableMap<Instant, JobRun> of(String jobId) {
     if (jobId == null) {
       throw new InvalidValueException("jobId", null, "is required");

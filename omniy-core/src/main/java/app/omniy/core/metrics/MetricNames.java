@@ -104,10 +104,19 @@ public final class MetricNames {
    */
   public static final String MAINTENANCE_RUNS = "omniy.maintenance.runs";
 
+  /**
+   * Support tickets still unanswered past their first-response deadline (SUP-1), a gauge tagged
+   * {@link #TAG_PRIORITY}; the SUP-1 rule alerts while it is at least 1.
+   */
+  public static final String SUPPORT_OVERDUE = "omniy.support.tickets.overdue";
+
   // ---- tags ----
 
   /** The job-id tag of {@link #MAINTENANCE_RUNS}, e.g. {@code daily-backup}. */
   public static final String TAG_JOB = "job";
+
+  /** The priority tag of {@link #SUPPORT_OVERDUE}: {@code emergency}, {@code high}… */
+  public static final String TAG_PRIORITY = "priority";
 
   /** The reason-code tag of {@link #POSTS_FAILED} and {@link #POSTS_DEFERRED}. */
   public static final String TAG_REASON = "reason";
@@ -156,6 +165,7 @@ public final class MetricNames {
         DISPATCH_IN_FLIGHT,
         DISPATCH_CLAIM_LIMIT,
         DISPATCH_PAUSED,
-        MAINTENANCE_RUNS);
+        MAINTENANCE_RUNS,
+        SUPPORT_OVERDUE);
   }
 }

@@ -66,7 +66,8 @@ class AlertRuleTest {
   }
 
   @Test
-  void the_default_set_has_the_guides_eleven_rules_and_mnt_3s_with_their_channels_and_deadlines() {
+  void
+      the_default_set_has_the_guides_eleven_rules_mnt_3s_and_sup_1s_with_their_channels_and_deadlines() {
     Map<String, String> summary =
         DefaultAlertRules.all().stream()
             .collect(
@@ -93,7 +94,8 @@ class AlertRuleTest {
                 Map.entry("ALERT-I1", "INFO [EMAIL] 1d"),
                 Map.entry("ALERT-I2", "INFO [EMAIL] 1d"),
                 Map.entry("ALERT-I3", "INFO [SLACK, EMAIL] 1d"),
-                Map.entry("MNT-3", "WARNING [SLACK, EMAIL] 1h")));
+                Map.entry("MNT-3", "WARNING [SLACK, EMAIL] 1h"),
+                Map.entry("SUP-1", "WARNING [SLACK, EMAIL] 1h")));
   }
 
   @Test

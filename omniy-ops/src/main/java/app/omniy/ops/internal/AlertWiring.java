@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The alert engine as the {@code Omniy} builder configures it: notifiers per channel, rules
- * (default: {@code DefaultAlertRules.all()}, the guide's eleven and MNT-3), where alert state lives
- * and the cadence (ALERT-5: 1 min). Started with the runtime only if there is someone to tell, it
- * evaluates the runtime's own meter registry, so the default rules read the very meters the
- * dispatcher records (ALERT-6).
+ * (default: {@code DefaultAlertRules.all()}, the guide's eleven, MNT-3 and SUP-1), where alert
+ * state lives and the cadence (ALERT-5: 1 min). Started with the runtime only if there is someone
+ * to tell, it evaluates the runtime's own meter registry, so the default rules read the very meters
+ * the dispatcher records (ALERT-6).
  */
 public final class AlertWiring {
   private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);

@@ -340,6 +340,18 @@ public final class MaintenanceScheduler implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds one of Omniy's built-in tasks ({@link BackupTask}, {@link RestoreTestTask}, {@link
+     * SecurityScanTask}, {@link PerformanceReportTask}, {@link MonthlyReportTask}, {@link
+     * CleanupTask}) to the job it belongs to, under its own name.
+     */
+    public Builder task(BuiltInTask task) {
+      if (task == null) {
+        throw new InvalidValueException("task", null, "is required");
+      }
+      return task(task.jobId(), task.name(), task);
+    }
+
     /** Where leases live; share one store between runtimes to run each occurrence once. */
     public Builder leases(JobLeaseStore leases) {
       this.leases = leases;

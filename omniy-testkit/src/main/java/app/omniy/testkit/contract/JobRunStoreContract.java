@@ -75,6 +75,23 @@ public abstract class JobRunStoreContract {
   }
 
   @Test
+  void deleting_before_an_instant_removes_only_that_jobs_older_occurrences() {
+    String other = "daily-report-" + UUID.randomUUID();
+    JobRun otherOld = JobRun.running(other, DUE, "a", DUE.plusSeconds(1));
+    store.save(otherOld);
+    store.save(day(0));
+    store.save(day(1));
+    JobRun kept = day(2);
+    store.save(kept);
+
+    assertThat(store.deleteBefore(job, DUE.plus(Duration.ofDays(2)))).isEqualTo(2);
+
+    assertThat(store.history(job, 10)).containsExactly(kept);
+    assertThat(store.history(other, 10)).containsExactly(otherOld);
+    assertThat(store.deleteBefore(job, DUE.plus(Duration.ofDays(2)))).isZero();
+  }
+
+  @Test
   void an_unknown_job_or_occurrence_is_empty() {
     store.save(day(0));
 

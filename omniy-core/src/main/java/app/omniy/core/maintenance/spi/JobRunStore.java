@@ -19,4 +19,12 @@ public interface JobRunStore {
 
   /** The latest {@code limit} records of {@code jobId}, latest occurrence first. */
   List<JobRun> history(String jobId, int limit);
+
+  /**
+   * Deletes the records of {@code jobId}'s occurrences due before {@code dueBefore}: the daily
+   * clean-up keeps the history from growing forever (MNT-1 04:00).
+   *
+   * @return how many records were deleted
+   */
+  int deleteBefore(String jobId, Instant dueBefore);
 }
