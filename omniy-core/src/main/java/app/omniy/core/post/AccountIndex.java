@@ -73,8 +73,9 @@ final class AccountIndex {
   /** Adds an unleased due record; whether it became the head. */
   boolean add(StoredPost post, PostRecord record) {
     if (2 * size == keys.length) {
-      keys = Arrays.copyOf(keys, keys.length * 2);
-      refs = Arrays.copyOf(refs, refs.length * 2);
+      int entries = size + (size >> 1) + 1; // 1.5×: less slack per pending post than doubling
+      keys = Arrays.copyOf(keys, 2 * entries);
+      refs = Arrays.copyOf(refs, 2 * entries);
     }
     long due = DueKeys.of(record.nextAttemptAt());
     long prefix = DueKeys.idPrefix(record.id());
