@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * What each account used of its publishing and container quota (POST-3), kept per account so one
@@ -32,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class QuotaLedger {
   private static final class Usage {
     /** Publishing slots by post id: this ledger's reservations and publishes. */
-    final Map<String, Instant> published = new HashMap<>();
+    final SlotList published = new SlotList();
 
     final List<Instant> containers = new ArrayList<>();
 
@@ -67,10 +68,10 @@ final class QuotaLedger {
       if (earliest.isAfter(start)) {
         return;
       }
-      published.values().removeIf(t -> !t.isAfter(start));
+      published.removeAtOrBefore(start);
       containers.removeIf(t -> !t.isAfter(start));
       earliest = Instant.MAX;
-      published.values().forEach(this::noted);
+      published.forEach((id, t) -> noted(t));
       containers.forEach(this::noted);
     }
   }
@@ -99,30 +100,38 @@ final class QuotaLedger {
     Usage usage = usage(accountId);
     synchronized (usage) {
       usage.prune(windowStart);
-      Map<String, Instant> slots = usage.published;
+      Map<String, Instant> merged = null;
+      int count = usage.published.size();
       if (!shared.isEmpty()) {
-        slots = new HashMap<>(shared);
-        slots.putAll(usage.published);
+        merged = new HashMap<>(shared);
+        usage.published.putAllInto(merged);
+        count = merged.size();
       }
       // The post's own earlier slot (PUBLISHING while reconciled, or kept after a lost answer) is
-      // the one it takes again: not counted against it, and kept if it is refused.
-      // Looked up only when it can change the answer: a lookup per post in each account's map was
-      // a profiled 8% of dispatch time (issue 8).
+      // the one it takes again: not counted against it, and kept if it is refused. Looked up only
+      // when it can change the answer (issue 8).
       int limit = policy.defaultPublishLimit();
-      boolean own = slots.size() >= limit && slots.containsKey(postId);
-      if (slots.size() - (own ? 1 : 0) < limit
+      boolean own =
+          count >= limit
+              && (merged == null ? usage.published.contains(postId) : merged.containsKey(postId));
+      if (count - (own ? 1 : 0) < limit
           && usage.containers.size() + containersNeeded <= policy.containerLimit()) {
         // Fast path, the same answer as the policy's: everything counted is in the window.
         take(usage, postId, containersNeeded, now);
         return new QuotaDecision(true, now, "");
       }
-      List<Instant> others = new ArrayList<>(slots.size());
-      slots.forEach(
+      List<Instant> others = new ArrayList<>(count);
+      BiConsumer<String, Instant> other =
           (id, at) -> {
             if (!id.equals(postId)) {
               others.add(at);
             }
-          });
+          };
+      if (merged == null) {
+        usage.published.forEach(other);
+      } else {
+        merged.forEach(other);
+      }
       QuotaUsage seen =
           new QuotaUsage(others, containersNeeded == 0 ? List.of() : usage.containers, null);
       QuotaDecision decision = policy.decide(seen, Math.max(containersNeeded, 1), now);

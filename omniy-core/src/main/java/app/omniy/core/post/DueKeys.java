@@ -45,13 +45,12 @@ final class DueKeys {
     return packed << (8 * (8 - i));
   }
 
-  /** The due order of {@code PostStoreRules.DUE_ORDER}: due time, then id. */
-  static int compare(long dueA, long prefixA, String idA, long dueB, long prefixB, String idB) {
+  /**
+   * The due order of {@code PostStoreRules.DUE_ORDER} as far as the keys tell: by due time, then by
+   * id prefix; 0 when both tie, and only then do callers read the ids.
+   */
+  static int compareKeys(long dueA, long prefixA, long dueB, long prefixB) {
     int order = Long.compare(dueA, dueB);
-    if (order != 0) {
-      return order;
-    }
-    order = Long.compareUnsigned(prefixA, prefixB);
-    return order != 0 ? order : idA.compareTo(idB);
+    return order != 0 ? order : Long.compareUnsigned(prefixA, prefixB);
   }
 }

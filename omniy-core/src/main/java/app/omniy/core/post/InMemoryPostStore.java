@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * take no lock: the workers of a busy dispatcher do not queue for each other once per step, and a
  * worker descheduled by the operating system while holding the lock stalls only claims (issue 8).
  *
- * <p>Due index: per account, a binary heap in arrays of its unleased due posts ordered by (next
+ * <p>Due index: per account, a 4-ary heap in arrays of its unleased due posts ordered by (next
  * attempt time, id) ({@link AccountIndex}); the accounts whose earliest post is due wait their turn
  * in a round-robin queue, and the others in a heap ordered by their earliest post ({@link
  * AccountHeads}), from which a claim moves them to the queue as they fall due. A claim takes one
@@ -74,6 +74,9 @@ public final class InMemoryPostStore implements PostStore {
 
   /** Under the lock: no lease in {@link #leased} that may still expire expires before this. */
   private long earliestExpiry = Long.MAX_VALUE;
+
+  /** Under the lock: the last stamp given to an entry of the due index. */
+  private long stamps;
 
   /** Under the lock: the size of {@link #leased} at which it is compacted. */
   private int compactAt = MIN_COMPACTION;
@@ -169,9 +172,9 @@ public final class InMemoryPostStore implements PostStore {
       if (!dueHead(account, now)) {
         continue;
       }
-      picked.add(
-          new Picked(
-              account.headDue(), account.headPrefix(), account.headRecord(), account.headPost()));
+      StoredPost cell = account.headPost();
+      picked.add(new Picked(account.headDue(), account.headPrefix(), cell.record(), cell));
+      cell.indexStamp = 0;
       account.removeHead();
       if (dueHead(account, now)) {
         account.ready = true;
@@ -184,7 +187,8 @@ public final class InMemoryPostStore implements PostStore {
   /** A post taken off the due index, with its due keys, to be sorted without reading the record. */
   private record Picked(long due, long prefix, PostRecord record, StoredPost post) {
     int compareTo(Picked other) {
-      return DueKeys.compare(due, prefix, record.id(), other.due, other.prefix, other.record.id());
+      int order = DueKeys.compareKeys(due, prefix, other.due, other.prefix);
+      return order != 0 ? order : record.id().compareTo(other.record.id());
     }
   }
 
@@ -586,11 +590,13 @@ public final class InMemoryPostStore implements PostStore {
 
   /** Under the lock: puts the post's current record where claims and recovery look. */
   private void index(StoredPost cell, PostRecord r) {
+    cell.indexStamp = 0; // whatever entry the post had in its account's heap is stale from now on
     if (r.lease() != null) {
       listLeased(cell, r);
     } else if (r.state().isDue()) {
       AccountIndex account = cell.account;
-      if (account.add(cell, r) && !account.ready) {
+      cell.indexStamp = ++stamps;
+      if (account.add(cell, r, cell.indexStamp) && !account.ready) {
         heads.update(account);
       }
     }

@@ -24,6 +24,12 @@ final class StoredPost {
   @SuppressWarnings("unused") // read and written through RECORD
   private volatile PostRecord record;
 
+  /**
+   * Under the store's lock: the stamp of the post's entry in its account's due heap, 0 when it has
+   * none; an entry with another stamp is stale.
+   */
+  long indexStamp;
+
   /** Under the store's lock: whether the post is in the store's list of leased posts. */
   boolean inLeasedList;
 

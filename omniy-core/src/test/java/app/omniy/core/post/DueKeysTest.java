@@ -23,10 +23,9 @@ class DueKeysTest {
       if (byPrefix != 0) {
         assertThat(Integer.signum(byPrefix)).as("%s vs %s", a, b).isEqualTo(byId);
       }
-      assertThat(
-              Integer.signum(DueKeys.compare(0, DueKeys.idPrefix(a), a, 0, DueKeys.idPrefix(b), b)))
-          .as("%s vs %s", a, b)
-          .isEqualTo(byId);
+      int byKeys = DueKeys.compareKeys(7, DueKeys.idPrefix(a), 7, DueKeys.idPrefix(b));
+      assertThat(byKeys == 0 ? byId : Integer.signum(byKeys)).as("%s vs %s", a, b).isEqualTo(byId);
+      assertThat(DueKeys.compareKeys(6, DueKeys.idPrefix(a), 7, DueKeys.idPrefix(b))).isNegative();
     }
   }
 
