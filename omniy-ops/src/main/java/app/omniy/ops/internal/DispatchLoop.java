@@ -9,21 +9,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threaded runtime around the core {@link Dispatcher}: a fixed set of worker threads that claim
- * small batches of due posts into one shared lock-free deque and take posts from it one at a time.
- * No thread waits for another to hand it work (no wake-up per post), and a worker stuck in a slow
- * call to one account never holds up the rest of its batch: the other workers take those posts
- * (POST-10). A batch holds about {@link #BATCH_TIME} of work at the recent attempt duration (one
- * post for a slow publisher, up to {@link #MAX_BATCH} for a fast one), so a claimed post waits
- * little for its turn, well within its lease.
+ * The threaded runtime around the core {@link Dispatcher}: a fixed set of worker threads, each of
+ * which claims a small batch of due posts into its own lock-free deque and works through it. No
+ * thread waits for another to hand it work (no wake-up per post), and the workers share no state
+ * they write per post, so two of them on two cores do not slow each other down (a shared queue and
+ * shared counters cost more per post than a second core gave, issue 8). A batch holds about {@link
+ * #BATCH_TIME} of work at the worker's recent attempt duration (one post for a slow publisher, up
+ * to {@link #MAX_BATCH} for a fast one), so a claimed post waits little for its turn, well within
+ * its lease.
+ *
+ * <p>Per-account isolation (POST-10): a worker stuck in one slow attempt for longer than {@link
+ * #BATCH_TIME} never holds up the rest of its batch, because the other workers take posts from its
+ * deque before they claim new ones; a worker with nothing to claim takes from the others too, so
+ * the last batches of a burst are shared.
  *
  * <p>A worker that finds nothing due sleeps until the store's next due time ({@link
  * Dispatcher#nextDueAt}), at most one poll interval, so a post starts within microseconds of its
@@ -47,37 +53,22 @@ public final class DispatchLoop {
   /** The shortest idle sleep: a due post being claimed by another worker is no reason to spin. */
   static final long MIN_IDLE_NANOS = 20_000;
 
-  /**
-   * How long a worker that finds the queue empty while another claims waits for that claim before
-   * it claims too: an in-memory claim of a batch takes microseconds, less than parking on the
-   * store's lock and being woken (issue 8); a remote store's claims run in parallel after this.
-   */
-  static final long CLAIM_WAIT_NANOS = 50_000;
+  private static final long STUCK_NANOS = BATCH_TIME.toNanos();
 
   private final Dispatcher dispatcher;
   private final Clock clock;
-  private final int threads;
   private final Duration poll;
   private final Duration housekeeping;
   private final ClaimLimit limit;
-  private final Thread[] workers;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger claiming = new AtomicInteger();
+  private final Worker[] workers;
 
-  /** Posts in {@link #pending} (its own size is a walk of the whole deque). */
-  private final AtomicInteger pendingCount = new AtomicInteger();
+  /** Claimed and not yet finished; striped, since every worker counts every post. */
+  private final LongAdder inFlight = new LongAdder();
 
-  /** Whether the last claim got all it asked for, so more may be due. */
-  private volatile boolean lastClaimFull;
-
-  private final ConcurrentLinkedDeque<PostRecord> pending = new ConcurrentLinkedDeque<>();
   private final AtomicReference<Instant> nextHousekeeping = new AtomicReference<>(Instant.MIN);
+  private final Instant created;
   private volatile boolean running;
-  private volatile Instant lastTurn;
   private volatile @Nullable String lastError;
-
-  /** Recent attempt duration, an exponentially weighted average; 0 until the first attempt. */
-  private volatile long attemptNanos;
 
   /**
    * @param threads worker threads: attempts that may run at once
@@ -88,30 +79,27 @@ public final class DispatchLoop {
       Dispatcher dispatcher, Clock clock, int threads, Duration poll, Duration slow) {
     this.dispatcher = dispatcher;
     this.clock = clock;
-    this.threads = threads;
     this.poll = poll;
     this.housekeeping = dispatcher.settings().leaseDuration().dividedBy(4);
     this.limit = new ClaimLimit(threads, slow);
-    this.workers = new Thread[threads];
+    this.created = clock.instant();
+    this.workers = new Worker[threads];
     for (int i = 0; i < threads; i++) {
-      int index = i;
-      workers[i] = new Thread(() -> run(index), "omniy-worker-" + (i + 1));
-      workers[i].setDaemon(true);
+      workers[i] = new Worker(i);
     }
-    this.lastTurn = clock.instant();
   }
 
   /** Starts the workers. */
   public void start() {
     running = true;
-    for (Thread t : workers) {
-      t.start();
+    for (Worker w : workers) {
+      w.thread.start();
     }
   }
 
   /** Posts claimed and not yet finished: attempts running or about to. */
   public int inFlight() {
-    return inFlight.get();
+    return (int) inFlight.sum();
   }
 
   /** Attempts allowed at once now (back-pressure). */
@@ -121,12 +109,19 @@ public final class DispatchLoop {
 
   /** The worker threads. */
   public int threads() {
-    return threads;
+    return workers.length;
   }
 
-  /** When a worker last looked for due posts. */
+  /** When a worker last looked for due posts (to the millisecond). */
   public Instant lastTurn() {
-    return lastTurn;
+    Instant last = created;
+    for (Worker w : workers) {
+      Instant turn = w.lastTurn;
+      if (turn != null && turn.isAfter(last)) {
+        last = turn;
+      }
+    }
+    return last;
   }
 
   /** Whether the workers run. */
@@ -134,8 +129,8 @@ public final class DispatchLoop {
     if (!running) {
       return false;
     }
-    for (Thread t : workers) {
-      if (t.isAlive()) {
+    for (Worker w : workers) {
+      if (w.thread.isAlive()) {
         return true;
       }
     }
@@ -156,16 +151,16 @@ public final class DispatchLoop {
   public boolean stop(Duration grace) {
     running = false;
     long deadline = System.nanoTime() + grace.toNanos();
-    for (Thread t : workers) {
-      LockSupport.unpark(t);
+    for (Worker w : workers) {
+      LockSupport.unpark(w.thread);
     }
     boolean finished = true;
     try {
-      for (Thread t : workers) {
+      for (Worker w : workers) {
         long left = Math.max(0, deadline - System.nanoTime());
-        TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, left));
-        if (t.isAlive()) {
-          t.interrupt();
+        TimeUnit.NANOSECONDS.timedJoin(w.thread, Math.max(1, left));
+        if (w.thread.isAlive()) {
+          w.thread.interrupt();
           finished = false;
         }
       }
@@ -173,106 +168,149 @@ public final class DispatchLoop {
       Thread.currentThread().interrupt();
       return false;
     }
-    giveBackPending(); // in case every worker was interrupted before it could
+    for (Worker w : workers) {
+      giveBack(w.batch); // in case a worker was interrupted before it could
+    }
     return finished;
   }
 
-  private void run(int index) {
-    while (running) {
-      try {
-        long idle = turn(index);
-        lastError = null;
-        if (idle > 0) {
-          LockSupport.parkNanos(idle);
+  /**
+   * One worker: its batch, and what the others read of it. Padded, so that the fields each worker
+   * writes per post do not share a cache line with another worker's.
+   */
+  private final class Worker {
+    final int index;
+    final Thread thread;
+    final ConcurrentLinkedDeque<PostRecord> batch = new ConcurrentLinkedDeque<>();
+
+    @SuppressWarnings("unused")
+    long p1, p2, p3, p4, p5, p6, p7;
+
+    /** When the running attempt started ({@link System#nanoTime}), 0 between attempts. */
+    volatile long attemptStartedNanos;
+
+    /** When this worker last looked for due posts, written at most once a millisecond. */
+    volatile @Nullable Instant lastTurn;
+
+    /** Recent attempt duration, an exponentially weighted average; 0 until the first attempt. */
+    long attemptNanos;
+
+    @SuppressWarnings("unused")
+    long q1, q2, q3, q4, q5, q6, q7;
+
+    Worker(int index) {
+      this.index = index;
+      this.thread = new Thread(this::run, "omniy-worker-" + (index + 1));
+      thread.setDaemon(true);
+    }
+
+    private void run() {
+      while (running) {
+        try {
+          long idle = turn(this);
+          if (lastError != null) {
+            lastError = null;
+          }
+          if (idle > 0) {
+            LockSupport.parkNanos(idle);
+          }
+        } catch (RuntimeException e) {
+          lastError = String.valueOf(e);
+          LOG.warn("dispatch turn failed; retrying in {}", poll, e);
+          LockSupport.parkNanos(poll.toNanos());
         }
-      } catch (RuntimeException e) {
-        lastError = String.valueOf(e);
-        LOG.warn("dispatch turn failed; retrying in {}", poll, e);
-        LockSupport.parkNanos(poll.toNanos());
+      }
+      giveBack(batch);
+    }
+
+    /**
+     * Notes a turn at {@code now}, at most once a millisecond (a volatile write per post costs).
+     */
+    void noteTurn(Instant now) {
+      Instant last = lastTurn;
+      if (last == null
+          || now.getEpochSecond() != last.getEpochSecond()
+          || now.getNano() / 1_000_000 != last.getNano() / 1_000_000) {
+        lastTurn = now;
       }
     }
-    giveBackPending();
+
+    /** About {@link #BATCH_TIME} of work; one post until an attempt was timed. */
+    int batchSize() {
+      long avg = attemptNanos;
+      if (avg <= 0) {
+        return 1;
+      }
+      return (int) Math.max(1, Math.min(MAX_BATCH, BATCH_TIME.toNanos() / avg));
+    }
   }
 
   /**
-   * One post, claiming a batch first if none is pending.
+   * One post of the worker's batch, claiming a batch first if it has none.
    *
    * @return 0 if there was one, else how long to sleep
    */
-  private long turn(int index) {
+  private long turn(Worker self) {
     Instant now = clock.instant();
-    lastTurn = now;
+    self.noteTurn(now);
     Instant chores = nextHousekeeping.get();
     if (!now.isBefore(chores) && nextHousekeeping.compareAndSet(chores, now.plus(housekeeping))) {
       dispatcher.recoverExpired(now, 1000);
       dispatcher.warnReauth(now);
     }
-    PostRecord next = takePending();
-    boolean mayClaim = index < limit.limit(); // back-pressure: fewer workers claim
-    if (next != null && mayClaim && lastClaimFull && claiming.get() == 0) {
-      int batch = batchSize();
-      if (pendingCount.get() < batch / 2) {
-        // Refill before the queue runs dry, so the other workers never wait for this claim.
-        claim(now, batch);
-      }
-    }
-    if (next == null && claiming.get() > 0) {
-      next = awaitOtherClaim();
+    PostRecord next = self.batch.pollFirst();
+    if (next == null) {
+      next = steal(self, true); // posts waiting behind another worker's slow attempt (POST-10)
     }
     if (next == null) {
-      if (!mayClaim) {
-        return poll.toNanos();
+      if (self.index >= limit.limit()) {
+        return poll.toNanos(); // back-pressure: fewer workers claim
       }
-      if (claim(now, batchSize()) == 0) {
-        return idleNanos(clock.instant(), dispatcher.nextDueAt().orElse(null), poll.toNanos());
-      }
-      next = takePending();
-      if (next == null) {
-        return 0; // the other workers took them
+      List<PostRecord> claimed = dispatcher.claim(now, self.batchSize());
+      if (claimed.isEmpty()) {
+        next = steal(self, false); // nothing left to claim: share the others' batches
+        if (next == null) {
+          return idleNanos(clock.instant(), dispatcher.nextDueAt().orElse(null), poll.toNanos());
+        }
+      } else {
+        inFlight.add(claimed.size());
+        self.batch.addAll(claimed);
+        next = self.batch.pollFirst();
+        if (next == null) {
+          return 0; // the other workers took them
+        }
       }
     }
     try {
       if (running) {
-        attempt(next);
+        attempt(self, next);
       } else {
         dispatcher.release(next, clock.instant()); // stopping: not started, so not attempted
       }
     } finally {
-      inFlight.decrementAndGet();
+      inFlight.decrement();
     }
     return 0;
   }
 
-  /** Claims up to {@code batch} posts into the queue; how many. */
-  private int claim(Instant now, int batch) {
-    claiming.incrementAndGet();
-    try {
-      List<PostRecord> claimed = dispatcher.claim(now, batch);
-      inFlight.addAndGet(claimed.size());
-      pendingCount.addAndGet(claimed.size());
-      pending.addAll(claimed);
-      lastClaimFull = claimed.size() == batch;
-      return claimed.size();
-    } finally {
-      claiming.decrementAndGet();
+  /**
+   * The earliest post of another worker's batch: of one stuck in an attempt for longer than {@link
+   * #BATCH_TIME} if {@code stuckOnly}, else of any.
+   */
+  private @Nullable PostRecord steal(Worker self, boolean stuckOnly) {
+    long nowNanos = System.nanoTime();
+    for (int i = 1; i < workers.length; i++) {
+      Worker other = workers[(self.index + i) % workers.length];
+      long started = other.attemptStartedNanos;
+      if (stuckOnly && (started == 0 || nowNanos - started < STUCK_NANOS)) {
+        continue;
+      }
+      PostRecord taken = other.batch.pollFirst();
+      if (taken != null) {
+        return taken;
+      }
     }
-  }
-
-  private @Nullable PostRecord takePending() {
-    PostRecord next = pending.poll();
-    if (next != null) {
-      pendingCount.decrementAndGet();
-    }
-    return next;
-  }
-
-  /** Spins briefly while another worker claims, for a post of its batch. */
-  private @Nullable PostRecord awaitOtherClaim() {
-    long until = System.nanoTime() + CLAIM_WAIT_NANOS;
-    while (claiming.get() > 0 && System.nanoTime() - until < 0) {
-      Thread.onSpinWait();
-    }
-    return takePending();
+    return null;
   }
 
   /**
@@ -296,21 +334,22 @@ public final class DispatchLoop {
     return Math.max(MIN_IDLE_NANOS, Math.min(pollNanos, until));
   }
 
-  /** Gives back every claimed post whose attempt has not started. */
-  private void giveBackPending() {
-    for (PostRecord r = takePending(); r != null; r = takePending()) {
+  /** Gives back every claimed post of {@code batch} whose attempt has not started. */
+  private void giveBack(ConcurrentLinkedDeque<PostRecord> batch) {
+    for (PostRecord r = batch.pollFirst(); r != null; r = batch.pollFirst()) {
       try {
         dispatcher.release(r, clock.instant());
       } catch (RuntimeException e) {
         LOG.warn("could not give back post {}; its lease will expire", r.id(), e);
       } finally {
-        inFlight.decrementAndGet();
+        inFlight.decrement();
       }
     }
   }
 
-  private void attempt(PostRecord claimed) {
+  private void attempt(Worker self, PostRecord claimed) {
     long start = System.nanoTime();
+    self.attemptStartedNanos = start == 0 ? 1 : start;
     boolean congested = true;
     try {
       Dispatched done = dispatcher.process(claimed, clock);
@@ -318,19 +357,11 @@ public final class DispatchLoop {
     } catch (RuntimeException e) {
       LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
     } finally {
+      self.attemptStartedNanos = 0;
       long took = System.nanoTime() - start;
       limit.record(congested, took);
-      long avg = attemptNanos;
-      attemptNanos = avg == 0 ? took : avg + (took - avg) / 8;
+      long avg = self.attemptNanos;
+      self.attemptNanos = avg == 0 ? took : avg + (took - avg) / 8;
     }
-  }
-
-  /** About {@link #BATCH_TIME} of work; one post until an attempt was timed. */
-  private int batchSize() {
-    long avg = attemptNanos;
-    if (avg <= 0) {
-      return 1;
-    }
-    return (int) Math.max(1, Math.min(MAX_BATCH, BATCH_TIME.toNanos() / avg));
   }
 }
