@@ -13,6 +13,8 @@ import app.omniy.core.post.PostService;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.support.SupportDeadlines;
+import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.ops.alerts.AlertRuntime;
 import app.omniy.ops.alerts.ReloadableRules;
 import app.omniy.ops.alerts.spi.Notifier;
@@ -22,6 +24,7 @@ import app.omniy.ops.internal.Listeners;
 import app.omniy.ops.internal.MaintenanceWiring;
 import app.omniy.ops.maintenance.MaintenanceScheduler;
 import app.omniy.ops.spi.LastBackup;
+import app.omniy.ops.support.OverdueTickets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -97,6 +100,10 @@ public final class Omniy implements AutoCloseable {
         b.maintenance == null
             ? null
             : MaintenanceWiring.build(clock, meters, b.settings.owner(), b.maintenance);
+    if (b.supportTickets != null) {
+      // SUP-1: bound before the alert engine's first poll, so the default rule sees it at once.
+      OverdueTickets.of(b.supportTickets, b.supportDeadlines, clock).bindTo(meters);
+    }
     this.alerts = b.alerting.enabled() ? b.alerting.start(clock, meters) : null;
   }
 
@@ -290,6 +297,8 @@ public final class Omniy implements AutoCloseable {
     private @Nullable LastBackup lastBackup;
     private final AlertWiring alerting = new AlertWiring();
     private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
+    private @Nullable SupportTicketStore supportTickets;
+    private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
 
     private Builder() {}
 
@@ -304,6 +313,27 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder maintenance(Consumer<MaintenanceScheduler.Builder> configure) {
       this.maintenance = required(configure, "maintenance");
+      return this;
+    }
+
+    /**
+     * Watches the help desk's tickets for SUP-1: binds {@link OverdueTickets} over {@code store}
+     * (the gauge {@code omniy.support.tickets.overdue{priority}}) to the runtime's registry on its
+     * clock, with the guide's first-response deadlines ({@link SupportDeadlines#GUIDE}), so the
+     * default {@code SUP-1} rule of its alert engine fires while a ticket is unanswered past its
+     * deadline. Without this call nothing watches tickets.
+     */
+    public Builder supportTickets(SupportTicketStore store) {
+      return supportTickets(store, SupportDeadlines.GUIDE);
+    }
+
+    /**
+     * Like {@link #supportTickets(SupportTicketStore)}, with the host's deadlines, e.g. a business
+     * calendar with extra closed days ({@code BusinessCalendar.JAPAN.withClosedDays(…)}).
+     */
+    public Builder supportTickets(SupportTicketStore store, SupportDeadlines deadlines) {
+      this.supportTickets = required(store, "supportTickets");
+      this.supportDeadlines = required(deadlines, "deadlines");
       return this;
     }
 

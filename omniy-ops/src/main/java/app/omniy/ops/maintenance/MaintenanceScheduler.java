@@ -55,20 +55,23 @@ import org.slf4j.LoggerFactory;
  *       and not yet run: the runtime that claims the lease runs it now — at the due instant when
  *       the runtime is up, later within the window when it was down (a catch-up);
  *   <li>the window passed and nobody ran it: one runtime records it {@link JobOutcome#MISSED};
+ *   <li>earlier occurrences nobody ran, because every runtime was down across them: each is
+ *       recorded {@link JobOutcome#MISSED} once, but not run; only the latest occurrence runs, when
+ *       its window is still open (one catch-up run, not one per missed occurrence);
  *   <li>a run that stopped without finishing (its runtime died): taken over once its lease lapses
  *       while the window lasts, else recorded {@link JobOutcome#FAILED}.
  * </ul>
  *
  * <p>Occurrences due before a job was ever scheduled on the lease store are nobody's to run: the
  * first runtime adopts them silently, so installing Omniy at noon does not report the morning's
- * jobs missed. Only the latest occurrence of a job is looked at: after a three-day outage a daily
- * job is reported missed once, not three times. Jobs without tasks (the weekly reviews, unless the
- * host registers something) are neither run nor reported.
+ * jobs missed. Jobs without tasks (the weekly reviews, unless the host registers something) are
+ * neither run nor reported.
  *
  * <p>Tasks run one after another on the ticking thread; a long backup delays the next job's start
  * (it still counts as on time within its window). The lease lasts {@link
- * Builder#leaseDuration(Duration)} (2 h by default) and is renewed after each task of a job: set it
- * above the longest task.
+ * Builder#leaseDuration(Duration)} (2 h by default) and is renewed every {@link
+ * Builder#renewEvery(Duration)} (a third of it by default) while the tasks run, so a task may run
+ * longer than the lease; if the runtime dies, its lease lapses and another runtime takes over.
  */
 public final class MaintenanceScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MaintenanceScheduler.class);
@@ -81,6 +84,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
   private final JobRunStore runs;
   private final String owner;
   private final Duration leaseDuration;
+  private final Duration renewEvery;
   private final Duration pollEvery;
   private final RunMeters meters;
   private final Map<String, Instant> settled = new HashMap<>();
@@ -99,6 +103,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     this.runs = b.runs;
     this.owner = b.owner;
     this.leaseDuration = b.leaseDuration;
+    this.renewEvery = b.renewEvery();
     this.pollEvery = b.pollEvery;
     this.meters = new RunMeters(b.registry, jobs);
   }
@@ -206,6 +211,12 @@ public final class MaintenanceScheduler implements AutoCloseable {
       settled.put(job.id(), due);
       return;
     }
+    if (held.isPresent()) {
+      held = recordMissed(job, held.get(), due, now, finished);
+      if (held.isEmpty()) {
+        return; // another runtime holds one of the earlier occurrences: it goes on from there
+      }
+    }
     if (held.isPresent() && !JobLease.mayClaim(held.get(), due, now)) {
       // A cheap read first; the claim below settles races. A finished occurrence is settled.
       if (held.get().done() && !held.get().due().isBefore(due)) {
@@ -216,16 +227,51 @@ public final class MaintenanceScheduler implements AutoCloseable {
     if (!claim(job, due, now)) {
       return;
     }
-    held.filter(earlier -> !earlier.done() && earlier.due().isBefore(due))
-        .flatMap(earlier -> runs.find(job.id(), earlier.due()))
-        .filter(earlier -> earlier.outcome() == JobOutcome.RUNNING)
-        .ifPresent(earlier -> finished.add(end(abandoned(job, earlier, now))));
+    held.ifPresent(earlier -> failAbandoned(job, earlier, due, now, finished));
     JobRun result = late ? lateRun(job, due, record, now) : run(job, due);
     if (!leases.complete(job.id(), due, owner)) {
       LOG.warn("Lost the lease of {} due {} while running it", job.id(), due);
     }
     settled.put(job.id(), due);
     finished.add(end(result));
+  }
+
+  /**
+   * Records each occurrence after {@code held}'s and before {@code due} as {@link
+   * JobOutcome#MISSED} (MNT-3): every runtime was down across them. Each is claimed first, so that
+   * of runtimes coming back together one records it; none is run, the latest occurrence ({@code
+   * due}) being the one catch-up. Returns the lease to go on from, or empty if another runtime
+   * holds one of them.
+   */
+  private Optional<JobLease> recordMissed(
+      MaintenanceJob job, JobLease held, Instant due, Instant now, List<JobRun> finished) {
+    JobLease last = held;
+    for (Instant occurrence = calendar.nextRun(job, held.due());
+        occurrence.isBefore(due);
+        occurrence = calendar.nextRun(job, occurrence)) {
+      if (!claim(job, occurrence, now)) {
+        return Optional.empty();
+      }
+      failAbandoned(job, last, occurrence, now, finished);
+      finished.add(end(missed(job, occurrence, now)));
+      leases.complete(job.id(), occurrence, owner);
+      last = new JobLease(job.id(), occurrence, owner, now.plus(leaseDuration), true);
+    }
+    return Optional.of(last);
+  }
+
+  /**
+   * Fails the run of {@code earlier}'s occurrence as abandoned if it was left running: its runtime
+   * died, and this runtime just claimed the later occurrence {@code due}.
+   */
+  private void failAbandoned(
+      MaintenanceJob job, JobLease earlier, Instant due, Instant now, List<JobRun> finished) {
+    if (earlier.done() || !earlier.due().isBefore(due)) {
+      return;
+    }
+    runs.find(job.id(), earlier.due())
+        .filter(run -> run.outcome() == JobOutcome.RUNNING)
+        .ifPresent(run -> finished.add(end(abandoned(job, run, now))));
   }
 
   /** Counts an ended run and logs it if it alerts. */
@@ -261,6 +307,11 @@ public final class MaintenanceScheduler implements AutoCloseable {
     if (record.isPresent()) {
       return abandoned(job, record.get(), now);
     }
+    return missed(job, due, now);
+  }
+
+  /** The occurrence due at {@code due}, recorded missed at {@code now}. */
+  private JobRun missed(MaintenanceJob job, Instant due, Instant now) {
     Instant end = calendar.windowEnd(job, due);
     JobRun missed =
         new JobRun(
@@ -281,7 +332,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     runs.save(running);
     TaskRunner.Result result =
         new TaskRunner(job, due, running.started(), calendar.zone())
-            .runAll(tasks.get(job.id()), this::renew);
+            .runAll(tasks.get(job.id()), this::renew, renewEvery);
     JobRun done =
         running.finish(
             clock.instant(),
@@ -305,6 +356,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     private JobRunStore runs = new InMemoryJobRunStore();
     private String owner = "maintenance-" + UUID.randomUUID();
     private Duration leaseDuration = Duration.ofHours(2);
+    private @Nullable Duration renewEvery;
     private Duration pollEvery = Duration.ofMinutes(1);
     private MeterRegistry registry = Metrics.globalRegistry;
 
@@ -376,6 +428,20 @@ public final class MaintenanceScheduler implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often a running occurrence's lease is renewed, on a timer of its own while its tasks run;
+     * defaults to a third of {@link #leaseDuration(Duration)}, so two renewals may fail before the
+     * lease lapses. Measured on the system's timer, not the clock (tests set a few milliseconds).
+     */
+    public Builder renewEvery(Duration renewEvery) {
+      this.renewEvery = renewEvery;
+      return this;
+    }
+
+    private Duration renewEvery() {
+      return renewEvery == null ? leaseDuration.dividedBy(3) : renewEvery;
+    }
+
     /** The longest wait between ticks once started; defaults to 1 minute. */
     public Builder pollEvery(Duration pollEvery) {
       this.pollEvery = pollEvery;
@@ -403,6 +469,11 @@ public final class MaintenanceScheduler implements AutoCloseable {
         throw new InvalidValueException("owner", owner, "must not be blank");
       }
       positive(leaseDuration, "leaseDuration");
+      positive(renewEvery(), "renewEvery");
+      if (renewEvery().compareTo(leaseDuration) >= 0) {
+        throw new InvalidValueException(
+            "renewEvery", renewEvery, "must be shorter than leaseDuration " + leaseDuration);
+      }
       positive(pollEvery, "pollEvery");
       for (String jobId : tasks.keySet()) {
         if (calendar.job(jobId).isEmpty()) {

@@ -2,6 +2,7 @@ package app.omniy.ops.maintenance;
 
 import app.omniy.core.maintenance.MaintenanceJob;
 import app.omniy.core.maintenance.spi.JobContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the tasks of one occurrence in order: a failing task fails the run but the others still run
- * (a failed key rotation must not skip the restore test); the lease is renewed after each task.
+ * (a failed key rotation must not skip the restore test). The lease is renewed on a timer while the
+ * tasks run ({@link LeaseKeeper}) and once more before each next task, which only starts while this
+ * runtime still holds the occurrence.
  */
 final class TaskRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -39,7 +42,13 @@ final class TaskRunner {
     this.context = new JobContext(job, due, started, zone);
   }
 
-  Result runAll(List<NamedTask> tasks, Renewal renewal) {
+  Result runAll(List<NamedTask> tasks, Renewal renewal, Duration renewEvery) {
+    try (LeaseKeeper keeper = LeaseKeeper.start(job, due, renewal, renewEvery)) {
+      return runAll(tasks, renewal, keeper);
+    }
+  }
+
+  private Result runAll(List<NamedTask> tasks, Renewal renewal, LeaseKeeper keeper) {
     List<String> output = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
@@ -56,7 +65,7 @@ final class TaskRunner {
         errors.add(task.name() + ": " + describe(e));
         output.add(task.name() + ": failed");
       }
-      if (i < tasks.size() - 1 && !renewal.renew(job, due)) {
+      if (i < tasks.size() - 1 && (keeper.lost() || !renewal.renew(job, due))) {
         errors.add("lease lost to another runtime after " + task.name() + "; later tasks not run");
         break;
       }

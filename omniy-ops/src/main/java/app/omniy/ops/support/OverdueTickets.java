@@ -76,7 +76,10 @@ public final class OverdueTickets implements MeterBinder {
       throw new InvalidValueException("registry", null, "is required");
     }
     for (SupportPriority priority : SupportPriority.values()) {
+      // A strong reference: Micrometer holds a gauge's object weakly, and the documented
+      // OverdueTickets.of(...).bindTo(registry) keeps none, so the gauge read NaN after a GC.
       Gauge.builder(MetricNames.SUPPORT_OVERDUE, this, o -> o.count(priority))
+          .strongReference(true)
           .description("support tickets unanswered past their first-response deadline (SUP-1)")
           .tag(MetricNames.TAG_PRIORITY, tag(priority))
           .register(registry);

@@ -14,6 +14,7 @@ import app.omniy.ops.alerts.NotificationDispatcher;
 import app.omniy.ops.alerts.spi.Notifier;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -83,6 +84,22 @@ class OverdueTicketsTest {
     while (sent.size() < n && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
+  }
+
+  @Test
+  void gauges_bound_without_keeping_a_reference_still_read_after_a_garbage_collection()
+      throws InterruptedException {
+    store.save(SupportTicket.open("T-1", SupportPriority.HIGH, OPENED));
+    OverdueTickets.of(store, SupportDeadlines.GUIDE, clock).bindTo(registry); // as documented
+    clock.set(DUE.plusSeconds(1));
+    WeakReference<Object> sentinel = new WeakReference<>(new Object());
+    for (int i = 0; i < 50 && sentinel.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(sentinel.get()).as("a collection ran").isNull();
+
+    assertThat(gauge(SupportPriority.HIGH)).isEqualTo(1);
   }
 
   @Test
