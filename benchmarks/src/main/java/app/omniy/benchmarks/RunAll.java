@@ -102,8 +102,10 @@ public final class RunAll {
     Process p =
         new ProcessBuilder(
                 java,
-                "-Xms2g",
-                "-Xmx2g",
+                // SchedulerComparison.JVM: the same heap and young generation for every side.
+                "-Xms3g",
+                "-Xmx3g",
+                "-Xmn1g",
                 "-cp",
                 System.getProperty("java.class.path") + File.pathSeparator,
                 SchedulerComparison.class.getName())

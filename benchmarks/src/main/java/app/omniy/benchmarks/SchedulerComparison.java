@@ -49,10 +49,16 @@ import org.quartz.impl.StdSchedulerFactory;
  * benchmark, this needs several per run):
  *
  * <pre>
- * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar app.omniy.benchmarks.SchedulerComparison
+ * java -Xms3g -Xmx3g -Xmn1g -cp benchmarks/target/benchmarks.jar app.omniy.benchmarks.SchedulerComparison
  * </pre>
  *
  * Options: {@code posts=100000 threads=2 rounds=2 warmups=1}.
+ *
+ * <p>The JVM runs with a young generation of 1 GB for every side, large enough that a round's
+ * allocation (schedule and dispatch of 100,000 posts) usually fits without a collection: a young
+ * collection of the 100,000 freshly scheduled posts takes tens of milliseconds, which would land at
+ * random in one side's drain window or another's. So the collector's cost is not hidden, each round
+ * reports the bytes allocated per post and the collections that ran during it.
  */
 public final class SchedulerComparison {
   /**
@@ -89,6 +95,9 @@ public final class SchedulerComparison {
    * @param p50Millis lateness median
    * @param p99Millis lateness 99th percentile
    * @param fired how many posts ran (must be all)
+   * @param collections garbage collections during the round
+   * @param allocatedPerPost heap allocated per post during the round (schedule and dispatch), or -1
+   *     when a collection ran and the heap's growth no longer tells
    */
   record Round(
       String side,
@@ -98,7 +107,9 @@ public final class SchedulerComparison {
       double allFiredMillis,
       double p50Millis,
       double p99Millis,
-      int fired) {
+      int fired,
+      long collections,
+      long allocatedPerPost) {
     /** Posts per second from the first due instant to the last start. */
     double drainPerSecond() {
       return posts / Math.max(allFiredMillis, 0.001) * 1000;
@@ -356,6 +367,8 @@ public final class SchedulerComparison {
     Instant due = Instant.now().plus(lead);
     List<Post> posts = posts(n, due, scenario.spread, "p");
     System.gc();
+    long collectionsBefore = HeapUsage.collections();
+    long usedBefore = HeapUsage.used();
     try (Side side =
         factory.start(threads, new DispatchBenchmark.FixedLatencyPublisher(delayMs), firing)) {
       long t0 = System.nanoTime();
@@ -372,6 +385,8 @@ public final class SchedulerComparison {
         throw new IllegalStateException(
             name + ": only " + firing.count.get() + " of " + n + " ran");
       }
+      long collections = HeapUsage.collections() - collectionsBefore;
+      long allocated = collections == 0 ? (HeapUsage.used() - usedBefore) / n : -1;
       return new Round(
           name,
           scenario,
@@ -380,7 +395,9 @@ public final class SchedulerComparison {
           (firing.lastNanoTime - dueNanoTime) / 1e6,
           firing.percentileMillis(0.50),
           firing.percentileMillis(0.99),
-          firing.count.get());
+          firing.count.get(),
+          collections,
+          allocated);
     }
   }
 
@@ -435,7 +452,8 @@ public final class SchedulerComparison {
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     out.append(
         "| scenario | scheduler | time to schedule | time until all fired | drain rate"
-            + " | lateness p50 | lateness p99 |\n|---|---|---|---|---|---|---|\n");
+            + " | lateness p50 | lateness p99 | allocated per post | GCs |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
     double[][] drain = new double[Scenario.values().length][sides.length];
     Duration[][] leads = new Duration[sides.length][];
     for (int s = 0; s < sides.length; s++) {
@@ -458,7 +476,7 @@ public final class SchedulerComparison {
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %,.0f ms | %,.0f ms | %s | %.1f ms | %.1f ms |%n",
+                "| %s | %s | %,.0f ms | %,.0f ms | %s | %.1f ms | %.1f ms | %s | %d |%n",
                 scenario == Scenario.INSTANT ? "all due at one instant" : "due over 1 s",
                 b.side(),
                 b.scheduleMillis(),
@@ -467,7 +485,11 @@ public final class SchedulerComparison {
                     ? String.format(Locale.ROOT, "%,.0f posts/s", b.drainPerSecond())
                     : "—",
                 b.p50Millis(),
-                b.p99Millis()));
+                b.p99Millis(),
+                b.allocatedPerPost() < 0
+                    ? "—"
+                    : String.format(Locale.ROOT, "%,d B", b.allocatedPerPost()),
+                b.collections()));
       }
     }
     double[] inst = drain[Scenario.INSTANT.ordinal()];
