@@ -95,6 +95,13 @@ public final class FirestorePostStore implements PostStore {
   private final FirestoreCalls calls;
   private final int dueShards;
   private final DueWindow window = new DueWindow(WINDOW_AGE.toNanos());
+
+  /**
+   * Held while one thread reads a new window; not the window's own lock, which the lease holders'
+   * writes take briefly and must not wait out a fan-out for.
+   */
+  private final Object windowRead = new Object();
+
   private final HeldPosts held = new HeldPosts();
 
   /** When (callers' clock, epoch ns) a claim write of this store last lost a race. */
@@ -200,7 +207,7 @@ public final class FirestorePostStore implements PostStore {
    * the others wait for its window instead of sending a fan-out of their own.
    */
   private List<Candidate> readWindow(Instant now, long nowNs, int limit, boolean spread) {
-    synchronized (window) {
+    synchronized (windowRead) {
       List<Candidate> picked = window.take(now, nowNs, limit, spread, false);
       if (picked != null) {
         return picked; // another thread read meanwhile
