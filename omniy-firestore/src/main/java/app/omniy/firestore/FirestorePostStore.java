@@ -94,7 +94,7 @@ public final class FirestorePostStore implements PostStore {
   private final CollectionReference posts;
   private final FirestoreCalls calls;
   private final int dueShards;
-  private final DueWindow window = new DueWindow(WINDOW_AGE.toNanos());
+  private final DueWindow<DocumentSnapshot> window = new DueWindow<>(WINDOW_AGE.toNanos());
 
   /**
    * Held while one thread reads a new window; not the window's own lock, which the lease holders'
@@ -187,7 +187,7 @@ public final class FirestorePostStore implements PostStore {
       // The fair, earliest-first pick (POST-10), unless this store lost races lately: then a
       // random few, so that workers which read the same earliest posts do not all chase them.
       boolean spread = round > 0 || contendedAt(nowNs);
-      List<Candidate> picked = window.take(now, nowNs, limit, spread, false);
+      List<Candidate<DocumentSnapshot>> picked = window.take(now, nowNs, limit, spread, false);
       if (picked == null) {
         picked = readWindow(now, nowNs, limit, spread);
       }
@@ -206,9 +206,10 @@ public final class FirestorePostStore implements PostStore {
    * Reads a new window of due posts and takes from it. One thread of this store reads at a time;
    * the others wait for its window instead of sending a fan-out of their own.
    */
-  private List<Candidate> readWindow(Instant now, long nowNs, int limit, boolean spread) {
+  private List<Candidate<DocumentSnapshot>> readWindow(
+      Instant now, long nowNs, int limit, boolean spread) {
     synchronized (windowRead) {
-      List<Candidate> picked = window.take(now, nowNs, limit, spread, false);
+      List<Candidate<DocumentSnapshot>> picked = window.take(now, nowNs, limit, spread, false);
       if (picked != null) {
         return picked; // another thread read meanwhile
       }
@@ -230,7 +231,7 @@ public final class FirestorePostStore implements PostStore {
     long ageNs = WINDOW_AGE.toNanos();
     long horizon = nowNs > Long.MAX_VALUE - ageNs ? Long.MAX_VALUE : nowNs + ageNs;
     long upTo = horizon;
-    List<Candidate> due = new ArrayList<>();
+    List<Candidate<DocumentSnapshot>> due = new ArrayList<>();
     // Composite index (dueShard ASC, dueNs ASC): see firestore.indexes.json.
     for (List<QueryDocumentSnapshot> shard : acrossShards(PostCodec.DUE, upTo, perShard)) {
       if (shard.size() == perShard) {
@@ -239,10 +240,10 @@ public final class FirestorePostStore implements PostStore {
         horizon = Math.min(horizon, shard.get(shard.size() - 1).getLong(PostCodec.DUE));
       }
       for (DocumentSnapshot doc : shard) {
-        due.add(new Candidate(PostCodec.decode(doc), doc, doc.getLong(PostCodec.DUE)));
+        due.add(new Candidate<>(PostCodec.decode(doc), doc, doc.getLong(PostCodec.DUE)));
       }
     }
-    due.sort(Comparator.comparing(Candidate::record, DUE_ORDER));
+    due.sort(Comparator.comparing((Candidate<DocumentSnapshot> c) -> c.record(), DUE_ORDER));
     window.fill(due, nowNs, horizon);
   }
 
@@ -275,9 +276,10 @@ public final class FirestorePostStore implements PostStore {
    * written on its own, all in flight at once; a lost one is simply not returned (it is out of the
    * window already). The window counts the losses, and is read anew once it is mostly stale.
    */
-  private List<PostRecord> claimAll(List<Candidate> picked, Lease lease, long nowNs) {
+  private List<PostRecord> claimAll(
+      List<Candidate<DocumentSnapshot>> picked, Lease lease, long nowNs) {
     List<PostRecord> next = new ArrayList<>(picked.size());
-    for (Candidate c : picked) {
+    for (Candidate<DocumentSnapshot> c : picked) {
       next.add(c.record().withLease(lease).withVersion(c.record().version() + 1));
     }
     if (picked.size() > 1) {

@@ -1,7 +1,6 @@
 package app.omniy.firestore.internal;
 
 import app.omniy.core.post.PostRecord;
-import com.google.cloud.firestore.DocumentSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,16 +26,21 @@ import org.jspecify.annotations.Nullable;
  * this store makes due itself (insert, release, host change) drop the window ({@link
  * #forgetIfDueBy}); other workers' such writes are seen at the next read, at most {@code maxAge}
  * later.
+ *
+ * @param <R> what a post was read as (the store's document snapshot)
  */
-public final class DueWindow {
-  /** A due post and the read it was decoded from (whose update time the claim's write checks). */
-  public record Candidate(PostRecord record, DocumentSnapshot read, long dueNs) {}
+public final class DueWindow<R> {
+  /**
+   * A due post and the read it was decoded from ({@code R}: for the store, the document snapshot
+   * whose update time the claim's write checks).
+   */
+  public record Candidate<R>(PostRecord record, R read, long dueNs) {}
 
   /** Losses the window tolerates before it may be judged stale. */
   static final int STALE_AFTER = 3;
 
   private final long maxAgeNs;
-  private List<Candidate> due = new ArrayList<>();
+  private List<Candidate<R>> due = new ArrayList<>();
   private long readAtNs = Long.MIN_VALUE;
   private long horizonNs = Long.MIN_VALUE;
   private int won;
@@ -51,9 +55,9 @@ public final class DueWindow {
    * Replaces the window by {@code read} (in due order), read at {@code readAtNs} and complete up to
    * {@code horizonNs}; posts due after the horizon are left out, as a later read orders them.
    */
-  public synchronized void fill(List<Candidate> read, long readAtNs, long horizonNs) {
-    List<Candidate> kept = new ArrayList<>(read.size());
-    for (Candidate c : read) {
+  public synchronized void fill(List<Candidate<R>> read, long readAtNs, long horizonNs) {
+    List<Candidate<R>> kept = new ArrayList<>(read.size());
+    for (Candidate<R> c : read) {
       if (c.dueNs() <= horizonNs) {
         kept.add(c);
       }
@@ -76,13 +80,13 @@ public final class DueWindow {
    *     time than {@code [readAt, readAt + maxAge]}, or holding fewer than {@code limit} when a
    *     later read could find more due by {@code now}
    */
-  public synchronized @Nullable List<Candidate> take(
+  public synchronized @Nullable List<Candidate<R>> take(
       Instant now, long nowNs, int limit, boolean spread, boolean orFewer) {
     if (readAtNs == Long.MIN_VALUE || nowNs < readAtNs || nowNs - readAtNs > maxAgeNs) {
       return null;
     }
     List<PostRecord> usable = new ArrayList<>(due.size());
-    for (Candidate c : due) {
+    for (Candidate<R> c : due) {
       if (c.record().isClaimableAt(now)) {
         usable.add(c.record());
       }
@@ -94,9 +98,9 @@ public final class DueWindow {
         spread ? FairPick.spread(usable, limit) : FairPick.pick(usable, limit);
     Set<String> ids = new HashSet<>();
     picked.forEach(r -> ids.add(r.id()));
-    List<Candidate> taken = new ArrayList<>(picked.size());
-    List<Candidate> rest = new ArrayList<>(due.size());
-    for (Candidate c : due) {
+    List<Candidate<R>> taken = new ArrayList<>(picked.size());
+    List<Candidate<R>> rest = new ArrayList<>(due.size());
+    for (Candidate<R> c : due) {
       (ids.contains(c.record().id()) ? taken : rest).add(c);
     }
     due = rest;
