@@ -39,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mid-attempt, right after a publish whose outcome it never records, holding claimed posts; a fifth
  * worker claims a batch and dies before starting it. Their leases (5 s) expire and the others take
  * everything over: every post is published exactly once (counted at the fake publisher) and none is
- * left behind.
+ * left behind. (If the frozen runtime's other thread froze between recording a post as published
+ * and releasing it, that final post keeps the dead worker's expired lease: allowed here, see "Not
+ * done yet" in {@code docs/firestore.md}.)
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreMultiWorkerTest {
@@ -51,6 +53,11 @@ class FirestoreMultiWorkerTest {
   private static final int ABANDONED = 20;
   private static final int SHARDS = 4;
   private static final int RUNTIMES = 4;
+  private static final int THREADS = 2;
+
+  /** The owner name of the runtime that stops dead (the last one). */
+  private static final String DOOMED_OWNER = "worker-" + (RUNTIMES - 1);
+
   private static final Duration LEASE = Duration.ofSeconds(5);
 
   /** How many posts the doomed runtime publishes before it stops dead. */
@@ -87,7 +94,7 @@ class FirestoreMultiWorkerTest {
                 .store(last ? doomed : stores.get(i))
                 .publisher(last ? new DoomedPublisher(publisher, doomed) : publisher)
                 .settings(DispatchSettings.defaults("worker-" + i).withLeaseDuration(LEASE))
-                .threads(2)
+                .threads(THREADS)
                 .start());
       }
       // Not a timing assertion: an upper bound against hanging.
@@ -109,7 +116,13 @@ class FirestoreMultiWorkerTest {
     all.forEach(r -> recorded.add(r.containerId()));
     assertThat(all).hasSize(POSTS);
     assertThat(all).allSatisfy(r -> assertThat(r.state()).isEqualTo(PostState.PUBLISHED));
-    assertThat(all).as("none left leased").allSatisfy(r -> assertThat(r.lease()).isNull());
+    // None left leased, but for a post the frozen worker published and recorded but froze before
+    // releasing: its expired lease stays on the final post (nobody claims a final post).
+    assertThat(all)
+        .filteredOn(r -> r.lease() != null)
+        .as("left leased")
+        .allSatisfy(r -> assertThat(frozenAfterPublishing(r)).as(r.toString()).isTrue())
+        .hasSizeLessThanOrEqualTo(THREADS);
     assertThat(publisher.published()).as("publishes at the publisher").hasSize(POSTS);
     assertThat(published).as("each the container its post recorded").isEqualTo(recorded);
 
@@ -150,7 +163,17 @@ class FirestoreMultiWorkerTest {
   private static boolean finished(ScriptedPublisher publisher, PostStore store) {
     return publisher.published().size() >= POSTS
         && everyPost(store).stream()
-            .allMatch(r -> r.state() == PostState.PUBLISHED && r.lease() == null);
+            .allMatch(
+                r ->
+                    r.state() == PostState.PUBLISHED
+                        && (r.lease() == null || frozenAfterPublishing(r)));
+  }
+
+  /** A post the frozen worker recorded as published, then froze before releasing it. */
+  private static boolean frozenAfterPublishing(PostRecord r) {
+    return r.state() == PostState.PUBLISHED
+        && r.lease() != null
+        && r.lease().owner().equals(DOOMED_OWNER);
   }
 
   private static List<PostRecord> everyPost(PostStore store) {
