@@ -1,9 +1,9 @@
 package app.omniy.firestore.internal;
 
 import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.spi.PostStoreRules;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Which due posts a claimer takes (POST-10). */
 public final class FairPick {
+  /** How many times the limit {@link #spread} draws at random before its fair pick. */
+  public static final int SPREAD = 4;
+
   private FairPick() {}
 
   /**
@@ -42,15 +45,19 @@ public final class FairPick {
   }
 
   /**
-   * The fair pick of a random half of {@code due}: after a claimer lost races for the earliest
-   * posts, this spreads racing claimers over the due posts.
+   * The fair pick of a random {@link #SPREAD} × {@code limit} of {@code due}: used by a claimer
+   * that lost races for the earliest posts, so that racing claimers, which all read the same
+   * earliest posts, each take different ones. Two claimers picking 1 post each out of 200 due
+   * collide with a chance of about 1 in 90, against certainty for two earliest-first picks; the
+   * price is that under contention a batch is the earliest of a random few rather than the earliest
+   * of all.
    */
-  public static List<PostRecord> sample(List<PostRecord> due, int limit) {
+  public static List<PostRecord> spread(List<PostRecord> due, int limit) {
+    int size = (int) Math.min(due.size(), (long) SPREAD * limit);
     List<PostRecord> shuffled = new ArrayList<>(due);
     Collections.shuffle(shuffled, ThreadLocalRandom.current());
-    List<PostRecord> half =
-        new ArrayList<>(shuffled.subList(0, Math.max(Math.min(limit, due.size()), due.size() / 2)));
-    half.sort(Comparator.comparing(PostRecord::nextAttemptAt).thenComparing(PostRecord::id));
-    return pick(half, limit);
+    List<PostRecord> few = new ArrayList<>(shuffled.subList(0, size));
+    few.sort(PostStoreRules.DUE_ORDER);
+    return pick(few, limit);
   }
 }
