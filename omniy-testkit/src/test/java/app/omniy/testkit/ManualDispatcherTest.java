@@ -115,6 +115,36 @@ class ManualDispatcherTest {
   }
 
   @Test
+  void finished_posts_left_leased_by_a_dead_worker_are_released_and_never_crowd_out_recovery() {
+    // Three posts whose worker recorded PUBLISHED but died before releasing them, then one whose
+    // worker died in PUBLISHING: recovery takes two expired leases per pass here.
+    for (int i = 0; i < 3; i++) {
+      store.insert(post("done-" + i, "acct-" + i, T0), T0);
+      PostRecord r = store.claimDue(T0, 1, "worker-1", LEASE).get(0);
+      r = store.recordTransition(r.token(), PostState.PUBLISHING, "ATTEMPT_STARTED", T0, T0);
+      store.recordTransition(r.token(), PostState.PUBLISHED, Reasons.PUBLISHED, T0, T0);
+    }
+    store.insert(post("stuck", "acct-9", T0.plusSeconds(1)), T0);
+    PostRecord stuck = store.claimDue(T0.plusSeconds(1), 1, "worker-1", LEASE).get(0);
+    store.recordTransition(stuck.token(), PostState.PUBLISHING, "ATTEMPT_STARTED", T0, T0);
+    Dispatcher recovering = dispatcher("worker-2").dispatcher();
+    Instant later = T0.plus(LEASE).plusSeconds(5);
+
+    List<PostRecord> recovered = new ArrayList<>(recovering.recoverExpired(later, 2));
+    recovered.addAll(recovering.recoverExpired(later, 2));
+    recovered.addAll(recovering.recoverExpired(later, 2));
+
+    for (int i = 0; i < 3; i++) {
+      PostRecord done = store.find("done-" + i).orElseThrow();
+      assertThat(done.state()).isEqualTo(PostState.PUBLISHED);
+      assertThat(done.lease()).isNull();
+    }
+    assertThat(recovered).extracting(PostRecord::id).containsExactly("stuck");
+    assertThat(store.find("stuck").orElseThrow().state()).isEqualTo(PostState.RETRY_WAIT);
+    assertThat(store.findExpiredLeases(later, 10)).isEmpty();
+  }
+
+  @Test
   void an_unknown_publish_outcome_is_reconciled_before_the_retry_publishes() {
     store.insert(post("p1", "acct", T0), T0);
     publisher

@@ -215,7 +215,10 @@ public final class Dispatcher {
     List<PostRecord> recovered = new ArrayList<>();
     for (PostRecord stale : store.findExpiredLeases(now, limit)) {
       if (stale.state() != PostState.PUBLISHING) {
-        continue;
+        if (!stale.state().isDue()) {
+          giveBackFinished(stale, now);
+        }
+        continue; // a due post with an expired lease is claimable again as it is
       }
       Lease old = stale.lease();
       Optional<PostRecord> claimed =
@@ -244,6 +247,25 @@ public final class Dispatcher {
       }
     }
     return recovered;
+  }
+
+  /**
+   * Releases a post whose worker recorded its outcome (published, failed, waiting for
+   * re-authorisation) but died before giving it back: nothing is left to recover, but its expired
+   * lease would stay listed by {@link PostStore#findExpiredLeases} forever, oldest first, and
+   * enough of them would crowd out the posts stuck in PUBLISHING that recovery is for (POST-10).
+   */
+  private void giveBackFinished(PostRecord stale, Instant now) {
+    Optional<PostRecord> claimed =
+        store.claimExpired(
+            stale.id(), stale.version(), settings.owner(), now, settings.leaseDuration());
+    if (claimed.isPresent()) {
+      try {
+        store.release(claimed.get().token(), now);
+      } catch (StaleWriteException lost) {
+        // Another worker took it meanwhile and releases it.
+      }
+    }
   }
 
   /**
