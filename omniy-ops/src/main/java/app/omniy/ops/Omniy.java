@@ -71,6 +71,11 @@ public final class Omniy implements AutoCloseable {
     this.store = b.store;
     this.clock = b.clock;
     this.meters = b.meters;
+    if (!b.metricNaming.isDefault()) {
+      // Before any meter of this runtime is registered, so each is published under the host's
+      // prefix; the alert engine reads them back under their own names.
+      meters.config().meterFilter(b.metricNaming.filter());
+    }
     this.shutdownGrace = b.shutdownGrace;
     this.posts = new PostService(store, publisher, b.validator, clock);
     List<DispatchListener> all = new ArrayList<>();
@@ -104,7 +109,8 @@ public final class Omniy implements AutoCloseable {
       // SUP-1: bound before the alert engine's first poll, so the default rule sees it at once.
       OverdueTickets.of(b.supportTickets, b.supportDeadlines, clock).bindTo(meters);
     }
-    this.alerts = b.alerting.enabled() ? b.alerting.start(clock, meters) : null;
+    this.alerts =
+        b.alerting.enabled() ? b.alerting.start(clock, meters, b.metricNaming::canonical) : null;
   }
 
   /** A builder with the embedded defaults. */
@@ -284,6 +290,7 @@ public final class Omniy implements AutoCloseable {
     private PostStore store = new InMemoryPostStore();
     private @Nullable Publisher publisher;
     private MeterRegistry meters = new SimpleMeterRegistry();
+    private MetricNaming metricNaming = MetricNaming.DEFAULT;
     private Clock clock = Clock.systemUTC();
     private PostValidator validator = PostValidator.withDefaults();
     private DispatchSettings settings =
@@ -404,6 +411,15 @@ public final class Omniy implements AutoCloseable {
     /** How posts go out, e.g. {@code InstagramPublisher}. Required. */
     public Builder publisher(Publisher value) {
       this.publisher = required(value, "publisher");
+      return this;
+    }
+
+    /**
+     * Publishes Omniy's meters under the host's prefix instead of {@code omniy} (default {@link
+     * MetricNaming#DEFAULT}); the alert rules keep reading {@code omniy.…}.
+     */
+    public Builder metricNaming(MetricNaming value) {
+      this.metricNaming = required(value, "metricNaming");
       return this;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ public final class AlertRuntime implements AutoCloseable {
     this.dispatcher = b.dispatcher;
     this.store = b.store;
     this.reloadable = b.reloadable;
-    this.bridge = b.registry == null ? null : new MeterRegistryBridge(b.registry);
+    this.bridge = b.registry == null ? null : new MeterRegistryBridge(b.registry, b.canonicalNames);
     this.every = b.every;
     this.rules = b.reloadable != null ? b.reloadable.current() : b.rules;
     this.evaluator = AlertEvaluator.create(rules, store);
@@ -137,6 +138,7 @@ public final class AlertRuntime implements AutoCloseable {
     private @Nullable ReloadableRules reloadable;
     private List<AlertRule> rules = List.of();
     private @Nullable MeterRegistry registry;
+    private UnaryOperator<String> canonicalNames = UnaryOperator.identity();
     private Duration every = Duration.ofMinutes(1);
 
     private Builder(Clock clock, NotificationDispatcher dispatcher) {
@@ -165,7 +167,17 @@ public final class AlertRuntime implements AutoCloseable {
 
     /** The registry to read at each cycle. */
     public Builder registry(MeterRegistry registry) {
+      return registry(registry, UnaryOperator.identity());
+    }
+
+    /**
+     * The registry to read at each cycle, each meter under {@code canonicalNames} of its published
+     * name: for a registry that publishes Omniy's meters under another prefix ({@code
+     * MetricNaming.canonical}), so the rules still read {@code omniy.…}.
+     */
+    public Builder registry(MeterRegistry registry, UnaryOperator<String> canonicalNames) {
       this.registry = registry;
+      this.canonicalNames = canonicalNames;
       return this;
     }
 

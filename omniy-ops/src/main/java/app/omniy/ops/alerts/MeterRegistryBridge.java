@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Feeds an {@link AlertEvaluator} from a Micrometer {@link MeterRegistry}, one poll per evaluation:
@@ -38,8 +39,20 @@ public final class MeterRegistryBridge {
   private final Map<Meter.Id, double[]> totals = new HashMap<>();
   private boolean primed;
 
+  private final UnaryOperator<String> canonical;
+
+  /** Reads {@code registry} under the meters' own names. */
   public MeterRegistryBridge(MeterRegistry registry) {
+    this(registry, UnaryOperator.identity());
+  }
+
+  /**
+   * Reads {@code registry}, each meter under {@code canonical} of its published name (a host that
+   * renamed Omniy's meters, {@code MetricNaming}), which the rules use.
+   */
+  public MeterRegistryBridge(MeterRegistry registry, UnaryOperator<String> canonical) {
     this.registry = registry;
+    this.canonical = canonical;
   }
 
   /** Reads every meter once and feeds {@code evaluator} as of {@code now}. */
@@ -51,7 +64,7 @@ public final class MeterRegistryBridge {
         meter -> {
           Meter.Id id = meter.getId();
           Map<String, String> tags = tags(id);
-          SampleRecorder recorder = evaluator.recorder(id.getName(), tags);
+          SampleRecorder recorder = evaluator.recorder(canonical.apply(id.getName()), tags);
           meter.use(
               gauge -> {
                 recorder.record(t, gauge.value());

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,8 +74,11 @@ public final class AlertWiring {
     return !notifiers.isEmpty() || escalationContact != null;
   }
 
-  /** Starts evaluating {@code registry} every {@link #every} on a thread of its own. */
-  public Running start(Clock clock, MeterRegistry registry) {
+  /**
+   * Starts evaluating {@code registry} every {@link #every} on a thread of its own, reading each
+   * meter under {@code canonicalNames} of its name.
+   */
+  public Running start(Clock clock, MeterRegistry registry, UnaryOperator<String> canonicalNames) {
     ExecutorService deliveries = Executors.newFixedThreadPool(2, daemons("omniy-alert-delivery"));
     var dispatcher =
         new NotificationDispatcher(
@@ -85,7 +89,10 @@ public final class AlertWiring {
             Duration.ofSeconds(30),
             deliveries);
     AlertRuntime.Builder builder =
-        AlertRuntime.builder(clock, dispatcher).store(state).registry(registry).every(every);
+        AlertRuntime.builder(clock, dispatcher)
+            .store(state)
+            .registry(registry, canonicalNames)
+            .every(every);
     ReloadableRules file = reloadable;
     AlertRuntime runtime = (file != null ? builder.rules(file) : builder.rules(rules)).build();
     ScheduledExecutorService scheduler =
