@@ -6,6 +6,7 @@ import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.Post;
+import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
@@ -87,6 +88,12 @@ public final class InstagramPublisher implements Publisher {
   }
 
   /** Polls on the builder's {@link StatusPolling}; gives up once it says so. */
+  /** The Graph API client's circuit breaker (opened by I/O errors and 5xx, POST-5). */
+  @Override
+  public Optional<CircuitState> circuit() {
+    return Optional.of(client.circuit());
+  }
+
   @Override
   public Optional<StatusPollAdvice> statusPolling(int pollsSoFar, Duration inProgressFor) {
     return Optional.of(

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.post.spi.CircuitState;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;
@@ -33,10 +34,12 @@ class CircuitBreakerTest {
                 GraphApiStubs.tokens())
             .build();
 
+    assertThat(publisher.circuit()).contains(CircuitState.CLOSED);
     for (int i = 0; i < 3; i++) {
       assertThat(publisher.createContainer(GraphApiStubs.image("p" + i), NOW).outcome())
           .isEqualTo(OutcomeClass.TRANSIENT);
     }
+    assertThat(publisher.circuit()).contains(CircuitState.OPEN);
     var refused = publisher.createContainer(GraphApiStubs.image("p9"), NOW);
 
     assertThat(refused.outcome()).isEqualTo(OutcomeClass.TRANSIENT);

@@ -11,6 +11,7 @@ import app.omniy.core.post.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostService;
 import app.omniy.core.post.PostValidator;
+import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.support.SupportDeadlines;
@@ -58,6 +59,7 @@ public final class Omniy implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final DispatchLoop loop;
   private final MeterRegistry meters;
+  private final Publisher publisher;
   private final OmniyMetrics metrics;
   private final Clock clock;
   private final Duration shutdownGrace;
@@ -69,6 +71,7 @@ public final class Omniy implements AutoCloseable {
 
   private Omniy(Builder b, Publisher publisher) {
     this.store = b.store;
+    this.publisher = publisher;
     this.clock = b.clock;
     this.meters = b.meters;
     if (!b.metricNaming.isDefault()) {
@@ -111,6 +114,39 @@ public final class Omniy implements AutoCloseable {
     }
     this.alerts =
         b.alerting.enabled() ? b.alerting.start(clock, meters, b.metricNaming::canonical) : null;
+  }
+
+  /**
+   * The publisher's circuit breaker if it has one ({@link Publisher#circuit()}: open is {@code
+   * DOWN}, half-open {@code DEGRADED}), then the runtime's back-pressure (congested is {@code
+   * DEGRADED}).
+   */
+  private HealthCheck publisherCheck() {
+    CircuitState circuit;
+    try {
+      circuit = publisher.circuit().orElse(CircuitState.CLOSED);
+    } catch (RuntimeException e) {
+      circuit = CircuitState.CLOSED; // a publisher's bug: judged by back-pressure alone
+    }
+    if (circuit == CircuitState.OPEN) {
+      return new HealthCheck(
+          "publisher", HealthStatus.DOWN, "circuit open: calls fail fast without reaching the API");
+    }
+    if (circuit == CircuitState.HALF_OPEN) {
+      return new HealthCheck(
+          "publisher", HealthStatus.DEGRADED, "circuit half-open: trial calls reach the API");
+    }
+    int limit = loop.claimLimit();
+    return limit < loop.threads()
+        ? new HealthCheck(
+            "publisher",
+            HealthStatus.DEGRADED,
+            "congested (no answer, open circuit or rate limit): "
+                + limit
+                + " of "
+                + loop.threads()
+                + " attempts allowed")
+        : new HealthCheck("publisher", HealthStatus.UP, "answering");
   }
 
   /** A builder with the embedded defaults. */
@@ -210,18 +246,7 @@ public final class Omniy implements AutoCloseable {
                 ? new HealthCheck("dispatcher", HealthStatus.DOWN, "no dispatch turn for " + lag)
                 : new HealthCheck(
                     "dispatcher", HealthStatus.UP, loop.inFlight() + " attempts running"));
-    int limit = loop.claimLimit();
-    checks.add(
-        limit < loop.threads()
-            ? new HealthCheck(
-                "publisher",
-                HealthStatus.DEGRADED,
-                "congested (no answer, open circuit or rate limit): "
-                    + limit
-                    + " of "
-                    + loop.threads()
-                    + " attempts allowed")
-            : new HealthCheck("publisher", HealthStatus.UP, "answering"));
+    checks.add(publisherCheck());
     Duration late = lastLateness.get();
     checks.add(
         new HealthCheck(

@@ -12,6 +12,7 @@ import app.omniy.core.post.InMemoryPostStore;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
+import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
@@ -162,6 +163,34 @@ class OmniyTest {
         .contains("{\"name\":\"store\",\"status\":\"UP\",\"detail\":\"reachable\"}");
     assertThat(omniy.meterRegistry().get(MetricNames.DISPATCH_PAUSED).gauge().value())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void an_open_publisher_circuit_is_down_and_a_half_open_one_degraded() {
+    ScriptedPublisher publisher = new ScriptedPublisher().circuit(CircuitState.CLOSED);
+    Omniy omniy =
+        Omniy.builder()
+            .publisher(publisher)
+            .lastBackup(() -> Optional.of(Instant.now().minusSeconds(3600)))
+            .start();
+    try {
+      assertThat(check(omniy.health(), "publisher").status()).isEqualTo(HealthStatus.UP);
+
+      publisher.circuit(CircuitState.OPEN);
+      HealthReport open = omniy.health();
+      publisher.circuit(CircuitState.HALF_OPEN);
+      HealthReport halfOpen = omniy.health();
+
+      assertThat(open.status()).isEqualTo(HealthStatus.DOWN);
+      assertThat(check(open, "publisher").detail()).contains("circuit open");
+      assertThat(check(halfOpen, "publisher").status()).isEqualTo(HealthStatus.DEGRADED);
+    } finally {
+      omniy.close();
+    }
+  }
+
+  private static HealthCheck check(HealthReport report, String name) {
+    return report.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test

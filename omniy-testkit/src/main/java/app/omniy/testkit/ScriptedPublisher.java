@@ -3,6 +3,7 @@ package app.omniy.testkit;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.Post;
+import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ScriptedPublisher implements Publisher {
+  private @Nullable CircuitState circuit;
+
   /** The calls that can be scripted. */
   public enum Operation {
     CREATE,
@@ -71,6 +75,20 @@ public final class ScriptedPublisher implements Publisher {
 
   /** A publisher on which everything succeeds until scripted otherwise. */
   public ScriptedPublisher() {}
+
+  /**
+   * Reports {@code state} as the publisher's circuit breaker ({@link Publisher#circuit()}), as an
+   * adapter with a breaker would; {@code null} (the default) reports none.
+   */
+  public synchronized ScriptedPublisher circuit(@Nullable CircuitState state) {
+    this.circuit = state;
+    return this;
+  }
+
+  @Override
+  public synchronized Optional<CircuitState> circuit() {
+    return Optional.ofNullable(circuit);
+  }
 
   /**
    * Makes the next call of {@code operation} return {@code result} instead of behaving normally.

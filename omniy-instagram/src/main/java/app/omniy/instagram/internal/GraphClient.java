@@ -1,5 +1,6 @@
 package app.omniy.instagram.internal;
 
+import app.omniy.core.post.spi.CircuitState;
 import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.GraphApiError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,12 +37,13 @@ public final class GraphClient {
   private final ObjectMapper json;
   private final FailsafeExecutor<HttpResponse<String>> reads;
   private final FailsafeExecutor<HttpResponse<String>> writes;
+  private final CircuitBreaker<HttpResponse<String>> breaker;
 
   public GraphClient(GraphApiConfig config, HttpClient http, ObjectMapper json) {
     this.config = config;
     this.http = http;
     this.json = json;
-    CircuitBreaker<HttpResponse<String>> breaker =
+    this.breaker =
         CircuitBreaker.<HttpResponse<String>>builder()
             .handle(IOException.class)
             .handleResultIf(response -> response.statusCode() >= 500)
@@ -60,6 +62,14 @@ public final class GraphClient {
             .build();
     this.reads = Failsafe.with(readRetry, breaker);
     this.writes = Failsafe.with(breaker);
+  }
+
+  /** The breaker's state toward the API host. */
+  public CircuitState circuit() {
+    if (breaker.isOpen()) {
+      return CircuitState.OPEN;
+    }
+    return breaker.isHalfOpen() ? CircuitState.HALF_OPEN : CircuitState.CLOSED;
   }
 
   /** An idempotent read; retried a few times on I/O errors and 5xx. */

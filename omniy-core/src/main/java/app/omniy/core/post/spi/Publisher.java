@@ -60,4 +60,13 @@ public interface Publisher {
   default Optional<StatusPollAdvice> statusPolling(int pollsSoFar, Duration inProgressFor) {
     return Optional.empty();
   }
+
+  /**
+   * The state of the publisher's circuit breaker toward its API host, for the runtime's health
+   * check; empty (the default) for a publisher without one, whose health the runtime judges by its
+   * back-pressure alone.
+   */
+  default Optional<CircuitState> circuit() {
+    return Optional.empty();
+  }
 }
