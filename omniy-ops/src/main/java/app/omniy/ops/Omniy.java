@@ -102,12 +102,16 @@ public final class Omniy implements AutoCloseable {
     this.loop = new DispatchLoop(dispatcher, clock, b.threads, b.pollInterval, b.slowAttempt);
     metrics.bindTo(meters);
     this.thresholds = b.thresholds;
-    this.lastBackup = b.lastBackup;
     // Built before the alert engine starts its threads, so a bad task id leaks none.
     this.maintenance =
         b.maintenance == null
             ? null
             : MaintenanceWiring.build(clock, meters, b.settings.owner(), b.maintenance);
+    // Without a host's supplier, a backup task this runtime runs tells the health check (BAK-1).
+    this.lastBackup =
+        b.lastBackup != null || maintenance == null
+            ? b.lastBackup
+            : maintenance.scheduler().tasks(LastBackup.class).stream().findFirst().orElse(null);
     if (b.supportTickets != null) {
       // SUP-1: bound before the alert engine's first poll, so the default rule sees it at once.
       OverdueTickets.of(b.supportTickets, b.supportDeadlines, clock).bindTo(meters);
@@ -371,7 +375,8 @@ public final class Omniy implements AutoCloseable {
 
     /**
      * Where the "last backup age" health check learns of the last successful backup (BAK-1);
-     * without one the check says {@code UNKNOWN}.
+     * without one, a {@code BackupTask} registered with {@link #maintenance} answers, and without
+     * that the check says {@code UNKNOWN}.
      */
     public Builder lastBackup(LastBackup value) {
       this.lastBackup = required(value, "lastBackup");

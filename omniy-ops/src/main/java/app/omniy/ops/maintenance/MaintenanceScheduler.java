@@ -129,6 +129,25 @@ public final class MaintenanceScheduler implements AutoCloseable {
     return finished;
   }
 
+  /**
+   * The registered tasks that are also {@code type}, e.g. the {@code BackupTask} that tells the
+   * runtime's health check of the last backup ({@code LastBackup}).
+   */
+  public <T> List<T> tasks(Class<T> type) {
+    List<T> found = new ArrayList<>();
+    tasks
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    named -> {
+                      if (type.isInstance(named.task())) {
+                        found.add(type.cast(named.task()));
+                      }
+                    }));
+    return found;
+  }
+
   /** The next instant a job with tasks is due, strictly after {@code after}. */
   public Optional<Instant> nextDue(Instant after) {
     return jobs.stream().map(job -> calendar.nextRun(job, after)).min(Instant::compareTo);
