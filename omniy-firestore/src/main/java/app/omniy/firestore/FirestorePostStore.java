@@ -391,6 +391,21 @@ public final class FirestorePostStore implements PostStore {
     return fencedUpdate(token, now, r -> r.moved(to, reason, nextAttemptAt, now));
   }
 
+  /**
+   * The move and the release as one conditional write (issue 8): the moved record without its
+   * lease, so a due target state carries its due-index fields and is claimable at {@code
+   * nextAttemptAt} by any worker. Fenced like every lease holder's write; written on top of this
+   * store's last write when it knows it, else after a read.
+   */
+  @Override
+  public PostRecord finishAttempt(
+      LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now) {
+    Args.required(token, "token");
+    Args.required(to, "to");
+    PostStoreRules.requireReleasable(token, to);
+    return fencedUpdate(token, now, r -> r.moved(to, reason, nextAttemptAt, now).withLease(null));
+  }
+
   @Override
   public PostRecord recordContainer(LeaseToken token, String containerId, Instant now) {
     Args.nonBlank(containerId, "containerId");
