@@ -30,8 +30,14 @@ public record WeeklyCapacityReview(
    * @throws InvalidValueException if a value is missing
    */
   public WeeklyCapacityReview {
-    if (zone == null || weekStart == null || asOf == null) {
-      throw new InvalidValueException("zone, weekStart, asOf", null, "are required");
+    if (zone == null) {
+      throw new InvalidValueException("zone", null, "is required");
+    }
+    if (weekStart == null) {
+      throw new InvalidValueException("weekStart", null, "is required");
+    }
+    if (asOf == null) {
+      throw new InvalidValueException("asOf", null, "is required");
     }
     if (accounts == null) {
       throw new InvalidValueException("accounts", null, "is required (use an empty list)");
@@ -82,8 +88,14 @@ public record WeeklyCapacityReview(
       if (accountId == null || accountId.isBlank()) {
         throw new InvalidValueException("accountId", accountId, "must not be blank");
       }
-      if (slotsTaken < 0 || peakSlots < 0 || pending < 0) {
-        throw new InvalidValueException("slotsTaken", slotsTaken, "figures must not be negative");
+      if (slotsTaken < 0) {
+        throw new InvalidValueException("slotsTaken", slotsTaken, "must not be negative");
+      }
+      if (peakSlots < 0) {
+        throw new InvalidValueException("peakSlots", peakSlots, "must not be negative");
+      }
+      if (pending < 0) {
+        throw new InvalidValueException("pending", pending, "must not be negative");
       }
       if (limit < 1) {
         throw new InvalidValueException("limit", limit, "must be positive");

@@ -38,12 +38,23 @@ public record WeeklySecurityReview(
    * @throws InvalidValueException if a value is missing or the counts disagree
    */
   public WeeklySecurityReview {
-    if (zone == null || weekStart == null || asOf == null) {
-      throw new InvalidValueException("zone, weekStart, asOf", null, "are required");
+    if (zone == null) {
+      throw new InvalidValueException("zone", null, "is required");
     }
-    if (logins == null || certificates == null || failedScans == null) {
-      throw new InvalidValueException(
-          "logins, certificates, failedScans", null, "are required (use empty lists)");
+    if (weekStart == null) {
+      throw new InvalidValueException("weekStart", null, "is required");
+    }
+    if (asOf == null) {
+      throw new InvalidValueException("asOf", null, "is required");
+    }
+    if (logins == null) {
+      throw new InvalidValueException("logins", null, "is required (use an empty list)");
+    }
+    if (certificates == null) {
+      throw new InvalidValueException("certificates", null, "is required (use an empty list)");
+    }
+    if (failedScans == null) {
+      throw new InvalidValueException("failedScans", null, "is required (use an empty list)");
     }
     if (failedScans.size() > scanRuns) {
       throw new InvalidValueException(

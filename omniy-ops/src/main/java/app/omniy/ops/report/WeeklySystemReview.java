@@ -61,8 +61,14 @@ public record WeeklySystemReview(
     if (asOf == null) {
       throw new InvalidValueException("asOf", null, "is required");
     }
-    if (days == null || previousWeek == null || incidents == null) {
-      throw new InvalidValueException("days", null, "are required (use empty lists)");
+    if (days == null) {
+      throw new InvalidValueException("days", null, "is required (use an empty list)");
+    }
+    if (previousWeek == null) {
+      throw new InvalidValueException("previousWeek", null, "is required (use an empty list)");
+    }
+    if (incidents == null) {
+      throw new InvalidValueException("incidents", null, "is required (use an empty list)");
     }
     for (DailyFigures d : days) {
       requireWithin("days", d.date(), weekStart);
@@ -87,8 +93,20 @@ public record WeeklySystemReview(
       Instant asOf,
       Collection<DailyFigures> history,
       Collection<Incident> incidents) {
-    if (weekStart == null || zone == null || history == null || incidents == null) {
-      throw new InvalidValueException("weekStart, zone, history, incidents", null, "are required");
+    if (weekStart == null) {
+      throw new InvalidValueException("weekStart", null, "is required");
+    }
+    if (zone == null) {
+      throw new InvalidValueException("zone", null, "is required");
+    }
+    if (asOf == null) {
+      throw new InvalidValueException("asOf", null, "is required");
+    }
+    if (history == null) {
+      throw new InvalidValueException("history", null, "is required");
+    }
+    if (incidents == null) {
+      throw new InvalidValueException("incidents", null, "is required");
     }
     Instant from = weekStart.atStartOfDay(zone).toInstant();
     Instant to = weekStart.plusDays(DAYS).atStartOfDay(zone).toInstant();

@@ -4,6 +4,7 @@ import static app.omniy.ops.maintenance.MaintenanceFixtures.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
 import app.omniy.core.incident.InMemoryIncidentStore;
 import app.omniy.core.incident.Incident;
@@ -28,6 +29,8 @@ import app.omniy.ops.report.CostFigures;
 import app.omniy.ops.report.DailyFigures;
 import app.omniy.ops.report.DirectoryReportSink;
 import app.omniy.ops.report.LatencyFigures;
+import app.omniy.ops.report.WeeklyCapacityReview;
+import app.omniy.ops.report.WeeklySecurityReview;
 import app.omniy.ops.security.CertificateCheck;
 import app.omniy.ops.security.CertificateInfo;
 import app.omniy.ops.security.LoginMonitor;
@@ -358,5 +361,25 @@ class WeeklyReviewTasksTest {
     assertThat(read(sink, "system-review-2026-04-13.md"))
         .contains("No latency measured.", "No incidents this week.")
         .contains("No target was missed this week.");
+  }
+
+  @Test
+  void review_values_name_the_field_that_is_wrong() {
+    assertThatThrownBy(() -> new WeeklyCapacityReview.AccountCapacity("a", -1, 0, null, 50, 0))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("slotsTaken")
+        .hasMessageContaining("-1");
+    assertThatThrownBy(
+            () ->
+                new WeeklySecurityReview(
+                    JST,
+                    LocalDate.parse("2026-04-15"),
+                    Instant.EPOCH,
+                    List.of(),
+                    List.of(),
+                    0,
+                    null))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("failedScans");
   }
 }
