@@ -17,4 +17,12 @@ public class TaskFailedException extends OmniyException {
   public TaskFailedException(String message) {
     super(message);
   }
+
+  /**
+   * @param message what went wrong, in words
+   * @param cause the failure behind it, such as a source that could not be read
+   */
+  public TaskFailedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
