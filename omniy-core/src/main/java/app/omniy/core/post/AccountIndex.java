@@ -23,8 +23,6 @@ final class AccountIndex {
   private static final int ARITY = 4;
   private static final int KEYS = 3;
 
-  final String id;
-
   /** Under the store's lock: position in the store's heap of account heads, -1 when not in it. */
   int headPosition = -1;
 
@@ -41,10 +39,6 @@ final class AccountIndex {
 
   /** Under this object's monitor: posts that entered PUBLISHING or PUBLISHED (POST-3). */
   final List<StoredPost> slotHolders = new ArrayList<>();
-
-  AccountIndex(String id) {
-    this.id = id;
-  }
 
   boolean isEmpty() {
     return size == 0;

@@ -91,7 +91,7 @@ public final class InMemoryPostStore implements PostStore {
     lock.lock();
     try {
       PostRecord stored = PostRecord.scheduled(post).withVersion(1);
-      AccountIndex account = accounts.computeIfAbsent(post.accountId(), AccountIndex::new);
+      AccountIndex account = accounts.computeIfAbsent(post.accountId(), a -> new AccountIndex());
       StoredPost cell = new StoredPost(account, stored);
       if (byId.putIfAbsent(post.id(), cell) != null) {
         throw new InvalidValueException("id", post.id(), "a post with this id already exists");
@@ -324,9 +324,7 @@ public final class InMemoryPostStore implements PostStore {
   public PostRecord release(LeaseToken token, Instant now) {
     StoredPost cell = cell(token);
     PostRecord seen = writable(cell, token, now);
-    if (seen.state() == PostState.PUBLISHING) {
-      PostStoreRules.requireReleasable(token, seen.state());
-    }
+    PostStoreRules.requireReleasable(token, seen.state());
     return seen.state().isDue()
         ? writeAndIndex(cell, token, now, r -> r.withLeaseAt(r.version() + 1, null))
         : writeLeased(cell, token, now, r -> r.withLeaseAt(r.version() + 1, null));

@@ -24,7 +24,7 @@ public final class PostStoreRules {
   private PostStoreRules() {}
 
   /**
-   * {@link #DUE_ORDER}, written out: the in-memory store's trees compare on every claim, and the
+   * {@link #DUE_ORDER}, written out: stores sort claimed batches and listings by it, and the
    * composed {@code Comparator.comparing(…).thenComparing(…)} cost a profiled 13% of dispatch time.
    */
   private static int compareDue(PostRecord a, PostRecord b) {
