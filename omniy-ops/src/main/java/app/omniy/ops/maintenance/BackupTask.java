@@ -38,14 +38,8 @@ public final class BackupTask implements BuiltInTask, LastBackup {
    * @throws InvalidValueException if an argument is missing
    */
   public BackupTask(StoreBackup backups, BackupRetention retention) {
-    if (backups == null) {
-      throw new InvalidValueException("backups", null, "is required");
-    }
-    if (retention == null) {
-      throw new InvalidValueException("retention", null, "is required");
-    }
-    this.backups = backups;
-    this.retention = retention;
+    this.backups = Tasks.require(backups, "backups");
+    this.retention = Tasks.require(retention, "retention");
   }
 
   @Override

@@ -96,9 +96,7 @@ public final class CleanupTask implements BuiltInTask {
      * @throws InvalidValueException if {@code runs} is missing or {@code keep} not positive
      */
     public Builder jobRuns(JobRunStore runs, Duration keep) {
-      if (runs == null) {
-        throw new InvalidValueException("runs", null, "is required");
-      }
+      Tasks.require(runs, "runs");
       if (keep == null || keep.isNegative() || keep.isZero()) {
         throw new InvalidValueException("keep", keep, "must be positive");
       }
@@ -109,19 +107,13 @@ public final class CleanupTask implements BuiltInTask {
 
     /** The calendar whose jobs' records are cleaned (default {@link MaintenanceCalendar#GUIDE}). */
     public Builder calendar(MaintenanceCalendar calendar) {
-      if (calendar == null) {
-        throw new InvalidValueException("calendar", null, "is required");
-      }
-      this.calendar = calendar;
+      this.calendar = Tasks.require(calendar, "calendar");
       return this;
     }
 
     /** Prunes {@code backups} by its own retention (BAK-4: 6 months by default). */
     public Builder configBackups(ConfigBackup backups) {
-      if (backups == null) {
-        throw new InvalidValueException("configBackups", null, "is required");
-      }
-      this.configBackups = backups;
+      this.configBackups = Tasks.require(backups, "configBackups");
       return this;
     }
 

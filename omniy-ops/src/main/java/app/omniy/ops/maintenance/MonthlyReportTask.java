@@ -29,14 +29,8 @@ public final class MonthlyReportTask implements BuiltInTask {
    * @throws InvalidValueException if an argument is missing
    */
   public MonthlyReportTask(Function<SlaMonth, MonthlyOperationsReport> reports, ReportSink sink) {
-    if (reports == null) {
-      throw new InvalidValueException("reports", null, "is required");
-    }
-    if (sink == null) {
-      throw new InvalidValueException("sink", null, "is required");
-    }
-    this.reports = reports;
-    this.sink = sink;
+    this.reports = Tasks.require(reports, "reports");
+    this.sink = Tasks.require(sink, "sink");
   }
 
   @Override

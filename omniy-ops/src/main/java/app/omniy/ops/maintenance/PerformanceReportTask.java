@@ -30,14 +30,8 @@ public final class PerformanceReportTask implements BuiltInTask {
    */
   public PerformanceReportTask(
       Supplier<? extends Collection<DailyFigures>> history, ReportSink sink) {
-    if (history == null) {
-      throw new InvalidValueException("history", null, "is required");
-    }
-    if (sink == null) {
-      throw new InvalidValueException("sink", null, "is required");
-    }
-    this.history = history;
-    this.sink = sink;
+    this.history = Tasks.require(history, "history");
+    this.sink = Tasks.require(sink, "sink");
   }
 
   @Override

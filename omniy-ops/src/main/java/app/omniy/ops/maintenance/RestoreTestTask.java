@@ -20,10 +20,7 @@ public final class RestoreTestTask implements BuiltInTask {
    * @throws InvalidValueException if {@code backups} is missing
    */
   public RestoreTestTask(StoreBackup backups) {
-    if (backups == null) {
-      throw new InvalidValueException("backups", null, "is required");
-    }
-    this.backups = backups;
+    this.backups = Tasks.require(backups, "backups");
   }
 
   @Override

@@ -22,10 +22,7 @@ public final class SecurityScanTask implements BuiltInTask {
    * @throws InvalidValueException if {@code scan} is missing
    */
   public SecurityScanTask(SecurityScan scan) {
-    if (scan == null) {
-      throw new InvalidValueException("scan", null, "is required");
-    }
-    this.scan = scan;
+    this.scan = Tasks.require(scan, "scan");
   }
 
   @Override

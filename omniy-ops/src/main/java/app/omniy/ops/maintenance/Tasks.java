@@ -3,10 +3,11 @@ package app.omniy.ops.maintenance;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.ops.report.WeeklySystemReview;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 
-/** What the weekly reviews share. */
+/** What the built-in tasks share. */
 final class Tasks {
   private Tasks() {}
 
@@ -24,6 +25,11 @@ final class Tasks {
    */
   static LocalDate weekStart(JobContext context) {
     return LocalDate.ofInstant(context.due(), context.zone()).minusDays(WeeklySystemReview.DAYS);
+  }
+
+  /** The start, in the calendar's zone, of {@code day}: a bound of the week a review covers. */
+  static Instant startOf(LocalDate day, JobContext context) {
+    return day.atStartOfDay(context.zone()).toInstant();
   }
 
   /**

@@ -84,9 +84,8 @@ public final class WeeklyCapacityReviewTask implements BuiltInTask {
   @Override
   public String run(JobContext context) {
     LocalDate weekStart = Tasks.weekStart(context);
-    Instant from = weekStart.atStartOfDay(context.zone()).toInstant();
-    Instant to =
-        weekStart.plusDays(WeeklySystemReview.DAYS).atStartOfDay(context.zone()).toInstant();
+    Instant from = Tasks.startOf(weekStart, context);
+    Instant to = Tasks.startOf(weekStart.plusDays(WeeklySystemReview.DAYS), context);
     List<AccountCapacity> rows = new ArrayList<>();
     for (String account : Tasks.read("the accounts", accounts)) {
       // Slots taken up to one window before the week still count in the week's first windows.

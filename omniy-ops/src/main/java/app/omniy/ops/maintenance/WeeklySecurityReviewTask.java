@@ -77,9 +77,8 @@ public final class WeeklySecurityReviewTask implements BuiltInTask {
   @Override
   public String run(JobContext context) {
     LocalDate weekStart = Tasks.weekStart(context);
-    Instant from = weekStart.atStartOfDay(context.zone()).toInstant();
-    Instant to =
-        weekStart.plusDays(WeeklySystemReview.DAYS).atStartOfDay(context.zone()).toInstant();
+    Instant from = Tasks.startOf(weekStart, context);
+    Instant to = Tasks.startOf(weekStart.plusDays(WeeklySystemReview.DAYS), context);
     var anomalies = logins.findingsSince(from).stream().filter(a -> a.at().isBefore(to)).toList();
     List<CertificateCheck> checks = List.copyOf(Tasks.read("the certificates", certificates));
     List<JobRun> scans =
