@@ -335,8 +335,7 @@ public final class Dispatcher {
     String container = run.r.containerId();
     if (container != null) {
       // An earlier attempt's outcome is unknown: find out before anything else (POST-7).
-      String known = container;
-      PublisherResult<Reconciliation> fate = reconcile(run, account, known);
+      PublisherResult<Reconciliation> fate = reconcile(run, account, container);
       if (!fate.isSuccess() || fate.value() == null) {
         end(
             run,
@@ -377,8 +376,7 @@ public final class Dispatcher {
       run.r = store.recordContainer(run.r.token(), container, run.now());
     }
 
-    String ready = container;
-    PublisherResult<ContainerStatus> status = status(run, account, ready);
+    PublisherResult<ContainerStatus> status = status(run, account, container);
     ContainerStatus state = status.value();
     if (!status.isSuccess() || state == null) {
       giveBack(run, false);
@@ -407,7 +405,7 @@ public final class Dispatcher {
       }
     }
 
-    PublisherResult<String> sent = publish(run, account, ready);
+    PublisherResult<String> sent = publish(run, account, container);
     String mediaId = sent.value();
     if (sent.isSuccess() && mediaId != null) {
       run.outcome = OutcomeClass.SUCCESS;
@@ -418,7 +416,7 @@ public final class Dispatcher {
     }
     if (sent.outcome() == OutcomeClass.TRANSIENT) {
       // No answer: the post may have gone out. Ask now; if that cannot tell, the next attempt asks.
-      PublisherResult<Reconciliation> fate = reconcile(run, account, ready);
+      PublisherResult<Reconciliation> fate = reconcile(run, account, container);
       if (fate.isSuccess() && fate.value() == Reconciliation.PUBLISHED) {
         publishedAfterAll(run, container);
         return;
@@ -521,7 +519,7 @@ public final class Dispatcher {
     PostRecord published = run.r;
     String text = published.post().firstCommentText().orElse(null);
     if (text == null) {
-      return; // most posts: no lambda allocated for nothing
+      return; // most posts have no first comment
     }
     PublisherResult<String> comment;
     try {
