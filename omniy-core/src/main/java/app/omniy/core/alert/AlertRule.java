@@ -170,9 +170,12 @@ public record AlertRule(
       return this;
     }
 
-    /** Where notifications go (the guide's "通知"). */
+    /** Where notifications go (the guide's "通知"); a channel named twice is notified once. */
     public Builder channels(Channel... channels) {
-      this.channels = channels.length == 0 ? EnumSet.noneOf(Channel.class) : Set.of(channels);
+      this.channels = EnumSet.noneOf(Channel.class);
+      for (Channel channel : channels) {
+        this.channels.add(Require.nonNull(channel, "notify"));
+      }
       return this;
     }
 

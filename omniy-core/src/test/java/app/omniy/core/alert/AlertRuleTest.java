@@ -46,6 +46,13 @@ class AlertRuleTest {
   }
 
   @Test
+  void a_channel_given_twice_is_notified_once() {
+    AlertRule rule = valid().channels(Channel.SMS, Channel.SLACK, Channel.SMS).build();
+
+    assertThat(rule.channels()).containsExactlyInAnyOrder(Channel.SMS, Channel.SLACK);
+  }
+
+  @Test
   void two_rules_with_one_id_are_rejected() {
     AlertRule rule = valid().build();
     assertThatThrownBy(() -> AlertEvaluator.create(List.of(rule, rule), AlertStateStore.inMemory()))

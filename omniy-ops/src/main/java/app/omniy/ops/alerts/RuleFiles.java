@@ -373,7 +373,13 @@ public final class RuleFiles {
       List<String> names = strings(node, path, "notify");
       for (int i = 0; i < names.size(); i++) {
         try {
-          channels.add(Channel.valueOf(names.get(i).strip().toUpperCase(Locale.ROOT)));
+          Channel channel = Channel.valueOf(names.get(i).strip().toUpperCase(Locale.ROOT));
+          if (channels.contains(channel)) {
+            problem(
+                append(append(path, "notify"), String.valueOf(i)),
+                "'" + names.get(i) + "' is already listed; name each channel once");
+          }
+          channels.add(channel);
         } catch (IllegalArgumentException e) {
           problem(
               append(append(path, "notify"), String.valueOf(i)),

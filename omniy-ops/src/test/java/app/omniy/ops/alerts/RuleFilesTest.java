@@ -183,6 +183,35 @@ class RuleFilesTest {
   }
 
   @Test
+  void a_channel_listed_twice_is_refused_with_its_position() throws IOException {
+    // Found by AlertRuleFileFuzzTest: [slack, Slack] used to escape as Set.of's bare
+    // "duplicate element: SLACK", naming neither the file nor the field.
+    Path file =
+        write(
+            "twice.yaml",
+            """
+            info:
+              a:
+                id: A
+                metric: m
+                above: 1
+                notify: [slack, email, Slack]
+                respond-within: 1h
+            """);
+
+    assertThatThrownBy(() -> RuleFiles.read(file))
+        .isInstanceOfSatisfying(
+            FileProblemsException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(InvalidFileException::getMessage)
+                    .containsExactly(
+                        file
+                            + ":6: info.a.notify.2: 'Slack' is already listed; name each channel"
+                            + " once"));
+  }
+
+  @Test
   void a_duplicate_key_is_a_syntax_error_with_its_line() throws IOException {
     Path file = write("dup.yaml", "info:\n  a:\n    id: A\n    id: B\n");
 
