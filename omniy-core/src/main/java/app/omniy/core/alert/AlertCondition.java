@@ -44,6 +44,13 @@ public record AlertCondition(
   public static final int MAX_BASELINE_WINDOWS = 8;
 
   /**
+   * The longest duration a rule accepts anywhere (window, "for", baseline, deadline, repeat): a
+   * year and a day is beyond any alerting need, and the bound keeps every instant and millisecond
+   * count computed from a rule far from overflow.
+   */
+  public static final Duration MAX_DURATION = Duration.ofDays(366);
+
+  /**
    * @throws InvalidValueException naming the field, if one is missing or out of range
    */
   public AlertCondition {
@@ -57,8 +64,12 @@ public record AlertCondition(
     if (over.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new InvalidValueException("over", words(over), "must be at least 1s");
     }
-    Require.nonNegative(sustainedFor, "for");
+    atMostMaxDuration(over, "over");
+    atMostMaxDuration(Require.nonNegative(sustainedFor, "for"), "for");
     Require.atLeast(minSamples, 1, "min-samples");
+    if (aggregation instanceof Aggregation.ChangeVsBaseline change) {
+      atMostMaxDuration(change.baseline(), "change-vs");
+    }
     if (aggregation instanceof Aggregation.ChangeVsBaseline change
         && change.baseline().compareTo(over.multipliedBy(MAX_BASELINE_WINDOWS)) > 0) {
       throw new InvalidValueException(
@@ -70,6 +81,19 @@ public record AlertCondition(
               + words(over)
               + ")");
     }
+  }
+
+  /**
+   * Rejects a duration longer than {@link #MAX_DURATION}, naming the field (ALERT-1: a rule's
+   * durations come from hand-written files).
+   */
+  static Duration atMostMaxDuration(Duration value, String field) {
+    if (value.compareTo(MAX_DURATION) > 0) {
+      // words() counts milliseconds, which can overflow this far out; whole days cannot.
+      throw new InvalidValueException(
+          field, value.toDays() + "d", "must be at most " + words(MAX_DURATION));
+    }
+    return value;
   }
 
   /** The width of one time bucket in milliseconds. */

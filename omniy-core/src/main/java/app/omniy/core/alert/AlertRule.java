@@ -50,8 +50,10 @@ public record AlertRule(
       throw new InvalidValueException("notify", "[]", "must name at least one channel");
     }
     channels = Set.copyOf(channels);
-    Require.positive(respondWithin, "respond-within");
-    Require.positive(repeatInterval, "repeat-every");
+    AlertCondition.atMostMaxDuration(
+        Require.positive(respondWithin, "respond-within"), "respond-within");
+    AlertCondition.atMostMaxDuration(
+        Require.positive(repeatInterval, "repeat-every"), "repeat-every");
     labels = Map.copyOf(Require.nonNull(labels, "labels"));
   }
 

@@ -34,6 +34,14 @@ class AlertRuleTest {
     rejects(valid().minSamples(0), "min-samples");
     rejects(valid().respondWithin(Duration.ZERO), "respond-within");
     rejects(valid().repeatInterval(Duration.ZERO), "repeat-every");
+    Duration tooLong = AlertCondition.MAX_DURATION.plusSeconds(1);
+    rejects(valid().over(tooLong), "over");
+    rejects(valid().sustainedFor(tooLong), "for");
+    rejects(valid().respondWithin(tooLong), "respond-within");
+    rejects(valid().repeatInterval(Duration.ofDays(Long.MAX_VALUE / 86_400)), "repeat-every");
+    rejects(
+        valid().aggregation(new Aggregation.ChangeVsBaseline(Duration.ofSeconds(Long.MAX_VALUE))),
+        "change-vs");
     rejects(
         valid()
             .over(Duration.ofHours(1))

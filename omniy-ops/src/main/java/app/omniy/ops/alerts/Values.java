@@ -15,6 +15,8 @@ final class Values {
       Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(%|ms|s|秒)?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d|秒|分|時間|日)");
 
+  private static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+
   private Values() {}
 
   /** A plain decimal, or null. */
@@ -49,15 +51,20 @@ final class Values {
     long n;
     try {
       n = Long.parseLong(m.group(1));
-    } catch (NumberFormatException tooLong) {
-      return null;
+    } catch (NumberFormatException beyondLong) {
+      return MAX;
     }
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s", "秒" -> Duration.ofSeconds(n);
-      case "m", "分" -> Duration.ofMinutes(n);
-      case "h", "時間" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    try {
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s", "秒" -> Duration.ofSeconds(n);
+        case "m", "分" -> Duration.ofMinutes(n);
+        case "h", "時間" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    } catch (ArithmeticException beyondDuration) {
+      // Far beyond AlertCondition.MAX_DURATION: say so with the largest duration there is.
+      return MAX;
+    }
   }
 }

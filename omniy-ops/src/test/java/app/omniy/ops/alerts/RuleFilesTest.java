@@ -212,6 +212,36 @@ class RuleFilesTest {
   }
 
   @Test
+  void a_duration_beyond_a_year_is_refused_even_past_the_range_of_a_long() throws IOException {
+    // Found by AlertRuleFileFuzzTest: 8198552921648689607m overflowed Duration.ofMinutes.
+    Path file =
+        write(
+            "long.yaml",
+            """
+            info:
+              a:
+                id: A
+                metric: m
+                above: 1
+                over: 367d
+                notify: [slack]
+                respond-within: 8198552921648689607m
+                repeat-every: 99999999999999999999999h
+            """);
+
+    assertThatThrownBy(() -> RuleFiles.read(file))
+        .isInstanceOfSatisfying(
+            FileProblemsException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(InvalidFileException::getMessage)
+                    .containsExactly(file + ":6: info.a.over: '367d' must be at most 366d"));
+    Path deadline = write("deadline.yaml", Files.readString(file).replace("367d", "366d"));
+    assertThatThrownBy(() -> RuleFiles.read(deadline))
+        .hasMessageContaining("info.a.respond-within: '106751991167300d' must be at most 366d");
+  }
+
+  @Test
   void a_duplicate_key_is_a_syntax_error_with_its_line() throws IOException {
     Path file = write("dup.yaml", "info:\n  a:\n    id: A\n    id: B\n");
 
