@@ -2,6 +2,7 @@ package app.omniy.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;
@@ -44,16 +45,29 @@ class GraphApiResponseFuzzTest {
             .facebookApp("1234567890", "app-secret")
             .build();
 
-    String id = data.consumeString(20);
-    PublisherResult<?> result =
-        switch (data.consumeInt(0, 5)) {
-          case 0 -> publisher.createContainer(post(data), NOW);
-          case 1 -> publisher.status(ACCOUNT, nonBlank(id), NOW);
-          case 2 -> publisher.publish(ACCOUNT, nonBlank(id), NOW);
-          case 3 -> publisher.reconcile(ACCOUNT, nonBlank(id), NOW);
-          case 4 -> publisher.comment(ACCOUNT, nonBlank(id), "Open 9-18", NOW);
-          default -> publisher.publishingLimit(ACCOUNT, NOW);
-        };
+    // Mostly a Graph id as Meta hands them out, sometimes any text a caller might pass.
+    String id =
+        nonBlank(
+            data.consumeBoolean()
+                ? String.valueOf(data.consumeLong(1, Long.MAX_VALUE))
+                : data.consumeString(20));
+    PublisherResult<?> result;
+    try {
+      result =
+          switch (data.consumeInt(0, 5)) {
+            case 0 -> publisher.createContainer(post(data), NOW);
+            case 1 -> publisher.status(ACCOUNT, id, NOW);
+            case 2 -> publisher.publish(ACCOUNT, id, NOW);
+            case 3 -> publisher.reconcile(ACCOUNT, id, NOW);
+            case 4 -> publisher.comment(ACCOUNT, id, "Open 9-18", NOW);
+            default -> publisher.publishingLimit(ACCOUNT, NOW);
+          };
+    } catch (InvalidValueException refused) {
+      // A caller's id that cannot stand in a request path is refused before any request.
+      assertThat(refused.field()).isIn("containerId", "mediaId");
+      assertThat(id).doesNotMatch("[0-9A-Za-z_-]+");
+      return;
+    }
 
     assertThat(result).isNotNull();
     assertThat(result.outcome()).isNotNull();

@@ -15,6 +15,7 @@ import app.omniy.core.post.spi.StatusPollAdvice;
 import app.omniy.instagram.internal.AccountThrottle;
 import app.omniy.instagram.internal.ContainerRequests;
 import app.omniy.instagram.internal.GraphClient;
+import app.omniy.instagram.internal.GraphIds;
 import app.omniy.instagram.internal.GraphResponse;
 import app.omniy.instagram.internal.Outcomes;
 import app.omniy.instagram.internal.PublishAttempts;
@@ -120,7 +121,7 @@ public final class InstagramPublisher implements Publisher {
     if (now == null) {
       throw new InvalidValueException("now", null, "is required");
     }
-    String account = post.accountId();
+    String account = GraphIds.require(post.accountId(), "accountId");
     Media media = post.media();
     if (media instanceof Media.Carousel carousel) {
       List<String> children = new ArrayList<>();
@@ -193,7 +194,7 @@ public final class InstagramPublisher implements Publisher {
             token ->
                 client.post(
                     accountId + "/media_publish", Map.of("creation_id", containerId), token),
-            body -> body.path("id").asText(null));
+            body -> GraphIds.fromAnswer(body.path("id").asText(null)));
     if (!result.isSuccess() && result.outcome() != OutcomeClass.TRANSIENT) {
       // A 4xx refusal: nothing went out, so a later attempt may publish. After no answer or a 5xx
       // the post may have gone out: only a reconciliation clears the container.
@@ -238,11 +239,12 @@ public final class InstagramPublisher implements Publisher {
         accountId,
         now,
         token -> client.post(mediaId + "/comments", Map.of("message", text), token),
-        body -> body.path("id").asText(null));
+        body -> GraphIds.fromAnswer(body.path("id").asText(null)));
   }
 
   /** The account's live quota from {@code content_publishing_limit} (POST-3). */
   public PublisherResult<PublishingLimit> publishingLimit(String accountId, Instant now) {
+    GraphIds.require(accountId, "accountId");
     return call(
         accountId,
         now,
@@ -278,12 +280,8 @@ public final class InstagramPublisher implements Publisher {
   }
 
   private static void require(String accountId, String idField, String id, Instant now) {
-    if (accountId == null || accountId.isBlank()) {
-      throw new InvalidValueException("accountId", accountId, "must not be blank");
-    }
-    if (id == null || id.isBlank()) {
-      throw new InvalidValueException(idField, id, "must not be blank");
-    }
+    GraphIds.require(accountId, "accountId");
+    GraphIds.require(id, idField);
     if (now == null) {
       throw new InvalidValueException("now", null, "is required");
     }
@@ -295,7 +293,7 @@ public final class InstagramPublisher implements Publisher {
         accountId,
         now,
         token -> client.post(accountId + "/media", params, token),
-        body -> body.path("id").asText(null));
+        body -> GraphIds.fromAnswer(body.path("id").asText(null)));
   }
 
   private PublisherResult<StatusAnswer> statusAnswer(

@@ -13,7 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Reconciliation;
@@ -175,6 +177,35 @@ class InstagramPublisherTest {
 
   @Nested
   class Containers {
+    @Test
+    void an_id_that_cannot_stand_in_a_path_is_refused_before_any_request() {
+      // Found by GraphApiResponseFuzzTest: "쐜E]" reached URI.create as a path segment.
+      assertThatThrownBy(() -> publisher.status(ACCOUNT, "17889/../../me?x=1", NOW))
+          .isInstanceOfSatisfying(
+              InvalidValueException.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("containerId");
+                assertThat(e.value()).isEqualTo("17889/../../me?x=1");
+              });
+      assertThatThrownBy(() -> publisher.publish("acct 1", "555", NOW))
+          .isInstanceOfSatisfying(
+              InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("accountId"));
+      assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void a_container_id_in_an_answer_that_cannot_stand_in_a_path_is_an_unexpected_answer() {
+      wm.stubFor(
+          post(urlPathEqualTo(path(ACCOUNT + "/media")))
+              .willReturn(json("{\"id\":\"555/comments\"}")));
+
+      var container = publisher.createContainer(GraphApiStubs.image("p1"), NOW);
+
+      assertThat(container.isSuccess()).isFalse();
+      assertThat(container.outcome()).isEqualTo(OutcomeClass.TRANSIENT);
+      assertThat(container.code()).isEqualTo("bad-answer");
+    }
+
     @Test
     void an_error_container_gives_up_with_metas_reason_and_a_bad_video_is_the_users() {
       wm.stubFor(
