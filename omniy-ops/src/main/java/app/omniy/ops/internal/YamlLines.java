@@ -43,12 +43,12 @@ public final class YamlLines {
   }
 
   private static String pointer(List<String> path) {
+    // An array index and a property of the same digits print as the same pointer ("/3"), so
+    // every segment is appended as a property: no number parsing, which a key of 100 digits (found
+    // by AlertRuleFileFuzzTest) overflowed.
     JsonPointer pointer = JsonPointer.empty();
     for (String segment : path) {
-      pointer =
-          segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()
-              ? pointer.appendIndex(Integer.parseInt(segment))
-              : pointer.appendProperty(segment);
+      pointer = pointer.appendProperty(segment);
     }
     return pointer.toString();
   }

@@ -223,6 +223,15 @@ class RuleFilesTest {
   }
 
   @Test
+  void a_key_of_more_digits_than_an_int_holds_is_reported_with_its_line() throws IOException {
+    String digits = "2" + "9".repeat(40);
+    Path file = write("digits.yaml", "info:\n  a:\n    id: A\n    " + digits + ": 1\n");
+
+    assertThat(problems(file))
+        .contains(file + ":4: info.a." + digits + ": unknown key '" + digits + "'");
+  }
+
+  @Test
   void a_duplicate_key_is_a_syntax_error_with_its_line() throws IOException {
     Path file = write("dup.yaml", "info:\n  a:\n    id: A\n    id: B\n");
 
