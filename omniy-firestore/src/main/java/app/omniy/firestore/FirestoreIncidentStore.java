@@ -1,5 +1,6 @@
 package app.omniy.firestore;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.Severity;
@@ -12,28 +13,28 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An {@link IncidentStore} on Firestore (INC-2): one document per incident in {@code
  * omniy/{namespace}/incidents}, with {@code id}, {@code title}, {@code severity} ({@code SEV1}…),
  * {@code affects} (the SLA target's id), {@code timeline} (a map from milestone name to timestamp),
- * and, for the query, {@code resolved} and {@code detected}.
+ * and, for the queries, {@code resolved}, {@code detected} and {@code resolvedAt} (absent until
+ * resolved).
  *
  * <p>{@link #unresolved} queries {@code resolved == false} on the automatic single-field index and
  * sorts by detection itself: unresolved incidents are a handful, and no composite index is needed.
+ * {@link #openDuring} adds one range query, {@code resolvedAt >= from}, also on an automatic index,
+ * and keeps those detected before {@code to}: it reads the unresolved incidents and those resolved
+ * since {@code from}, never the whole history.
  */
 public final class FirestoreIncidentStore implements IncidentStore {
   static final String COLLECTION = "incidents";
-
-  private static final Comparator<Incident> BY_DETECTION =
-      Comparator.comparing((Incident i) -> i.at(Milestone.DETECTED).orElseThrow())
-          .thenComparing(Incident::id);
 
   private final CollectionReference incidents;
   private final FirestoreCalls calls;
@@ -57,6 +58,7 @@ public final class FirestoreIncidentStore implements IncidentStore {
     fields.put("timeline", timeline);
     fields.put("resolved", incident.isResolved());
     fields.put("detected", Times.ts(incident.at(Milestone.DETECTED).orElseThrow()));
+    incident.at(Milestone.RESOLVED).ifPresent(at -> fields.put("resolvedAt", Times.ts(at)));
     calls.get(incidents.document(DocumentIds.encode(incident.id())).set(fields));
   }
 
@@ -71,8 +73,27 @@ public final class FirestoreIncidentStore implements IncidentStore {
   public List<Incident> unresolved() {
     return calls.get(incidents.whereEqualTo("resolved", false).get()).getDocuments().stream()
         .map(FirestoreIncidentStore::read)
-        .sorted(BY_DETECTION)
+        .sorted(Incident.BY_DETECTION)
         .toList();
+  }
+
+  @Override
+  public List<Incident> openDuring(Instant from, Instant to) {
+    Args.required(from, "from");
+    if (!Args.required(to, "to").isAfter(from)) {
+      throw new InvalidValueException("to", to, "must be after from (" + from + ")");
+    }
+    Map<String, Incident> open = new HashMap<>();
+    Stream.concat(
+            calls.get(incidents.whereEqualTo("resolved", false).get()).getDocuments().stream(),
+            calls
+                .get(incidents.whereGreaterThanOrEqualTo("resolvedAt", Times.ts(from)).get())
+                .getDocuments()
+                .stream())
+        .map(FirestoreIncidentStore::read)
+        .filter(incident -> incident.wasOpenDuring(from, to))
+        .forEach(incident -> open.put(incident.id(), incident));
+    return open.values().stream().sorted(Incident.BY_DETECTION).toList();
   }
 
   private static Incident read(DocumentSnapshot doc) {

@@ -2,7 +2,8 @@ package app.omniy.core.incident;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.spi.IncidentStore;
-import java.util.Comparator;
+import app.omniy.core.internal.Require;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,19 @@ public final class InMemoryIncidentStore implements IncidentStore {
   public List<Incident> unresolved() {
     return incidents.values().stream()
         .filter(incident -> !incident.isResolved())
-        .sorted(Comparator.comparing(incident -> incident.at(Milestone.DETECTED).orElseThrow()))
+        .sorted(Incident.BY_DETECTION)
+        .toList();
+  }
+
+  @Override
+  public List<Incident> openDuring(Instant from, Instant to) {
+    Require.nonNull(from, "from");
+    if (!Require.nonNull(to, "to").isAfter(from)) {
+      throw new InvalidValueException("to", to, "must be after from (" + from + ")");
+    }
+    return incidents.values().stream()
+        .filter(incident -> incident.wasOpenDuring(from, to))
+        .sorted(Incident.BY_DETECTION)
         .toList();
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ public record Incident(
     Severity severity,
     SlaTarget affects,
     Map<Milestone, Instant> timeline) {
+
+  /** Oldest detection first, then by id: the order in which stores list incidents. */
+  public static final Comparator<Incident> BY_DETECTION =
+      Comparator.comparing((Incident i) -> i.timeline.get(Milestone.DETECTED))
+          .thenComparing(Incident::id);
 
   /**
    * @throws InvalidValueException naming the field that is missing, or a milestone earlier than the
@@ -106,6 +112,16 @@ public record Incident(
   /** Whether the incident is resolved. */
   public boolean isResolved() {
     return timeline.containsKey(Milestone.RESOLVED);
+  }
+
+  /**
+   * Whether it was open at some moment of {@code [from, to)}: detected before {@code to}, and not
+   * resolved before {@code from}.
+   */
+  public boolean wasOpenDuring(Instant from, Instant to) {
+    Instant resolved = timeline.get(Milestone.RESOLVED);
+    return timeline.get(Milestone.DETECTED).isBefore(to)
+        && (resolved == null || !resolved.isBefore(from));
   }
 
   /** When {@code milestone} is due: detection plus the severity's target. */

@@ -12,7 +12,6 @@ import app.omniy.ops.report.WeeklySystemReview;
 import app.omniy.ops.spi.ReportSink;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,35 +22,29 @@ import java.util.function.Supplier;
  * targets they missed, written to a {@link ReportSink} as {@code system-review-{first day}.md} and
  * {@code .json}.
  *
- * <p>The {@link IncidentStore} SPI lists only unresolved incidents, so the incidents resolved since
- * come from the host too ({@code IncidentRuntime::opened}, or its own record); each is read again
- * from the store, so the review shows the stored timeline. Missing days and missed targets are what
- * the review is for: they are reported, and never fail the run. Only a source that cannot be read
- * does.
+ * <p>The incidents are those the store says were open during the week ({@link
+ * IncidentStore#openDuring}), the ones resolved meanwhile included. Missing days and missed targets
+ * are what the review is for: they are reported, and never fail the run. Only a source that cannot
+ * be read does.
  */
 public final class WeeklySystemReviewTask implements BuiltInTask {
   private final Supplier<? extends Collection<DailyFigures>> history;
   private final IncidentStore incidents;
-  private final Supplier<? extends Collection<Incident>> recentIncidents;
   private final ReportSink sink;
 
   /**
    * @param history the daily figures the host recorded (the {@link PerformanceReportTask}'s
    *     source); the week's and, for the trend, the week before's are used
-   * @param incidents the incident store; its unresolved incidents are always included
-   * @param recentIncidents incidents resolved lately, e.g. {@code runtime::opened}; those not open
-   *     during the week are left out
+   * @param incidents the incident store the incident runtime writes to
    * @param sink where the review is written
    * @throws InvalidValueException if an argument is missing
    */
   public WeeklySystemReviewTask(
       Supplier<? extends Collection<DailyFigures>> history,
       IncidentStore incidents,
-      Supplier<? extends Collection<Incident>> recentIncidents,
       ReportSink sink) {
     this.history = Tasks.require(history, "history");
     this.incidents = Tasks.require(incidents, "incidents");
-    this.recentIncidents = Tasks.require(recentIncidents, "recentIncidents");
     this.sink = Tasks.require(sink, "sink");
   }
 
@@ -73,12 +66,11 @@ public final class WeeklySystemReviewTask implements BuiltInTask {
     LocalDate weekStart = Tasks.weekStart(context);
     Instant asOf = context.started();
     Collection<DailyFigures> days = Tasks.read("the daily figures", history);
-    List<Incident> all =
-        new ArrayList<>(Tasks.read("the unresolved incidents", incidents::unresolved));
-    for (Incident i : Tasks.read("the recent incidents", recentIncidents)) {
-      all.add(Tasks.read("incident " + i.id(), () -> incidents.find(i.id())).orElse(i));
-    }
-    WeeklySystemReview review = WeeklySystemReview.of(weekStart, context.zone(), asOf, days, all);
+    Instant from = weekStart.atStartOfDay(context.zone()).toInstant();
+    Instant to = weekStart.plusDays(7).atStartOfDay(context.zone()).toInstant();
+    List<Incident> open =
+        Tasks.read("the incidents of the week", () -> incidents.openDuring(from, to));
+    WeeklySystemReview review = WeeklySystemReview.of(weekStart, context.zone(), asOf, days, open);
     String base = "system-review-" + weekStart;
     sink.write(base + ".md", ReportMarkdown.weeklySystem(review));
     sink.write(base + ".json", ReportJson.toJson(ReportJson.weeklySystem(review)));

@@ -135,9 +135,9 @@ class WeeklyReviewTasksTest {
 
       SettableClock clock = SettableClock.at(jst("2026-04-20T08:59:00"));
       DirectoryReportSink sink = new DirectoryReportSink(dir);
-      // The host's list holds the Sev2 as first opened: the review reads it again from the store.
-      WeeklySystemReviewTask task =
-          new WeeklySystemReviewTask(() -> history, store, () -> List.of(sev2, lastWeek), sink);
+      // The Sev2 was resolved during the week: the store still lists it (openDuring), last
+      // week's resolved incident it leaves out.
+      WeeklySystemReviewTask task = new WeeklySystemReviewTask(() -> history, store, sink);
       MaintenanceScheduler s =
           MaintenanceScheduler.builder(clock)
               .leases(new InMemoryJobLeaseStore())
@@ -353,7 +353,7 @@ class WeeklyReviewTasksTest {
   void a_quiet_week_is_a_review_not_a_failure() throws Exception {
     DirectoryReportSink sink = new DirectoryReportSink(dir);
     WeeklySystemReviewTask task =
-        new WeeklySystemReviewTask(List::of, new InMemoryIncidentStore(), List::of, sink);
+        new WeeklySystemReviewTask(List::of, new InMemoryIncidentStore(), sink);
 
     String output = task.run(context(JobIds.WEEKLY_SYSTEM_REVIEW, "2026-04-20T09:00:00"));
 

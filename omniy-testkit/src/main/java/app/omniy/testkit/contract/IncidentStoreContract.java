@@ -1,21 +1,26 @@
 package app.omniy.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.Severity;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.sla.SlaTarget;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link IncidentStore} must do (INC-2): keep an incident's whole timeline, replace it
- * on save, and list the unresolved ones oldest detection first. Ids are fresh per test, so a shared
- * backend works.
+ * on save, list the unresolved ones oldest detection first, and list those open during a period.
+ * Ids are fresh per test, so a shared backend works.
  */
 public abstract class IncidentStoreContract {
   private static final Instant T0 = Instant.parse("2026-04-10T01:00:00Z");
@@ -61,6 +66,42 @@ public abstract class IncidentStoreContract {
 
     assertThat(store.unresolved()).contains(earlier).doesNotContain(later);
     assertThat(store.find(later.id()).orElseThrow().isResolved()).isTrue();
+  }
+
+  @Test
+  void open_during_lists_what_was_open_at_any_moment_of_the_period_resolved_ones_included() {
+    // A period of its own far from T0, so incidents of other tests on a shared backend stay out.
+    Instant from = T0.plus(Duration.ofDays(3_650 + new Random().nextInt(100_000)));
+    Instant to = from.plus(Duration.ofDays(7));
+    Incident before = resolved(from.minusSeconds(7_200), from.minusSeconds(1));
+    Incident resolvedAtStart = resolved(from.minusSeconds(7_200), from);
+    Incident resolvedInside = resolved(from.plusSeconds(60), from.plusSeconds(3_600));
+    Incident stillOpen = incident(from.minusSeconds(60));
+    Incident detectedLast = incident(to.minusSeconds(1));
+    Incident detectedAfter = incident(to);
+    List.of(before, resolvedAtStart, resolvedInside, stillOpen, detectedLast, detectedAfter)
+        .forEach(store::save);
+
+    List<Incident> open = store.openDuring(from, to);
+
+    assertThat(open)
+        .containsSubsequence(resolvedAtStart, stillOpen, resolvedInside, detectedLast)
+        .doesNotContain(before, detectedAfter);
+    assertThat(open.stream().map(i -> i.at(Milestone.DETECTED).orElseThrow()).toList()).isSorted();
+  }
+
+  @Test
+  void open_during_needs_a_period_that_ends_after_it_starts() {
+    assertThatThrownBy(() -> store.openDuring(T0, T0))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("to"));
+  }
+
+  private static Incident resolved(Instant detected, Instant resolved) {
+    return incident(detected)
+        .reach(Milestone.RESPONDED, detected)
+        .reach(Milestone.RECOVERED, resolved)
+        .reach(Milestone.RESOLVED, resolved);
   }
 
   @Test
