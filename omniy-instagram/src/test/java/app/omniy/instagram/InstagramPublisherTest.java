@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every flow and error class of issue 6 against WireMock standing in for the Graph API. */
 class InstagramPublisherTest {
@@ -487,6 +489,45 @@ class InstagramPublisherTest {
       wm.verify(
           getRequestedFor(urlPathEqualTo(path("123")))
               .withHeader("Authorization", equalTo("Bearer IGQWRnewlong-livedtoken")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "{\"access_token\":\"\",\"expires_in\":5184000}",
+          "{\"access_token\":\"IGQ new\\ntoken\",\"expires_in\":5184000}",
+          "{\"access_token\":{\"value\":\"IGQ\"},\"expires_in\":5184000}",
+          "{\"access_token\":\"IGQWRnew\",\"expires_in\":99999999999999999}",
+          "{\"access_token\":\"IGQWRnew\",\"expires_in\":-5}",
+          "{\"access_token\":\"IGQWRnew\",\"expires_in\":\"soon\"}"
+        })
+    void a_refresh_answer_without_a_usable_token_keeps_the_current_one(String answer) {
+      // Found by GraphApiResponseFuzzTest: a blank token in the answer threw out of the call.
+      tokens.put(
+          ACCOUNT, new app.omniy.instagram.spi.AccessToken(TOKEN, NOW.plus(Duration.ofDays(3))));
+      wm.stubFor(get(urlPathEqualTo("/refresh_access_token")).willReturn(json(answer)));
+      wm.stubFor(
+          get(urlPathEqualTo(path("123")))
+              .willReturn(json("{\"status_code\":\"FINISHED\",\"id\":\"123\"}")));
+
+      var status = publisher.status(ACCOUNT, "123", NOW);
+
+      assertThat(status.value()).isEqualTo(ContainerStatus.FINISHED);
+      assertThat(tokens.current(ACCOUNT).orElseThrow().value()).isEqualTo(TOKEN);
+      wm.verify(
+          getRequestedFor(urlPathEqualTo(path("123")))
+              .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void a_token_that_cannot_travel_in_a_header_is_refused_without_showing_it() {
+      assertThatThrownBy(() -> new app.omniy.instagram.spi.AccessToken("IGQ\r\nX-Evil: 1", NOW))
+          .isInstanceOfSatisfying(
+              InvalidValueException.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("accessToken");
+                assertThat(e.getMessage()).doesNotContain("IGQ");
+              });
     }
 
     @Test

@@ -1,10 +1,12 @@
 package app.omniy.instagram.internal;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.instagram.GraphApiConfig.Flavour;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.instagram.spi.AccessTokens;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,6 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenSource {
   private static final Logger LOG = LoggerFactory.getLogger(TokenSource.class);
+
+  /** A refreshed long-lived token's life when the answer does not say (Meta: 60 days). */
+  private static final Duration DEFAULT_EXPIRY = Duration.ofDays(60);
+
+  /** The longest life a refresh answer may claim; more is a broken answer, not a token. */
+  private static final Duration LONGEST_EXPIRY = Duration.ofDays(366);
 
   private final AccessTokens tokens;
   private final GraphClient client;
@@ -59,11 +67,9 @@ public final class TokenSource {
       return new Result(token.value(), null);
     }
     GraphResponse refreshed = refresh(token);
-    if (refreshed instanceof GraphResponse.Ok ok && ok.body().hasNonNull("access_token")) {
-      AccessToken fresh =
-          new AccessToken(
-              ok.body().get("access_token").asText(),
-              now.plusSeconds(ok.body().path("expires_in").asLong(5_184_000)));
+    AccessToken fresh =
+        refreshed instanceof GraphResponse.Ok ok ? freshToken(accountId, ok.body(), now) : null;
+    if (fresh != null) {
       tokens.refreshed(accountId, fresh);
       LOG.debug(
           "refreshed the access token of account {}, now valid until {}",
@@ -78,6 +84,35 @@ public final class TokenSource {
     // A refresh that could not be done now (no answer, 5xx, no app credentials) is tried again on
     // the next call; the current token still works until it expires.
     return new Result(token.value(), null);
+  }
+
+  /**
+   * The token a refresh answer carries, or null when the answer holds none that can be used: no
+   * text {@code access_token}, one that cannot travel in a header, or an {@code expires_in} that is
+   * not a number of seconds from 1 to {@link #LONGEST_EXPIRY}. The current token is kept then, as
+   * after a refresh that failed (found by GraphApiResponseFuzzTest: a blank token threw).
+   */
+  private static @Nullable AccessToken freshToken(String accountId, JsonNode body, Instant now) {
+    JsonNode value = body.get("access_token");
+    JsonNode expiresIn = body.get("expires_in");
+    long seconds =
+        expiresIn == null || expiresIn.isNull()
+            ? DEFAULT_EXPIRY.toSeconds()
+            : expiresIn.isIntegralNumber() && expiresIn.canConvertToLong() ? expiresIn.asLong() : 0;
+    if (value != null
+        && value.isTextual()
+        && seconds >= 1
+        && seconds <= LONGEST_EXPIRY.toSeconds()) {
+      try {
+        return new AccessToken(value.asText(), now.plusSeconds(seconds));
+      } catch (InvalidValueException unusable) {
+        // falls through to the warning: the message never holds the token
+      }
+    }
+    LOG.warn(
+        "the token refresh for account {} answered no usable token; the current one is kept",
+        accountId);
+    return null;
   }
 
   /** Called when the API refused a token during a call. */

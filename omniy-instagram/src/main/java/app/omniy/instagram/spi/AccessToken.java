@@ -13,12 +13,17 @@ import java.time.Instant;
 public record AccessToken(String value, Instant expiresAt) {
 
   /**
-   * @throws InvalidValueException if the token is blank or the expiry missing; the message never
-   *     contains the token
+   * @throws InvalidValueException if the token is blank or not visible ASCII, or the expiry is
+   *     missing; the message never contains the token
    */
   public AccessToken {
     if (value == null || value.isBlank()) {
       throw new InvalidValueException("accessToken", null, "must not be blank");
+    }
+    if (!value.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
+      // It travels in the Authorization header, which takes visible ASCII only.
+      throw new InvalidValueException(
+          "accessToken", null, "must be visible ASCII characters without spaces");
     }
     if (expiresAt == null) {
       throw new InvalidValueException("expiresAt", null, "is required");
