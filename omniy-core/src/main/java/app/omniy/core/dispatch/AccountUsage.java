@@ -28,6 +28,39 @@ final class AccountUsage {
    */
   private Instant earliest = Instant.MAX;
 
+  /** The live publishing limit last read (POST-3); 0 until one is. */
+  private volatile int liveLimit;
+
+  /** When the live limit may be read again, in epoch milliseconds. */
+  private volatile long nextLimitReadMillis = Long.MIN_VALUE;
+
+  int liveLimit() {
+    return liveLimit;
+  }
+
+  void liveLimit(int limit) {
+    liveLimit = limit;
+  }
+
+  /**
+   * Whether the caller should read the live limit now; if so, the next read is pushed {@code
+   * intervalMillis} out, so one caller reads while the others go on with the last answer. Only a
+   * due read takes the monitor.
+   */
+  boolean limitReadDue(Instant now, long intervalMillis) {
+    long millis = now.toEpochMilli();
+    if (millis < nextLimitReadMillis) {
+      return false;
+    }
+    synchronized (this) {
+      if (millis < nextLimitReadMillis) {
+        return false;
+      }
+      nextLimitReadMillis = millis + intervalMillis;
+      return true;
+    }
+  }
+
   int slots() {
     return slots;
   }

@@ -96,7 +96,8 @@ public final class Dispatcher {
         lease.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1
             ? Long.MAX_VALUE / 2
             : lease.toNanos() / 2;
-    this.quota = new QuotaLedger(store, settings.quotaPolicy(), settings.quotaHistoryFromStore());
+    this.quota =
+        new QuotaLedger(store, publisher, settings.quotaPolicy(), settings.quotaHistoryFromStore());
   }
 
   /** The settings. */

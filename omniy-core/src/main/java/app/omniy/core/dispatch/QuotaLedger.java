@@ -7,12 +7,15 @@ import app.omniy.core.post.QuotaPolicy;
 import app.omniy.core.post.QuotaUsage;
 import app.omniy.core.post.Transition;
 import app.omniy.core.post.spi.PostStore;
+import app.omniy.core.post.spi.Publisher;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -29,17 +32,29 @@ import java.util.function.BiConsumer;
  * one store round trip: two runtimes checking the same account at the same instant, before either
  * recorded its move to PUBLISHING, may both take the last slot. Container usage stays per runtime,
  * approximated from the account's PUBLISHED posts when first seen.
+ *
+ * <p>The publishing limit is the account's live one when the publisher can read it ({@link
+ * Publisher#publishLimit}: Instagram's {@code quota_total}), asked when the ledger first meets the
+ * account and then at most once per {@link #LIVE_LIMIT_READ_INTERVAL}; the last answer is kept when
+ * a later read fails, and the policy's default applies until the first answer (POST-3).
  */
 final class QuotaLedger {
+  /** How long a live publishing limit is used before it is read again. */
+  static final Duration LIVE_LIMIT_READ_INTERVAL = Duration.ofHours(1);
+
+  private static final long LIVE_LIMIT_READ_MILLIS = LIVE_LIMIT_READ_INTERVAL.toMillis();
+
   private final PostStore store;
+  private final Publisher publisher;
   private final QuotaPolicy policy;
   private final boolean fromStore;
 
   /** Each account's usage, guarded by its own monitor: accounts never wait for each other. */
   private final ConcurrentHashMap<String, AccountUsage> byAccount = new ConcurrentHashMap<>();
 
-  QuotaLedger(PostStore store, QuotaPolicy policy, boolean fromStore) {
+  QuotaLedger(PostStore store, Publisher publisher, QuotaPolicy policy, boolean fromStore) {
     this.store = store;
+    this.publisher = publisher;
     this.policy = policy;
     this.fromStore = fromStore;
   }
@@ -53,6 +68,7 @@ final class QuotaLedger {
     Instant windowStart = now.minus(policy.window());
     Map<String, Instant> shared = fromStore ? store.publishSlots(accountId, windowStart) : Map.of();
     AccountUsage usage = usage(accountId);
+    int limit = publishLimit(usage, accountId, now);
     synchronized (usage) {
       usage.prune(windowStart);
       Map<String, Instant> merged = null;
@@ -65,7 +81,6 @@ final class QuotaLedger {
       // The post's own earlier slot (PUBLISHING while reconciled, or kept after a lost answer) is
       // the one it takes again: not counted against it, and kept if it is refused. Looked up only
       // when it can change the answer (issue 8).
-      int limit = policy.defaultPublishLimit();
       boolean own =
           count >= limit && (merged == null ? usage.holdsSlot(postId) : merged.containsKey(postId));
       if (count - (own ? 1 : 0) < limit
@@ -87,13 +102,36 @@ final class QuotaLedger {
         merged.forEach(other);
       }
       QuotaUsage seen =
-          new QuotaUsage(others, containersNeeded == 0 ? List.of() : usage.containerTimes(), null);
+          new QuotaUsage(
+              others,
+              containersNeeded == 0 ? List.of() : usage.containerTimes(),
+              usage.liveLimit() > 0 ? limit : null);
       QuotaDecision decision = policy.decide(seen, Math.max(containersNeeded, 1), now);
       if (decision.mayGoNow()) {
         take(usage, postId, containersNeeded, now);
       }
       return decision;
     }
+  }
+
+  /**
+   * The account's publishing limit: its live one when read (from the publisher, outside any lock:
+   * it may be a network call), else the policy's default.
+   */
+  private int publishLimit(AccountUsage usage, String accountId, Instant now) {
+    if (usage.limitReadDue(now, LIVE_LIMIT_READ_MILLIS)) {
+      OptionalInt live;
+      try {
+        live = publisher.publishLimit(accountId, now);
+      } catch (RuntimeException e) {
+        live = OptionalInt.empty(); // a publisher's bug: keep the last answer, ask again later
+      }
+      if (live != null && live.isPresent() && live.getAsInt() > 0) {
+        usage.liveLimit(live.getAsInt());
+      }
+    }
+    int live = usage.liveLimit();
+    return live > 0 ? live : policy.defaultPublishLimit();
   }
 
   private static void take(AccountUsage usage, String postId, int containers, Instant now) {

@@ -4,6 +4,7 @@ import app.omniy.core.post.Post;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The content-publishing calls the dispatcher makes, implemented by the Instagram adapter (and by
@@ -68,5 +69,17 @@ public interface Publisher {
    */
   default Optional<CircuitState> circuit() {
     return Optional.empty();
+  }
+
+  /**
+   * The account's live publishing limit per rolling window (POST-3: Instagram's {@code
+   * content_publishing_limit} {@code quota_total}), or empty when it cannot be read now. The
+   * dispatcher asks once per account when it first meets the account and then at most once an hour,
+   * keeping the last answer it got; until the first answer it uses its {@code QuotaPolicy}'s
+   * default. Like every call here it must not throw for API errors. The default, empty, is for
+   * publishers without a live limit.
+   */
+  default OptionalInt publishLimit(String accountId, Instant now) {
+    return OptionalInt.empty();
   }
 }
