@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -263,6 +264,19 @@ public final class InstagramPublisher implements Publisher {
               entry.path("config").path("quota_total").asInt(),
               Duration.ofSeconds(entry.path("config").path("quota_duration").asLong(86_400)));
         });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The {@code quota_total} of {@link #publishingLimit}, when that call succeeds with a positive
+   * one; the dispatcher keeps its own rolling window of the policy's length.
+   */
+  @Override
+  public OptionalInt publishLimit(String accountId, Instant now) {
+    PublisherResult<PublishingLimit> limit = publishingLimit(accountId, now);
+    PublishingLimit read = limit.isSuccess() ? limit.value() : null;
+    return read != null && read.total() > 0 ? OptionalInt.of(read.total()) : OptionalInt.empty();
   }
 
   /** The highest usage percentage the API last reported for the account (0 when unknown). */

@@ -174,6 +174,27 @@ class InstagramPublisherTest {
 
       assertThat(limit.value()).isEqualTo(new PublishingLimit(2, 50, Duration.ofDays(1)));
       assertThat(limit.value().remaining()).isEqualTo(48);
+      assertThat(publisher.publishLimit(ACCOUNT, NOW)).hasValue(50);
+    }
+
+    @Test
+    void the_dispatchers_live_limit_is_empty_when_the_api_cannot_give_a_positive_one() {
+      wm.stubFor(
+          get(urlPathEqualTo(path(ACCOUNT + "/content_publishing_limit")))
+              .inScenario("limit")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(aResponse().withStatus(500))
+              .willSetStateTo("zero"));
+      wm.stubFor(
+          get(urlPathEqualTo(path(ACCOUNT + "/content_publishing_limit")))
+              .inScenario("limit")
+              .whenScenarioStateIs("zero")
+              .willReturn(
+                  json(
+                      "{\"data\":[{\"quota_usage\":0,\"config\":{\"quota_total\":0,\"quota_duration\":86400}}]}")));
+
+      assertThat(publisher.publishLimit(ACCOUNT, NOW)).isEmpty();
+      assertThat(publisher.publishLimit(ACCOUNT, NOW)).isEmpty();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +70,8 @@ public final class ScriptedPublisher implements Publisher {
   private final List<PublishedMedia> published = new ArrayList<>();
   private final List<String> calls = new ArrayList<>();
   private final List<String> comments = new ArrayList<>();
+  private final Map<String, Integer> publishLimits = new HashMap<>();
+  private int publishLimitReads;
   private int lostPublishResponses;
   private int processingPolls;
   private long nextId = 1;
@@ -88,6 +91,31 @@ public final class ScriptedPublisher implements Publisher {
   @Override
   public synchronized Optional<CircuitState> circuit() {
     return Optional.ofNullable(circuit);
+  }
+
+  /**
+   * Answers {@code limit} as the account's live publishing limit ({@link Publisher#publishLimit},
+   * POST-3); {@code null} (the default) answers none, so the dispatcher's policy default applies.
+   * Reads are counted by {@link #publishLimitReads()}, not listed in {@link #calls()}.
+   */
+  public ScriptedPublisher publishLimit(String accountId, @Nullable Integer limit) {
+    synchronized (lock) {
+      if (limit == null) {
+        publishLimits.remove(accountId);
+      } else {
+        publishLimits.put(accountId, limit);
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public OptionalInt publishLimit(String accountId, Instant now) {
+    synchronized (lock) {
+      publishLimitReads++;
+      Integer limit = publishLimits.get(accountId);
+      return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
+    }
   }
 
   /**
@@ -142,6 +170,13 @@ public final class ScriptedPublisher implements Publisher {
   public List<PublishedMedia> published() {
     synchronized (lock) {
       return List.copyOf(published);
+    }
+  }
+
+  /** How many times the live publishing limit was read, for any account. */
+  public int publishLimitReads() {
+    synchronized (lock) {
+      return publishLimitReads;
     }
   }
 

@@ -92,6 +92,27 @@ class ManualDispatcherTest {
   }
 
   @Test
+  void the_accounts_live_publish_limit_holds_back_what_the_default_would_let_go() {
+    publisher.publishLimit("acct", 1);
+    store.insert(post("p1", "acct", T0.plusSeconds(30)), T0);
+    store.insert(post("p2", "acct", T0.plusSeconds(30)), T0);
+    store.insert(post("q1", "other", T0.plusSeconds(30)), T0);
+    var manual = dispatcher("w1");
+
+    manual.tick(Duration.ofMinutes(1));
+
+    assertThat(publisher.published())
+        .extracting(ScriptedPublisher.PublishedMedia::accountId)
+        .containsExactlyInAnyOrder("acct", "other");
+    assertThat(publisher.publishLimitReads()).isEqualTo(2); // once per account, not per post
+    PostRecord heldBack =
+        store
+            .find(store.find("p1").orElseThrow().state() == PostState.PUBLISHED ? "p2" : "p1")
+            .orElseThrow();
+    assertThat(heldBack.lastTransition().orElseThrow().reason()).contains("1 of 1 posts published");
+  }
+
+  @Test
   void a_crash_between_publish_and_record_is_reconciled_by_the_next_worker_not_republished() {
     store.insert(post("p1", "acct", T0), T0);
     // worker-1 gets as far as publishing, then dies before recording the outcome (POST-7).

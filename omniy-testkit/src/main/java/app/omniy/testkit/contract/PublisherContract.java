@@ -13,6 +13,7 @@ import app.omniy.core.post.spi.Reconciliation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +170,19 @@ public abstract class PublisherContract {
 
       assertThat(publisher.reconcile(post.accountId(), container, NOW).value())
           .isEqualTo(Reconciliation.NOT_PUBLISHED);
+    }
+  }
+
+  @Nested
+  class Quota {
+    @Test
+    void a_live_publish_limit_is_positive_when_there_is_one() {
+      Post post = publishablePost("p1");
+
+      OptionalInt limit = publisher.publishLimit(post.accountId(), NOW);
+
+      // Empty is the "cannot say" answer (POST-3: the policy's default applies); never zero.
+      limit.ifPresent(total -> assertThat(total).isPositive());
     }
   }
 
