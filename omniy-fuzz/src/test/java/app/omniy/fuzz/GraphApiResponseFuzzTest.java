@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Graph API responses: whatever Meta (or a proxy in between) answers, {@link InstagramPublisher}
@@ -51,10 +52,17 @@ class GraphApiResponseFuzzTest {
             data.consumeBoolean()
                 ? String.valueOf(data.consumeLong(1, Long.MAX_VALUE))
                 : data.consumeString(20));
+    int call = data.consumeInt(0, 6);
+    if (call == 6) {
+      // The dispatcher's form of the quota read (POST-3): empty or a positive limit, never thrown.
+      OptionalInt limit = publisher.publishLimit(ACCOUNT, NOW);
+      limit.ifPresent(total -> assertThat(total).isPositive());
+      return;
+    }
     PublisherResult<?> result;
     try {
       result =
-          switch (data.consumeInt(0, 5)) {
+          switch (call) {
             case 0 -> publisher.createContainer(post(data), NOW);
             case 1 -> publisher.status(ACCOUNT, id, NOW);
             case 2 -> publisher.publish(ACCOUNT, id, NOW);
