@@ -66,8 +66,8 @@ public final class WeeklySystemReviewTask implements BuiltInTask {
     LocalDate weekStart = Tasks.weekStart(context);
     Instant asOf = context.started();
     Collection<DailyFigures> days = Tasks.read("the daily figures", history);
-    Instant from = weekStart.atStartOfDay(context.zone()).toInstant();
-    Instant to = weekStart.plusDays(7).atStartOfDay(context.zone()).toInstant();
+    Instant from = Tasks.startOf(weekStart, context);
+    Instant to = Tasks.startOf(weekStart.plusDays(WeeklySystemReview.DAYS), context);
     List<Incident> open =
         Tasks.read("the incidents of the week", () -> incidents.openDuring(from, to));
     WeeklySystemReview review = WeeklySystemReview.of(weekStart, context.zone(), asOf, days, open);
