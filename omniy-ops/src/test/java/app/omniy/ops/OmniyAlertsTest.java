@@ -84,7 +84,9 @@ class OmniyAlertsTest {
     assertThat(alerts.rules()).isEqualTo(DefaultAlertRules.all()); // the default rules
     assertThat(slackMessages().get(0).getBodyAsString())
         .contains("[CRITICAL FIRED] ALERT-C4")
-        .contains("100% (6 of 6)");
+        // The engine ticks while the posts fail: it may fire at the rule's 5-sample minimum or
+        // after the sixth, but every sampled attempt failed.
+        .containsPattern("100% \\(([56]) of \\1\\)");
     assertThat(alertThreadsAlive()).as("alert threads after close").isFalse();
     assertThat(alerts.tick().evaluation().events()).isEmpty(); // nothing new to tell
     assertThat(slackMessages()).hasSize(afterClose);
