@@ -11,6 +11,7 @@ import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.internal.Require;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -186,7 +187,7 @@ public final class AlertEvaluator {
   private static AlertEvent event(
       AlertRule rule, AlertEvent.Kind kind, AlertState state, Evaluation evaluation, Instant now) {
     boolean escalation = kind == AlertEvent.Kind.ESCALATED;
-    Set<Channel> channels = new HashSet<>(rule.channels());
+    Set<Channel> channels = EnumSet.copyOf(rule.channels());
     if (escalation) {
       channels.addAll(Channel.ESCALATION);
     }

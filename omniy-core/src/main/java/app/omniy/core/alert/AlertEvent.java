@@ -3,6 +3,8 @@ package app.omniy.core.alert;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.internal.Require;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +48,11 @@ public record AlertEvent(
     Require.nonNull(at, "at");
     Require.nonNull(firingSince, "firingSince");
     Require.nonNull(evaluation, "evaluation");
-    channels = Set.copyOf(Require.nonNull(channels, "channels"));
+    Require.nonNull(channels, "channels");
+    // In enum order, so every run notifies the channels in the same order.
+    channels =
+        Collections.unmodifiableSet(
+            channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels));
   }
 
   /** One line: {@code FIRED ALERT-C1 critical サービス停止: 12.5% (25 of 200) > 10%}. */

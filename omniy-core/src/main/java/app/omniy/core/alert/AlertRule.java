@@ -5,6 +5,7 @@ import app.omniy.core.internal.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +50,17 @@ public record AlertRule(
     if (channels.isEmpty()) {
       throw new InvalidValueException("notify", "[]", "must name at least one channel");
     }
-    channels = Set.copyOf(channels);
+    // Enum order and declaration order, not Set.copyOf's per-JVM order: notifications list
+    // channels and labels the same way on every run.
+    channels = Collections.unmodifiableSet(EnumSet.copyOf(channels));
     AlertCondition.atMostMaxDuration(
         Require.positive(respondWithin, "respond-within"), "respond-within");
     AlertCondition.atMostMaxDuration(
         Require.positive(repeatInterval, "repeat-every"), "repeat-every");
-    labels = Map.copyOf(Require.nonNull(labels, "labels"));
+    Require.nonNull(labels, "labels");
+    labels.forEach(
+        (key, value) -> Require.nonNull(value, "labels." + Require.nonNull(key, "labels")));
+    labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
   }
 
   /** A builder for a rule with the given ID. */
@@ -68,7 +74,7 @@ public record AlertRule(
    */
   public String describe() {
     List<String> names = new ArrayList<>();
-    for (Channel channel : EnumSet.copyOf(channels)) {
+    for (Channel channel : channels) {
       names.add(channel.name().toLowerCase(java.util.Locale.ROOT));
     }
     return id

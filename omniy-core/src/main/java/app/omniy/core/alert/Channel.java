@@ -1,5 +1,7 @@
 package app.omniy.core.alert;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** Where a notification goes. The runtime maps each channel to a notifier. */
@@ -11,5 +13,6 @@ public enum Channel {
   WEBHOOK;
 
   /** The channels an escalation goes to besides the rule's own (ALERT-3): Slack, SMS and Email. */
-  public static final Set<Channel> ESCALATION = Set.of(SLACK, SMS, EMAIL);
+  public static final Set<Channel> ESCALATION =
+      Collections.unmodifiableSet(EnumSet.of(SLACK, SMS, EMAIL));
 }

@@ -61,6 +61,44 @@ class AlertRuleTest {
   }
 
   @Test
+  void channels_keep_enum_order_and_labels_the_order_they_were_given() {
+    // Set.copyOf and Map.copyOf iterate in an order that changes from one JVM to the next;
+    // notifications list these, so a rule keeps a stable order.
+    AlertRule rule =
+        valid()
+            .channels(Channel.WEBHOOK, Channel.EMAIL, Channel.SLACK)
+            .label("team", "ops")
+            .label("env", "prod")
+            .label("area", "posts")
+            .build();
+
+    assertThat(rule.channels()).containsExactly(Channel.SLACK, Channel.EMAIL, Channel.WEBHOOK);
+    assertThat(rule.labels().keySet()).containsExactly("team", "env", "area");
+    assertThat(Channel.ESCALATION).containsExactly(Channel.SLACK, Channel.SMS, Channel.EMAIL);
+  }
+
+  @Test
+  void a_label_without_a_value_is_rejected_naming_it() {
+    Map<String, String> labels = new java.util.HashMap<>();
+    labels.put("team", null);
+    AlertRule rule = valid().build();
+
+    assertThatThrownBy(
+            () ->
+                new AlertRule(
+                    rule.id(),
+                    rule.name(),
+                    rule.severity(),
+                    rule.condition(),
+                    rule.channels(),
+                    rule.respondWithin(),
+                    rule.repeatInterval(),
+                    labels))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("labels.team"));
+  }
+
+  @Test
   void two_rules_with_one_id_are_rejected() {
     AlertRule rule = valid().build();
     assertThatThrownBy(() -> AlertEvaluator.create(List.of(rule, rule), AlertStateStore.inMemory()))
