@@ -1,6 +1,7 @@
 package app.omniy.core.alert;
 
 import app.omniy.core.InvalidValueException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,7 +38,9 @@ public record TagFilter(Map<String, String> tags) {
         throw new InvalidValueException("tags." + entry.getKey(), "", "must not be blank");
       }
     }
-    tags = Map.copyOf(tags);
+    // Sorted by name, not Map.copyOf's per-JVM order: matching and printing go the same way on
+    // every run.
+    tags = Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 
   /** A filter on one tag. */
@@ -80,6 +83,6 @@ public record TagFilter(Map<String, String> tags) {
   /** The filter as {@code {status=5xx}}, names sorted. */
   @Override
   public String toString() {
-    return new TreeMap<>(tags).toString();
+    return tags.toString();
   }
 }
