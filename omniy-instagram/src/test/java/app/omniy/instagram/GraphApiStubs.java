@@ -33,7 +33,9 @@ final class GraphApiStubs {
   static GraphApiConfig config(WireMockExtension wm) {
     return GraphApiConfig.builder(Flavour.INSTAGRAM_LOGIN)
         .baseUri(URI.create(wm.baseUrl()))
-        .requestTimeout(Duration.ofSeconds(2))
+        // Generous: a cold WireMock on a loaded machine must not turn a success into a timeout.
+        // The timeout test sets its own.
+        .requestTimeout(Duration.ofSeconds(10))
         .build();
   }
 

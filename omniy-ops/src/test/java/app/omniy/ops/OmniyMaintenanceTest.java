@@ -17,6 +17,7 @@ import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.InMemoryPostStore;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +75,32 @@ class OmniyMaintenanceTest {
     return omniy;
   }
 
-  private static double successes(SimpleMeterRegistry registry) {
+  private static double successes(MeterRegistry registry) {
+    return runsCounted(registry, MetricNames.OUTCOME_SUCCESS);
+  }
+
+  private static double runsCounted(MeterRegistry registry, String outcome) {
     return registry
         .counter(
             MetricNames.MAINTENANCE_RUNS,
             MetricNames.TAG_JOB,
             JobIds.DAILY_BACKUP,
             MetricNames.TAG_OUTCOME,
-            MetricNames.OUTCOME_SUCCESS)
+            outcome)
         .count();
+  }
+
+  /**
+   * The scheduler records a run in the run store before it counts it in the meters, so a test that
+   * reads the meters waits for them too.
+   */
+  private static void awaitCounted(String what, DoubleSupplier count, double expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (count.getAsDouble() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(count.getAsDouble()).as(what).isEqualTo(expected);
   }
 
   private List<JobRun> awaitRuns(int n) throws InterruptedException {
@@ -111,6 +130,7 @@ class OmniyMaintenanceTest {
 
     clock.set(BACKUP_DUE);
     List<JobRun> history = awaitRuns(1);
+    awaitCounted("successful runs counted", () -> successes(registryA) + successes(registryB), 1);
     Thread.sleep(200); // let the other runtime tick many more times at the same instant
 
     assertThat(ran).singleElement().satisfies(c -> assertThat(c.due()).isEqualTo(BACKUP_DUE));
@@ -178,6 +198,10 @@ class OmniyMaintenanceTest {
     JobRun failed = awaitRuns(1).get(0);
     assertThat(failed.outcome()).isEqualTo(JobOutcome.FAILED);
     assertThat(failed.error()).isEqualTo("backup: IllegalStateException: bucket unreachable");
+    awaitCounted(
+        "failed runs counted",
+        () -> runsCounted(omniy.meterRegistry(), MetricNames.OUTCOME_FAILURE),
+        1);
     clock.advance(Duration.ofMinutes(1));
     omniy.alerts().orElseThrow().tick();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

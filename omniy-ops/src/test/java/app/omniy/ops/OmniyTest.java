@@ -63,7 +63,8 @@ class OmniyTest {
   void graceful_shutdown_under_load_leaves_no_post_claimed_and_a_second_runtime_finishes() {
     var store = new InMemoryPostStore();
     var scripted = new ScriptedPublisher();
-    var slow = new RuntimeFixtures.SlowPublisher(scripted, Duration.ofMillis(4));
+    // About 3 s of work for 4 threads: the shutdown below comes long before the last post.
+    var slow = new RuntimeFixtures.SlowPublisher(scripted, Duration.ofMillis(20));
     Instant now = Instant.now();
     for (int i = 0; i < 600; i++) { // 30 per account, within the daily quota (POST-3)
       store.insert(post("p" + i, "acct-" + (i % 20), now), now);

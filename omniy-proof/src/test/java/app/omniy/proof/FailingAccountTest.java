@@ -32,7 +32,9 @@ class FailingAccountTest {
   private static final int HEALTHY_ACCOUNTS = 20;
   private static final int POSTS_PER_ACCOUNT = 10;
   private static final Duration SPAN = Duration.ofSeconds(10);
-  private static final Duration TIMEOUT = Duration.ofMillis(300);
+  // Long enough that healthy calls do not time out when the machine is busy, so the only calls
+  // that stall are the failing account's; a worker stuck behind one would add seconds.
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final String BAD = "17841499999999999";
 
   @Test
@@ -57,10 +59,11 @@ class FailingAccountTest {
 
     assertThat(failing.healthyPublished).isEqualTo(HEALTHY_ACCOUNTS * POSTS_PER_ACCOUNT);
     assertThat(failing.badPublished).as("the stalling account publishes nothing").isZero();
-    // Generous on a shared machine: within the baseline's p99 plus one adapter timeout.
+    // Generous on a shared machine: within the baseline's p99 plus half an adapter timeout. A
+    // healthy post that waited behind a stalled call would be at least a whole timeout late.
     assertThat(failing.percentile(99))
         .as("healthy p99 lateness (ms)")
-        .isLessThanOrEqualTo(baseline.percentile(99) + TIMEOUT.toMillis());
+        .isLessThanOrEqualTo(baseline.percentile(99) + TIMEOUT.toMillis() / 2);
   }
 
   /** Lateness of the healthy accounts' first attempts, in milliseconds. */

@@ -43,7 +43,8 @@ class FaultSuiteTest {
   private static final double CALL_FAULTS_FOR_10 =
       Double.parseDouble(System.getProperty("omniy.proof.callFaultRate", "0.042"));
   private static final double CALL_FAULTS_FOR_40 = 0.18;
-  private static final Duration TIMEOUT = Duration.ofMillis(300);
+  // Long enough that a busy machine's slow answers are not taken for the injected stalls.
+  private static final Duration TIMEOUT = Duration.ofSeconds(1);
   private static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
   private static final GraphFault[] KINDS = {
     GraphFault.SERVER_ERROR, GraphFault.RATE_LIMITED, GraphFault.CONNECTION_RESET, GraphFault.STALL
@@ -175,12 +176,14 @@ class FaultSuiteTest {
   }
 
   private InstagramPublisher publisher(FakeGraphApi api) {
-    // A short breaker pause keeps real and simulated time apart: 1 s open, not 30.
+    // The breaker runs on real time while the posts run on simulated time, where one real second
+    // open spans many simulated minutes of failed attempts. So it opens only on 15 failures in 20
+    // calls, which the injected faults alone never reach, and pauses 1 s, not 30.
     GraphApiConfig config =
         GraphApiConfig.builder(GraphApiConfig.Flavour.INSTAGRAM_LOGIN)
             .baseUri(api.baseUri())
             .requestTimeout(TIMEOUT)
-            .resilience(new GraphApiConfig.Resilience(2, 10, 20, Duration.ofSeconds(1)))
+            .resilience(new GraphApiConfig.Resilience(2, 15, 20, Duration.ofSeconds(1)))
             .build();
     return InstagramPublisher.builder(config, tokens).build();
   }

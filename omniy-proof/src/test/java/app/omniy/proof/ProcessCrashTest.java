@@ -52,8 +52,9 @@ class ProcessCrashTest {
   private static final int WORKERS = 2;
   private static final int THREADS = 4;
   private static final int SHARDS = 4;
-  private static final Duration LEASE = Duration.ofSeconds(5);
-  // Under half the lease: a live worker's call always ends before its lease can expire.
+  private static final Duration LEASE = Duration.ofSeconds(10);
+  // Well under half the lease: a live worker's call ends before its lease can expire, with 3 s to
+  // spare for a slow lease renewal on the emulator or a worker JVM paused on a busy machine.
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration WAIT_FOR_POINT = Duration.ofSeconds(30);
 

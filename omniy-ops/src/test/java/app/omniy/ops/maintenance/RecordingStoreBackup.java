@@ -8,8 +8,9 @@ import app.omniy.core.backup.spi.StoreBackup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * A {@link StoreBackup} over a list of backup ids in memory, with the real retention rule; the
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * FirestoreStoreBackupTest} in omniy-firestore.)
  */
 final class RecordingStoreBackup implements StoreBackup {
-  final TreeSet<String> ids = new TreeSet<>();
+  final NavigableSet<String> ids = new ConcurrentSkipListSet<>(); // read by tests while tasks write
   final List<String> restored = new ArrayList<>();
   RestoreCheck restoreAnswer;
   RuntimeException failBackup;
