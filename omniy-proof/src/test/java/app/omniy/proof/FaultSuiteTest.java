@@ -44,7 +44,7 @@ class FaultSuiteTest {
       Double.parseDouble(System.getProperty("omniy.proof.callFaultRate", "0.042"));
   private static final double CALL_FAULTS_FOR_40 = 0.18;
   // Long enough that a busy machine's slow answers are not taken for the injected stalls.
-  private static final Duration TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
   private static final GraphFault[] KINDS = {
     GraphFault.SERVER_ERROR, GraphFault.RATE_LIMITED, GraphFault.CONNECTION_RESET, GraphFault.STALL
