@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
  * publish time rather than up to a poll late.
  *
  * <p>Back-pressure: only as many workers claim as the {@link ClaimLimit} allows; a congested or
- * slow publisher halves it, so the runtime claims less, not more. When the runtime stops, each
- * worker finishes the attempt it is in and gives back (releases, still due) the rest of its batch,
- * so nothing is left claimed. Every lease/4 one worker recovers posts whose worker died (POST-8)
- * and raises re-authorisation warnings (POST-11).
+ * slow publisher halves it, so the runtime claims less, not more; one struggling account alone does
+ * not (POST-10). When the runtime stops, each worker finishes the attempt it is in and gives back
+ * (releases, still due) the rest of its batch, so nothing is left claimed. Every lease/4 one worker
+ * recovers posts whose worker died (POST-8) and raises re-authorisation warnings (POST-11).
  */
 public final class DispatchLoop {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
@@ -359,7 +359,7 @@ public final class DispatchLoop {
     } finally {
       self.attemptStartedNanos = 0;
       long took = System.nanoTime() - start;
-      limit.record(congested, took);
+      limit.record(claimed.accountId(), congested, took);
       long avg = self.attemptNanos;
       self.attemptNanos = avg == 0 ? took : avg + (took - avg) / 8;
     }
