@@ -144,6 +144,48 @@ class OmniyTest {
   }
 
   @Test
+  void an_account_whose_every_publish_hangs_holds_one_worker_however_many_of_its_posts_are_due()
+      throws Exception {
+    var scripted = new ScriptedPublisher();
+    var unblock = new CountDownLatch(1);
+    var publisher = new RuntimeFixtures.HangingAccount(scripted, "stuck", unblock);
+    var store = new InMemoryPostStore();
+    Instant now = Instant.now();
+    for (int i = 0; i < 6; i++) {
+      store.insert(post("stuck-" + i, "stuck", now.minusSeconds(1)), now);
+    }
+    for (int i = 0; i < 60; i++) {
+      store.insert(post("p" + i, "acct-" + (i % 20), now), now);
+    }
+    // Four workers and six hanging posts: with one attempt per account at a time the stuck
+    // account holds one worker (POST-10); otherwise it would hold all four and nothing else moves.
+    Omniy omniy = Omniy.builder().store(store).publisher(publisher).threads(4).start();
+
+    await(
+        "every other account's post is published while the stuck account hangs",
+        () -> all(store).stream().allMatch(r -> r.state() == PostState.PUBLISHED));
+    await(
+        "an attempt of the stuck account hangs",
+        () ->
+            store.findByAccount("stuck", ALL).stream()
+                .anyMatch(r -> r.state() == PostState.PUBLISHING));
+    Thread.sleep(200); // three idle workers, five due posts of the stuck account: none may start
+    assertThat(store.findByAccount("stuck", ALL))
+        .filteredOn(r -> r.state() == PostState.PUBLISHING)
+        .as("attempts of the stuck account in flight")
+        .hasSize(1);
+    unblock.countDown();
+    await(
+        "the stuck account's posts are published after it",
+        () ->
+            store.findByAccount("stuck", ALL).stream()
+                .allMatch(r -> r.state() == PostState.PUBLISHED));
+    omniy.close();
+
+    assertThat(scripted.published()).hasSize(66);
+  }
+
+  @Test
   void health_reports_a_pause_and_renders_as_json() {
     Omniy omniy =
         Omniy.builder()

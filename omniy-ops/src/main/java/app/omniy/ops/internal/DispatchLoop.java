@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Per-account isolation (POST-10): a worker stuck in one slow attempt for longer than {@link
  * #BATCH_TIME} never holds up the rest of its batch, because the other workers take posts from its
  * deque before they claim new ones; a worker with nothing to claim takes from the others too, so
- * the last batches of a burst are shared.
+ * the last batches of a burst are shared. An account has one attempt at a time, as far as the
+ * workers can tell: a post whose account another worker is in an attempt of goes to that worker's
+ * batch, to run after it. So an account whose every call stalls holds one worker, however many of
+ * its posts fall due, and the others keep publishing for everyone else.
  *
  * <p>A worker that finds nothing due sleeps until the store's next due time ({@link
  * Dispatcher#nextDueAt}), at most one poll interval, so a post starts within microseconds of its
@@ -189,6 +192,9 @@ public final class DispatchLoop {
     /** When the running attempt started ({@link System#nanoTime}), 0 between attempts. */
     volatile long attemptStartedNanos;
 
+    /** The account of the running attempt, null between attempts. */
+    volatile @Nullable String attemptAccount;
+
     /** When this worker last looked for due posts, written at most once a millisecond. */
     volatile @Nullable Instant lastTurn;
 
@@ -281,6 +287,15 @@ public final class DispatchLoop {
         }
       }
     }
+    if (running) {
+      Worker onAccount = attemptingAccount(self, next.accountId());
+      if (onAccount != null) {
+        // One attempt per account at a time (POST-10): the worker already in this account's
+        // attempt takes the post next, so a stalling account holds one worker, not all of them.
+        onAccount.batch.addLast(next);
+        return 0;
+      }
+    }
     try {
       if (running) {
         attempt(self, next);
@@ -293,9 +308,20 @@ public final class DispatchLoop {
     return 0;
   }
 
+  /** Another worker in an attempt of {@code accountId}, if there is one. */
+  private @Nullable Worker attemptingAccount(Worker self, String accountId) {
+    for (Worker other : workers) {
+      if (other != self && accountId.equals(other.attemptAccount)) {
+        return other;
+      }
+    }
+    return null;
+  }
+
   /**
    * The earliest post of another worker's batch: of one stuck in an attempt for longer than {@link
-   * #BATCH_TIME} if {@code stuckOnly}, else of any.
+   * #BATCH_TIME} if {@code stuckOnly}, else of any. Never a post of the account that worker is in
+   * an attempt of: that one waits for it (one attempt per account at a time).
    */
   private @Nullable PostRecord steal(Worker self, boolean stuckOnly) {
     long nowNanos = System.nanoTime();
@@ -305,9 +331,21 @@ public final class DispatchLoop {
       if (stuckOnly && (started == 0 || nowNanos - started < STUCK_NANOS)) {
         continue;
       }
-      PostRecord taken = other.batch.pollFirst();
+      String busy = other.attemptAccount;
+      PostRecord taken = busy == null ? other.batch.pollFirst() : firstNotOf(other.batch, busy);
       if (taken != null) {
         return taken;
+      }
+    }
+    return null;
+  }
+
+  /** Takes the earliest post of {@code batch} that is not of {@code accountId}. */
+  private static @Nullable PostRecord firstNotOf(
+      ConcurrentLinkedDeque<PostRecord> batch, String accountId) {
+    for (PostRecord r : batch) {
+      if (!r.accountId().equals(accountId) && batch.removeFirstOccurrence(r)) {
+        return r;
       }
     }
     return null;
@@ -349,6 +387,7 @@ public final class DispatchLoop {
 
   private void attempt(Worker self, PostRecord claimed) {
     long start = System.nanoTime();
+    self.attemptAccount = claimed.accountId();
     self.attemptStartedNanos = start == 0 ? 1 : start;
     boolean congested = true;
     try {
@@ -358,6 +397,7 @@ public final class DispatchLoop {
       LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
     } finally {
       self.attemptStartedNanos = 0;
+      self.attemptAccount = null;
       long took = System.nanoTime() - start;
       limit.record(claimed.accountId(), congested, took);
       long avg = self.attemptNanos;
