@@ -94,12 +94,8 @@ class OmniyMaintenanceTest {
    * The scheduler records a run in the run store before it counts it in the meters, so a test that
    * reads the meters waits for them too.
    */
-  private static void awaitCounted(String what, DoubleSupplier count, double expected)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (count.getAsDouble() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+  private static void awaitCounted(String what, DoubleSupplier count, double expected) {
+    RuntimeFixtures.await(what, () -> count.getAsDouble() >= expected);
     assertThat(count.getAsDouble()).as(what).isEqualTo(expected);
   }
 
