@@ -1,6 +1,6 @@
 package app.omniy.benchmarks;
 
-import app.omniy.ops.ConfigFiles;
+import app.omniy.files.ConfigFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.Omniy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

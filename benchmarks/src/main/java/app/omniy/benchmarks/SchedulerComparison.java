@@ -7,7 +7,7 @@ import app.omniy.core.post.PostLimits;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.Publisher;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.Omniy;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
-import app.omniy.ops.maintenance.MaintenanceScheduler;
+import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.testkit.FirestoreEmulator;
 import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SettableClock;

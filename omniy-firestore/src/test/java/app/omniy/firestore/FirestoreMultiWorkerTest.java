@@ -12,7 +12,7 @@ import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.Omniy;
 import app.omniy.testkit.FirestoreEmulator;
 import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SamplePosts;

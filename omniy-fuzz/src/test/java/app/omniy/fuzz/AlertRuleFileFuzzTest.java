@@ -3,7 +3,7 @@ package app.omniy.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.AlertRule;
-import app.omniy.ops.alerts.RuleFiles;
+import app.omniy.files.RuleFiles;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package app.omniy.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.sla.DowntimeLedger;
-import app.omniy.ops.sla.DowntimeFile;
+import app.omniy.files.DowntimeFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;

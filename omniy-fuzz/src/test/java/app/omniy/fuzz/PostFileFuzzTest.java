@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.Violation;
-import app.omniy.ops.posts.PostFile;
+import app.omniy.files.PostFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import java.time.Instant;

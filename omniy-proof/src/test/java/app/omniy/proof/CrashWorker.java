@@ -8,7 +8,7 @@ import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.Omniy;
 import com.google.cloud.firestore.Firestore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

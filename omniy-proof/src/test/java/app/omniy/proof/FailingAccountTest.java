@@ -11,7 +11,7 @@ import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.Omniy;
 import app.omniy.testkit.FakeGraphApi;
 import app.omniy.testkit.GraphFault;
 import app.omniy.testkit.SamplePosts;

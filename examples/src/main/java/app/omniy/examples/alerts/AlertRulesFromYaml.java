@@ -1,9 +1,9 @@
 package app.omniy.examples.alerts;
 
 import app.omniy.core.alert.AlertRule;
-import app.omniy.ops.alerts.AlertRuntime;
-import app.omniy.ops.alerts.NotificationDispatcher;
-import app.omniy.ops.alerts.ReloadableRules;
+import app.omniy.files.ReloadableRules;
+import app.omniy.runtime.alert.AlertRuntime;
+import app.omniy.runtime.alert.NotificationDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package app.omniy.examples.cli;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.Violation;
-import app.omniy.ops.posts.PostFile;
+import app.omniy.files.PostFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

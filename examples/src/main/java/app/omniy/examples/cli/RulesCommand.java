@@ -1,9 +1,9 @@
 package app.omniy.examples.cli;
 
 import app.omniy.core.alert.AlertRule;
-import app.omniy.ops.alerts.Replay;
-import app.omniy.ops.alerts.RuleFiles;
-import app.omniy.ops.alerts.SampleFiles;
+import app.omniy.files.Replay;
+import app.omniy.files.RuleFiles;
+import app.omniy.files.SampleFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

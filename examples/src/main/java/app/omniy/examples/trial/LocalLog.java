@@ -1,7 +1,7 @@
 package app.omniy.examples.trial;
 
 import app.omniy.core.alert.AlertEvent;
-import app.omniy.ops.alerts.spi.Notifier;
+import app.omniy.core.alert.spi.Notifier;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

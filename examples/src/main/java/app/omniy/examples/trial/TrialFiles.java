@@ -5,7 +5,7 @@ import app.omniy.core.sla.DowntimeLedger;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaReportMarkdown;
 import app.omniy.core.sla.SlaTarget;
-import app.omniy.ops.sla.SlaJson;
+import app.omniy.files.SlaJson;
 import app.omniy.ops.status.DayStatus;
 import app.omniy.ops.status.StatusPage;
 import app.omniy.ops.status.StatusPageData;

@@ -3,8 +3,8 @@ package app.omniy.examples.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.Channel;
-import app.omniy.ops.alerts.AlertRuntime;
-import app.omniy.ops.alerts.NotificationDispatcher;
+import app.omniy.runtime.alert.AlertRuntime;
+import app.omniy.runtime.alert.NotificationDispatcher;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
-import app.omniy.ops.incidents.IncidentEvent;
+import app.omniy.runtime.incident.IncidentEvent;
 import app.omniy.testkit.FakeGraphApi;
 import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.SettableClock;

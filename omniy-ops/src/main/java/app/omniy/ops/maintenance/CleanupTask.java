@@ -4,6 +4,7 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.MaintenanceCalendar;
 import app.omniy.core.maintenance.MaintenanceJob;
+import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.ops.backup.BackupEntry;

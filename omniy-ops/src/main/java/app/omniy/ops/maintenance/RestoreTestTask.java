@@ -4,6 +4,8 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.backup.RestoreCheck;
 import app.omniy.core.backup.spi.StoreBackup;
 import app.omniy.core.maintenance.JobIds;
+import app.omniy.core.maintenance.TaskFailedException;
+import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
 
 /**

@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.maintenance.TaskFailedException;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.ops.report.WeeklySystemReview;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.maintenance.JobIds;
+import app.omniy.core.maintenance.TaskFailedException;
+import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.QuotaPolicy;

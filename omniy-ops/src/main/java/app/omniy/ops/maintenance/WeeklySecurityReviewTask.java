@@ -4,6 +4,8 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.maintenance.TaskFailedException;
+import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.ops.report.ReportJson;

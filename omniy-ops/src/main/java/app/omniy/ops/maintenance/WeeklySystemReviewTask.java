@@ -4,6 +4,8 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.maintenance.JobIds;
+import app.omniy.core.maintenance.TaskFailedException;
+import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.ops.report.DailyFigures;
 import app.omniy.ops.report.ReportJson;

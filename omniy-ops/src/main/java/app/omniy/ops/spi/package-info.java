@@ -1,4 +1,4 @@
-/** What a host or Omniy's maintenance jobs provide to the runtime, e.g. {@link LastBackup}. */
+/** What the operations tasks write through: {@link app.omniy.ops.spi.ReportSink}. */
 @NullMarked
 package app.omniy.ops.spi;
 

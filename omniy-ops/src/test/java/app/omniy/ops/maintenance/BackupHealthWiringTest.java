@@ -2,9 +2,9 @@ package app.omniy.ops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.ops.HealthCheck;
-import app.omniy.ops.HealthStatus;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.HealthCheck;
+import app.omniy.runtime.HealthStatus;
+import app.omniy.runtime.Omniy;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
 import java.time.Duration;

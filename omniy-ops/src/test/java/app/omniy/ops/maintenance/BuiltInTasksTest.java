@@ -1,6 +1,6 @@
 package app.omniy.ops.maintenance;
 
-import static app.omniy.ops.maintenance.MaintenanceFixtures.jst;
+import static app.omniy.ops.maintenance.OpsFixtures.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +14,7 @@ import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.sla.CreditPolicy;
 import app.omniy.core.sla.DowntimeLedger;
@@ -24,6 +25,7 @@ import app.omniy.ops.report.DailyFigures;
 import app.omniy.ops.report.DirectoryReportSink;
 import app.omniy.ops.report.LatencyFigures;
 import app.omniy.ops.report.MonthlyOperationsReport;
+import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package app.omniy.ops.maintenance;
 
-import static app.omniy.ops.maintenance.MaintenanceFixtures.jst;
+import static app.omniy.ops.maintenance.OpsFixtures.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.maintenance.InMemoryJobLeaseStore;
@@ -11,7 +11,8 @@ import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.core.post.spi.Publisher;
-import app.omniy.ops.Omniy;
+import app.omniy.runtime.Omniy;
+import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
 import java.time.Duration;

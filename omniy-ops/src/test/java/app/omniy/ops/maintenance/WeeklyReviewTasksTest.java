@@ -1,6 +1,6 @@
 package app.omniy.ops.maintenance;
 
-import static app.omniy.ops.maintenance.MaintenanceFixtures.jst;
+import static app.omniy.ops.maintenance.OpsFixtures.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,7 @@ import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.MaintenanceCalendar;
+import app.omniy.core.maintenance.TaskFailedException;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.core.post.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
@@ -35,6 +36,7 @@ import app.omniy.ops.security.CertificateCheck;
 import app.omniy.ops.security.CertificateInfo;
 import app.omniy.ops.security.LoginMonitor;
 import app.omniy.ops.security.TlsEndpoint;
+import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,0 +1,20 @@
+package app.omniy.core.alert.spi;
+
+import app.omniy.core.alert.AlertEvent;
+
+/**
+ * Sends one alert notification somewhere: Slack, SMS, e-mail, a webhook. Implementations make one
+ * attempt and throw when it fails; retrying with backoff, reporting and isolating channels from
+ * each other is the {@code NotificationDispatcher}'s job. Must be thread-safe: channels are sent in
+ * parallel.
+ */
+public interface Notifier {
+
+  /**
+   * Sends {@code event} once.
+   *
+   * @throws DeliveryException when it was not delivered; {@link DeliveryException#retryable()} says
+   *     whether trying again may help
+   */
+  void send(AlertEvent event);
+}

@@ -1,0 +1,163 @@
+package app.omniy.files;
+
+import app.omniy.core.InvalidValueException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns Jackson's exceptions into the file, line, field and reason an operator needs.
+ *
+ * <p>Jackson buffers a record's properties before calling its constructor, so the location it
+ * reports for a rejected or unknown property is often the end of the object. The line is therefore
+ * looked up again: the file is streamed once more and the line of the field's path (or of its
+ * nearest ancestor, for a missing field) is taken.
+ */
+public final class FileErrors {
+  private FileErrors() {}
+
+  public static InvalidFileException describe(
+      ObjectMapper mapper, Path file, byte[] content, JsonProcessingException e) {
+    String field = "";
+    JsonPointer pointer = JsonPointer.empty();
+    if (e instanceof JsonMappingException mapping) {
+      field = dotted(mapping.getPath());
+      pointer = pointer(mapping.getPath());
+    }
+    InvalidValueException rejected = rejectedValue(e);
+    String reason;
+    if (rejected != null) {
+      field = field.isEmpty() ? rejected.field() : field + "." + rejected.field();
+      pointer = pointer.appendProperty(rejected.field());
+      reason =
+          rejected.value() == null
+              ? rejected.reason()
+              : "'" + rejected.value() + "' " + rejected.reason();
+    } else if (e instanceof UnrecognizedPropertyException unknown) {
+      reason = "unknown key '" + unknown.getPropertyName() + "'";
+    } else {
+      reason = e.getOriginalMessage();
+    }
+    StreamReadException syntax = syntaxError(e);
+    JsonLocation at;
+    if (syntax != null) {
+      reason = syntax.getOriginalMessage();
+      at = syntaxLocation(syntax);
+    } else {
+      at = pointer.matches() ? e.getLocation() : locate(mapper, content, pointer);
+    }
+    if (at == null) {
+      at = e.getLocation();
+    }
+    int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+    int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+    return new InvalidFileException(file, line, column, field, reason);
+  }
+
+  /** Where the parser stood: the token it could not accept. */
+  private static @Nullable JsonLocation syntaxLocation(StreamReadException e) {
+    JsonParser parser = e.getProcessor();
+    return parser != null ? parser.currentTokenLocation() : e.getLocation();
+  }
+
+  /** The location of {@code target}, or of its deepest ancestor present in the file. */
+  private static @Nullable JsonLocation locate(
+      ObjectMapper mapper, byte[] content, JsonPointer target) {
+    JsonLocation best = null;
+    int bestDepth = -1;
+    try (JsonParser parser = mapper.createParser(content)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          continue;
+        }
+        JsonPointer here = parser.getParsingContext().pathAsPointer();
+        int depth = commonDepth(here, target);
+        if (depth == depth(here) && depth > bestDepth) {
+          best = parser.currentTokenLocation();
+          bestDepth = depth;
+          if (depth == depth(target)) {
+            return best;
+          }
+        }
+      }
+    } catch (IOException unreadable) {
+      // The syntax error itself is reported from Jackson's own location.
+    }
+    return best;
+  }
+
+  private static int depth(JsonPointer pointer) {
+    int depth = 0;
+    for (JsonPointer p = pointer; !p.matches(); p = p.tail()) {
+      depth++;
+    }
+    return depth;
+  }
+
+  private static int commonDepth(JsonPointer a, JsonPointer b) {
+    int depth = 0;
+    for (JsonPointer x = a, y = b; !x.matches() && !y.matches(); x = x.tail(), y = y.tail()) {
+      if (!x.getMatchingProperty().equals(y.getMatchingProperty())) {
+        break;
+      }
+      depth++;
+    }
+    return depth;
+  }
+
+  private static JsonPointer pointer(List<JsonMappingException.Reference> path) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        pointer = pointer.appendProperty(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        pointer = pointer.appendIndex(ref.getIndex());
+      }
+    }
+    return pointer;
+  }
+
+  private static String dotted(List<JsonMappingException.Reference> path) {
+    StringBuilder text = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        if (text.length() > 0) {
+          text.append('.');
+        }
+        text.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        text.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return text.toString();
+  }
+
+  /** A syntax error (malformed text, a duplicate key), possibly wrapped by a mapping error. */
+  private static @Nullable StreamReadException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException syntax) {
+        return syntax;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable InvalidValueException rejectedValue(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidValueException invalid) {
+        return invalid;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,456 @@
+package app.omniy.files;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.Aggregation;
+import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.Comparison;
+import app.omniy.core.alert.Severity;
+import app.omniy.core.alert.TagFilter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads alert rule files shaped like the operations guide's YAML (ALERT-4): severity groups ({@code
+ * critical}/{@code warning}/{@code info}, or the guide's クリティカル/警告/情報), each mapping the rule's
+ * name — Japanese or English — to its condition:
+ *
+ * <pre>{@code
+ * critical:
+ *   サービス停止:
+ *     id: ALERT-C1
+ *     metric: http.server.requests
+ *     share-of: {status: "5xx"}
+ *     above: 10%
+ *     over: 5m
+ *     min-samples: 20
+ *     notify: [slack, sms, email]
+ *     respond-within: 15m
+ * }</pre>
+ *
+ * <p>Keys of a rule: {@code id} and {@code metric} (required); {@code where} (tag filter), {@code
+ * group-by}, {@code labels}; one aggregation of {@code share-of} (tag filter of the numerator),
+ * {@code percentile}, {@code change-vs} (baseline length) or {@code aggregate} ({@code mean},
+ * {@code max}, {@code latest}, {@code events}; {@code latest} when none is given); one threshold of
+ * {@code above}, {@code at-least}, {@code below}, {@code at-most} or {@code drop-at-least} (with
+ * {@code change-vs}: "down by that much or more"); {@code over} (default 5m), {@code for}, {@code
+ * min-samples} (default 20 for shares, else 1), {@code notify} and {@code respond-within}
+ * (required), {@code repeat-every} (default 4h). Thresholds are written {@code 10%}, {@code 2s},
+ * {@code 500ms} or as plain numbers; durations as {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}.
+ *
+ * <p>Every problem is reported at once, each as {@code FILE:LINE: path.to.field: problem}, in a
+ * {@link FileProblemsException}; a file is accepted whole or not at all.
+ */
+public final class RuleFiles {
+  private static final ObjectMapper YAML = ConfigFiles.yamlMapper();
+
+  private RuleFiles() {}
+
+  /**
+   * The rules of {@code file}, in file order.
+   *
+   * @throws InvalidFileException if the file cannot be read or is not YAML; {@link
+   *     FileProblemsException} with every problem if its rules are wrong
+   */
+  public static List<AlertRule> read(Path file) {
+    return parse(file, ConfigFiles.readBytes(file));
+  }
+
+  /** The rules in {@code content}, read as if from {@code file}. */
+  public static List<AlertRule> parse(Path file, byte[] content) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(content);
+    } catch (JsonProcessingException e) {
+      throw FileErrors.describe(YAML, file, content, e);
+    } catch (IOException e) {
+      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
+    }
+    Problems problems = new Problems(file);
+    Reader reader = new Reader(problems, new YamlLines(YAML, content));
+    List<AlertRule> rules = reader.file(root);
+    problems.throwIfAny();
+    return rules;
+  }
+
+  /** The severity a group key names, or null. */
+  static Severity severity(String group) {
+    return switch (group.strip().toLowerCase(Locale.ROOT)) {
+      case "critical", "クリティカル", "クリティカルアラート" -> Severity.CRITICAL;
+      case "warning", "警告", "警告アラート" -> Severity.WARNING;
+      case "info", "情報", "情報アラート" -> Severity.INFO;
+      default -> null;
+    };
+  }
+
+  /** Walks the tree, collecting rules and problems. */
+  private static final class Reader {
+    private static final List<String> KEYS =
+        List.of(
+            "id",
+            "metric",
+            "where",
+            "group-by",
+            "labels",
+            "share-of",
+            "percentile",
+            "change-vs",
+            "aggregate",
+            "above",
+            "at-least",
+            "below",
+            "at-most",
+            "drop-at-least",
+            "over",
+            "for",
+            "min-samples",
+            "notify",
+            "respond-within",
+            "repeat-every");
+    private static final List<String> AGGREGATIONS =
+        List.of("share-of", "percentile", "change-vs", "aggregate");
+    private static final List<String> THRESHOLDS =
+        List.of("above", "at-least", "below", "at-most", "drop-at-least");
+
+    private final Problems problems;
+    private final YamlLines lines;
+    private final Map<String, String> idPaths = new HashMap<>();
+
+    Reader(Problems problems, YamlLines lines) {
+      this.problems = problems;
+      this.lines = lines;
+    }
+
+    private void problem(List<String> path, String reason) {
+      problems.add(lines.line(path), String.join(".", path), reason);
+    }
+
+    List<AlertRule> file(JsonNode root) {
+      List<AlertRule> rules = new ArrayList<>();
+      if (root == null || root.isMissingNode() || root.isNull()) {
+        problem(List.of(), "holds no rules");
+        return rules;
+      }
+      if (!root.isObject()) {
+        problem(List.of(), "must map severity groups (critical, warning, info) to rules");
+        return rules;
+      }
+      root.properties()
+          .forEach(
+              group -> {
+                List<String> path = List.of(group.getKey());
+                Severity severity = severity(group.getKey());
+                if (severity == null) {
+                  problem(
+                      path,
+                      "unknown severity group '"
+                          + group.getKey()
+                          + "' (expected critical, warning or info)");
+                } else if (!group.getValue().isObject()) {
+                  problem(path, "must map rule names to rules");
+                } else {
+                  group
+                      .getValue()
+                      .properties()
+                      .forEach(
+                          rule -> {
+                            AlertRule read =
+                                rule(
+                                    severity,
+                                    append(path, rule.getKey()),
+                                    rule.getKey(),
+                                    rule.getValue());
+                            if (read != null) {
+                              rules.add(read);
+                            }
+                          });
+                }
+              });
+      return rules;
+    }
+
+    private AlertRule rule(Severity severity, List<String> path, String name, JsonNode node) {
+      if (!node.isObject()) {
+        problem(path, "must be a mapping of the rule's keys (id, metric, …)");
+        return null;
+      }
+      int before = problemsCount();
+      node.fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (!KEYS.contains(key)) {
+                  problem(append(path, key), "unknown key '" + key + "'");
+                }
+              });
+      String id = text(node, path, "id", true);
+      if (id != null) {
+        String first = idPaths.putIfAbsent(id, String.join(".", path));
+        if (first != null) {
+          problem(append(path, "id"), "'" + id + "' is already the id of " + first);
+        }
+      }
+      AlertRule.Builder builder = AlertRule.builder(id == null ? "?" : id).name(name);
+      builder.severity(severity);
+      String metric = text(node, path, "metric", true);
+      Map<String, String> where = tags(node, path, "where");
+      builder.metric(metric == null ? "?" : metric, new TagFilter(where));
+      builder.groupBy(strings(node, path, "group-by").toArray(new String[0]));
+      tags(node, path, "labels").forEach(builder::label);
+      boolean share = aggregation(node, path, builder);
+      threshold(node, path, builder);
+      duration(node, path, "over", builder::over);
+      duration(node, path, "for", builder::sustainedFor);
+      duration(node, path, "respond-within", builder::respondWithin);
+      duration(node, path, "repeat-every", builder::repeatInterval);
+      if (!node.has("respond-within")) {
+        problem(append(path, "respond-within"), "is required");
+      }
+      builder.minSamples(share ? 20 : 1);
+      if (node.has("min-samples")) {
+        JsonNode min = node.get("min-samples");
+        if (!min.canConvertToLong() || !min.isIntegralNumber() || min.asLong() < 1) {
+          problem(append(path, "min-samples"), "'" + min.asText() + "' must be a whole number ≥ 1");
+        } else {
+          builder.minSamples(min.asLong());
+        }
+      }
+      builder.channels(channels(node, path).toArray(new Channel[0]));
+      if (problemsCount() > before) {
+        return null;
+      }
+      try {
+        return builder.build();
+      } catch (InvalidValueException e) {
+        problem(
+            append(path, e.field()),
+            e.value() == null ? e.reason() : "'" + e.value() + "' " + e.reason());
+        return null;
+      }
+    }
+
+    private int problemsCount() {
+      return problems.size();
+    }
+
+    /** Reads the aggregation; returns whether it is a share. */
+    private boolean aggregation(JsonNode node, List<String> path, AlertRule.Builder builder) {
+      List<String> given = AGGREGATIONS.stream().filter(node::has).toList();
+      if (given.size() > 1) {
+        problem(
+            append(path, given.get(1)),
+            "conflicts with '" + given.get(0) + "': give one aggregation");
+        return false;
+      }
+      if (given.isEmpty()) {
+        builder.aggregation(new Aggregation.Latest());
+        return false;
+      }
+      String key = given.get(0);
+      List<String> at = append(path, key);
+      JsonNode value = node.get(key);
+      switch (key) {
+        case "share-of" -> {
+          Map<String, String> numerator = tags(node, path, key);
+          if (numerator.isEmpty() && value.isObject()) {
+            problem(at, "must name at least one tag, such as {status: \"5xx\"}");
+          }
+          builder.aggregation(new Aggregation.ShareOf(new TagFilter(numerator)));
+          return true;
+        }
+        case "percentile" -> {
+          BigDecimal p = Values.number(value.asText());
+          if (!value.isValueNode()
+              || p == null
+              || p.signum() <= 0
+              || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problem(at, "'" + value.asText() + "' must be a number above 0 and at most 100");
+          } else {
+            builder.aggregation(new Aggregation.Percentile(p));
+          }
+        }
+        case "change-vs" -> {
+          var baseline = Values.duration(value.asText());
+          if (!value.isValueNode() || baseline == null) {
+            problem(at, "'" + value.asText() + "' " + Values.DURATION_HINT);
+          } else {
+            builder.aggregation(new Aggregation.ChangeVsBaseline(baseline));
+          }
+        }
+        default -> {
+          Aggregation aggregation =
+              switch (value.asText()) {
+                case "mean" -> new Aggregation.Mean();
+                case "max" -> new Aggregation.Max();
+                case "latest" -> new Aggregation.Latest();
+                case "events" -> new Aggregation.Occurrence();
+                default -> null;
+              };
+          if (aggregation == null) {
+            problem(at, "'" + value.asText() + "' must be one of mean, max, latest, events");
+          } else {
+            builder.aggregation(aggregation);
+          }
+        }
+      }
+      return false;
+    }
+
+    private void threshold(JsonNode node, List<String> path, AlertRule.Builder builder) {
+      List<String> given = THRESHOLDS.stream().filter(node::has).toList();
+      if (given.isEmpty()) {
+        problem(path, "needs a threshold: one of above, at-least, below, at-most, drop-at-least");
+        return;
+      }
+      if (given.size() > 1) {
+        problem(
+            append(path, given.get(1)),
+            "conflicts with '" + given.get(0) + "': give one threshold");
+        return;
+      }
+      String key = given.get(0);
+      JsonNode value = node.get(key);
+      BigDecimal threshold = value.isValueNode() ? Values.threshold(value.asText()) : null;
+      if (threshold == null) {
+        problem(
+            append(path, key),
+            "'" + value.asText() + "' must be a number, a percentage (10%) or a time (2s, 500ms)");
+        return;
+      }
+      switch (key) {
+        case "above" -> builder.when(Comparison.ABOVE, threshold);
+        case "at-least" -> builder.when(Comparison.AT_LEAST, threshold);
+        case "below" -> builder.when(Comparison.BELOW, threshold);
+        case "at-most" -> builder.when(Comparison.AT_MOST, threshold);
+        default -> {
+          if (!node.has("change-vs")) {
+            problem(append(path, key), "needs 'change-vs': a drop is measured against a baseline");
+          }
+          // "down 20% or more" (ALERT-1, inclusive): a change of at most −20%.
+          builder.when(Comparison.AT_MOST, threshold.abs().negate());
+        }
+      }
+    }
+
+    private void duration(
+        JsonNode node,
+        List<String> path,
+        String key,
+        java.util.function.Consumer<java.time.Duration> set) {
+      JsonNode value = node.get(key);
+      if (value == null) {
+        return;
+      }
+      var duration = value.isValueNode() ? Values.duration(value.asText()) : null;
+      if (duration == null) {
+        problem(append(path, key), "'" + value.asText() + "' " + Values.DURATION_HINT);
+      } else {
+        set.accept(duration);
+      }
+    }
+
+    private List<Channel> channels(JsonNode node, List<String> path) {
+      List<Channel> channels = new ArrayList<>();
+      if (!node.has("notify")) {
+        problem(append(path, "notify"), "is required: a list such as [slack, email]");
+        return channels;
+      }
+      List<String> names = strings(node, path, "notify");
+      for (int i = 0; i < names.size(); i++) {
+        try {
+          Channel channel = Channel.valueOf(names.get(i).strip().toUpperCase(Locale.ROOT));
+          if (channels.contains(channel)) {
+            problem(
+                append(append(path, "notify"), String.valueOf(i)),
+                "'" + names.get(i) + "' is already listed; name each channel once");
+          }
+          channels.add(channel);
+        } catch (IllegalArgumentException e) {
+          problem(
+              append(append(path, "notify"), String.valueOf(i)),
+              "unknown channel '" + names.get(i) + "' (expected slack, sms, email or webhook)");
+        }
+      }
+      if (names.isEmpty() && node.get("notify").isArray()) {
+        problem(append(path, "notify"), "must name at least one channel");
+      }
+      return channels;
+    }
+
+    private String text(JsonNode node, List<String> path, String key, boolean required) {
+      JsonNode value = node.get(key);
+      if (value == null || value.isNull()) {
+        if (required) {
+          problem(append(path, key), "is required");
+        }
+        return null;
+      }
+      if (!value.isValueNode() || value.asText().isBlank()) {
+        problem(append(path, key), "must be a non-blank text");
+        return null;
+      }
+      return value.asText().strip();
+    }
+
+    private List<String> strings(JsonNode node, List<String> path, String key) {
+      JsonNode value = node.get(key);
+      List<String> strings = new ArrayList<>();
+      if (value == null) {
+        return strings;
+      }
+      if (!value.isArray()) {
+        problem(append(path, key), "must be a list such as [a, b]");
+        return strings;
+      }
+      for (int i = 0; i < value.size(); i++) {
+        JsonNode item = value.get(i);
+        if (!item.isValueNode() || item.asText().isBlank()) {
+          problem(append(append(path, key), String.valueOf(i)), "must be a non-blank text");
+        } else {
+          strings.add(item.asText());
+        }
+      }
+      return strings;
+    }
+
+    private Map<String, String> tags(JsonNode node, List<String> path, String key) {
+      JsonNode value = node.get(key);
+      Map<String, String> tags = new LinkedHashMap<>();
+      if (value == null) {
+        return tags;
+      }
+      if (!value.isObject()) {
+        problem(
+            append(path, key),
+            "must be a mapping of tag names to values, such as {outcome: failure}");
+        return tags;
+      }
+      value
+          .properties()
+          .forEach(
+              entry -> {
+                if (!entry.getValue().isValueNode() || entry.getValue().asText().isBlank()) {
+                  problem(append(append(path, key), entry.getKey()), "must be a non-blank text");
+                } else {
+                  tags.put(entry.getKey(), entry.getValue().asText());
+                }
+              });
+      return tags;
+    }
+
+    private static List<String> append(List<String> path, String segment) {
+      List<String> longer = new ArrayList<>(path);
+      longer.add(segment);
+      return longer;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package app.omniy.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.omniy.core.InvalidValueException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFilesTest {
+  @TempDir Path dir;
+
+  record Rule(String id, int threshold) {
+    Rule {
+      if (threshold < 0) {
+        throw new InvalidValueException("threshold", threshold, "must not be negative");
+      }
+    }
+  }
+
+  record Rules(List<Rule> rules) {}
+
+  @Test
+  void reads_a_valid_yaml_file_into_records() throws IOException {
+    Path file =
+        write(
+            "rules.yaml", "rules:\n  - id: c1\n    threshold: 10\n  - id: c2\n    threshold: 5\n");
+
+    Rules rules = ConfigFiles.readYaml(file, Rules.class);
+
+    assertThat(rules.rules()).containsExactly(new Rule("c1", 10), new Rule("c2", 5));
+  }
+
+  @Test
+  void an_unknown_key_is_rejected_with_its_line_and_field() throws IOException {
+    Path file = write("rules.yaml", "rules:\n  - id: c1\n    treshold: 10\n    threshold: 10\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(file, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(file);
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.field()).isEqualTo("rules[0].treshold");
+              assertThat(e.reason()).isEqualTo("unknown key 'treshold'");
+            });
+  }
+
+  @Test
+  void a_value_the_record_rejects_names_the_nested_field() throws IOException {
+    Path file =
+        write(
+            "rules.yaml", "rules:\n  - id: c1\n    threshold: 1\n  - id: c2\n    threshold: -3\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(file, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[1].threshold");
+              assertThat(e.reason()).isEqualTo("'-3' must not be negative");
+              assertThat(e.line()).isEqualTo(5);
+            });
+  }
+
+  @Test
+  void a_wrong_type_a_missing_value_and_a_duplicate_key_are_each_rejected() throws IOException {
+    Path wrongType = write("a.yaml", "rules:\n  - id: c1\n    threshold: lots\n");
+    Path missing = write("b.yaml", "rules:\n  - id: c1\n");
+    Path duplicate = write("c.yaml", "rules:\n  - id: c1\n    id: c2\n    threshold: 1\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(wrongType, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+            });
+    assertThatThrownBy(() -> ConfigFiles.readYaml(missing, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.line()).as("the object that lacks it").isEqualTo(2);
+            });
+    assertThatThrownBy(() -> ConfigFiles.readYaml(duplicate, Rules.class))
+        .isInstanceOfSatisfying(InvalidFileException.class, e -> assertThat(e.line()).isEqualTo(3))
+        .hasMessageContaining("id");
+  }
+
+  @Test
+  void malformed_missing_and_empty_files_are_rejected_with_the_file_named() throws IOException {
+    Path malformed = write("m.json", "{\"rules\": [\n  {\"id\": \"c1\",, }\n]}");
+    Path empty = write("e.yaml", "");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(malformed, Rules.class))
+        .isInstanceOfSatisfying(InvalidFileException.class, e -> assertThat(e.line()).isEqualTo(2))
+        .hasMessageStartingWith(malformed.toString());
+    assertThatThrownBy(() -> ConfigFiles.readYaml(dir.resolve("nope.yaml"), Rules.class))
+        .hasMessageEndingWith("no such file");
+    assertThatThrownBy(() -> ConfigFiles.readYaml(empty, Rules.class))
+        .hasMessageEndingWith("is empty");
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+}

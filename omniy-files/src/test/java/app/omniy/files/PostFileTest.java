@@ -1,0 +1,158 @@
+package app.omniy.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.omniy.core.post.Media;
+import app.omniy.core.post.MediaItem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void an_image_post_mirrors_the_core_model() throws IOException {
+    Path file =
+        write(
+            """
+            {"id": "spring-sale-1", "accountId": "17841400000000001",
+             "media": {"type": "image", "url": "https://cdn.example/a.jpg", "format": "JPEG",
+                       "width": 1080, "height": 1350, "bytes": 512000},
+             "caption": "Spring sale #spring",
+             "userTags": [{"username": "omniy.cafe", "x": 0.25, "y": 0.75}],
+             "firstComment": "Open 9-18",
+             "publishAt": "2026-04-01T09:00:00+09:00", "zone": "Asia/Tokyo"}
+            """);
+
+    var post = PostFile.read(file);
+
+    assertThat(post.id()).isEqualTo("spring-sale-1");
+    assertThat(post.media())
+        .isEqualTo(
+            Media.image(MediaItem.image("https://cdn.example/a.jpg", "JPEG", 1080, 1350, 512_000)));
+    assertThat(post.userTags())
+        .singleElement()
+        .satisfies(t -> assertThat(t.username()).isEqualTo("omniy.cafe"));
+    assertThat(post.firstCommentText()).contains("Open 9-18");
+    assertThat(post.publishAt()).isEqualTo(Instant.parse("2026-04-01T00:00:00Z"));
+    assertThat(post.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+  }
+
+  @Test
+  void reels_and_carousels_and_the_optional_parts() throws IOException {
+    Path reel =
+        write(
+            """
+            {"id": "r", "accountId": "a",
+             "media": {"type": "reel", "url": "https://cdn.example/v.mp4", "format": "MP4",
+                       "width": 1080, "height": 1920, "bytes": 9000000, "duration": "PT30S"},
+             "publishAt": "2026-04-01T09:00:00Z"}
+            """);
+    Path carousel =
+        write(
+            """
+            {"id": "c", "accountId": "a",
+             "media": {"type": "carousel", "items": [
+               {"type": "image", "url": "https://cdn.example/1.jpg", "format": "JPEG", "width": 1080, "height": 1080, "bytes": 1},
+               {"type": "video", "url": "https://cdn.example/2.mp4", "format": "MP4", "width": 1080, "height": 1080, "bytes": 2, "duration": "PT5S"}]},
+             "publishAt": "2026-04-01T09:00:00-05:00"}
+            """);
+
+    assertThat(PostFile.read(reel).media()).isInstanceOf(Media.Reel.class);
+    assertThat(PostFile.read(reel).media().items().get(0).duration())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(PostFile.read(reel).caption()).isEmpty();
+    assertThat(PostFile.read(reel).zone())
+        .as("never guessed from the offset")
+        .isEqualTo(ZoneId.of("Asia/Tokyo"));
+    assertThat(PostFile.read(carousel).media().items()).hasSize(2);
+  }
+
+  @Test
+  void a_bad_part_is_reported_with_its_line_and_field() throws IOException {
+    Path badDuration =
+        write(
+            """
+            {"id": "c", "accountId": "a",
+             "media": {"type": "carousel", "items": [
+               {"type": "image", "url": "https://cdn.example/1.jpg", "format": "JPEG", "width": 1080, "height": 1080, "bytes": 1},
+               {"type": "video", "url": "https://cdn.example/2.mp4", "format": "MP4", "width": 1080, "height": 1080, "bytes": 2, "duration": "5s"}]},
+             "publishAt": "2026-04-01T09:00:00Z"}
+            """);
+    Path noOffset =
+        write(
+            """
+            {"id": "c", "accountId": "a",
+             "media": {"type": "image", "url": "https://cdn.example/1.jpg", "format": "JPEG", "width": 1080, "height": 1080, "bytes": 1},
+             "publishAt": "2026-04-01T09:00:00"}
+            """);
+    Path unknownKey =
+        write(
+            """
+            {"id": "c", "accountId": "a",
+             "media": {"type": "image", "url": "https://cdn.example/1.jpg", "format": "JPEG", "width": 1080, "height": 1080, "bytes": 1},
+             "firstComent": "typo", "publishAt": "2026-04-01T09:00:00Z"}
+            """);
+    Path misspeltRequired = write("{\"id\": \"c\", \"acountId\": \"a\"}");
+
+    assertThatThrownBy(() -> PostFile.read(badDuration))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(4);
+              assertThat(e.field()).isEqualTo("media.items[1].duration");
+            });
+    assertThatThrownBy(() -> PostFile.read(noOffset))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("publishAt");
+              assertThat(e.reason()).contains("offset");
+            });
+    assertThatThrownBy(() -> PostFile.read(unknownKey))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("unknown key 'firstComent'");
+              assertThat(e.line()).isEqualTo(3);
+            });
+    assertThatThrownBy(() -> PostFile.read(misspeltRequired))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("is required");
+  }
+
+  @Test
+  void content_from_elsewhere_is_parsed_as_if_from_the_named_file() {
+    Path source = Path.of("posts/spring.json");
+    byte[] valid =
+        """
+        {"id": "r", "accountId": "a",
+         "media": {"type": "image", "url": "https://cdn.example/a.jpg", "format": "JPEG",
+                   "width": 1080, "height": 1080, "bytes": 1},
+         "publishAt": "2026-04-01T09:00:00Z"}
+        """
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(PostFile.parse(source, valid).id()).isEqualTo("r");
+    assertThatThrownBy(() -> PostFile.parse(source, "{\"id\": 1,".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class, e -> assertThat(e.file()).isEqualTo(source));
+    assertThatThrownBy(() -> PostFile.parse(source, new byte[0]))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("is empty");
+  }
+
+  private int files;
+
+  private Path write(String json) throws IOException {
+    return Files.writeString(dir.resolve("post-" + files++ + ".json"), json);
+  }
+}

@@ -1,0 +1,295 @@
+package app.omniy.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.omniy.core.alert.Aggregation;
+import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.Comparison;
+import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.alert.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleFilesTest {
+  @TempDir Path dir;
+
+  static final String ISSUE_EXAMPLE =
+      """
+      critical:
+        サービス停止:
+          id: ALERT-C1
+          metric: http.server.requests
+          share-of: {status: "5xx"}
+          above: 10%
+          over: 5m
+          min-samples: 20
+          notify: [slack, sms, email]
+          respond-within: 15m
+      warning:
+        パフォーマンス劣化:
+          id: ALERT-W1
+          metric: omniy.api.latency
+          percentile: 95
+          above: 2s
+          for: 15m
+          notify: [slack]
+          respond-within: 1h
+      """;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void the_issues_example_loads_with_japanese_names_as_keys() throws IOException {
+    List<AlertRule> rules = RuleFiles.read(write("alerts.yaml", ISSUE_EXAMPLE));
+
+    assertThat(rules).hasSize(2);
+    assertThat(rules.get(0)).isEqualTo(DefaultAlertRules.SERVICE_DOWN);
+    AlertRule w1 = rules.get(1);
+    assertThat(w1.name()).isEqualTo("パフォーマンス劣化");
+    assertThat(w1.severity()).isEqualTo(Severity.WARNING);
+    assertThat(w1.condition().aggregation())
+        .isEqualTo(new Aggregation.Percentile(BigDecimal.valueOf(95)));
+    assertThat(w1.condition().threshold()).isEqualByComparingTo("2");
+    assertThat(w1.condition().sustainedFor()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(w1.condition().minSamples()).isEqualTo(1);
+    assertThat(w1.channels()).containsExactly(Channel.SLACK);
+  }
+
+  @Test
+  void the_guides_rule_file_reads_into_exactly_the_built_in_default_rules() throws IOException {
+    Path file = dir.resolve("guide-rules.yaml");
+    try (InputStream in = getClass().getResourceAsStream("guide-rules.yaml")) {
+      Files.write(file, in.readAllBytes());
+    }
+
+    assertThat(RuleFiles.read(file)).containsExactlyElementsOf(DefaultAlertRules.all());
+  }
+
+  @Test
+  void english_names_japanese_group_names_and_japanese_durations_load() throws IOException {
+    Path file =
+        write(
+            "en.yaml",
+            """
+            警告:
+              slow checkout:
+                id: SHOP-1
+                metric: shop.checkout.latency
+                where: {region: eu}
+                aggregate: max
+                at-most: 500ms
+                over: 10分
+                notify: [webhook]
+                respond-within: 2時間
+                repeat-every: 30m
+                labels: {team: shop}
+            """);
+
+    AlertRule rule = RuleFiles.read(file).get(0);
+
+    assertThat(rule.name()).isEqualTo("slow checkout");
+    assertThat(rule.severity()).isEqualTo(Severity.WARNING);
+    assertThat(rule.condition().comparison()).isEqualTo(Comparison.AT_MOST);
+    assertThat(rule.condition().threshold()).isEqualByComparingTo("0.5");
+    assertThat(rule.condition().over()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(rule.respondWithin()).isEqualTo(Duration.ofHours(2));
+    assertThat(rule.repeatInterval()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(rule.labels()).containsEntry("team", "shop");
+    assertThat(rule.condition().filter().tags()).containsEntry("region", "eu");
+  }
+
+  @Test
+  void every_problem_of_a_bad_file_is_reported_at_once_with_file_line_and_field()
+      throws IOException {
+    Path file =
+        write(
+            "bad.yaml",
+            """
+            critical:
+              サービス停止:
+                id: ALERT-C1
+                metric: http.server.requests
+                share-of: {status: "5xx"}
+                above: ten percent
+                over: 5 minutes
+                notify: [slack, pager]
+                respond-within: 15m
+                treshold: 1
+            urgent:
+              x:
+                id: X
+            info:
+              copy:
+                id: ALERT-C1
+                metric: m
+                percentile: 95
+                aggregate: max
+                above: 1
+                notify: []
+            """);
+
+    assertThat(problems(file))
+        .containsExactly(
+            file
+                + ":6: critical.サービス停止.above: 'ten percent' must be a number,"
+                + " a percentage (10%) or a time (2s, 500ms)",
+            file
+                + ":7: critical.サービス停止.over: '5 minutes' must be a duration"
+                + " such as 90s, 15m, 1h or 7d",
+            file
+                + ":8: critical.サービス停止.notify.1: unknown channel 'pager'"
+                + " (expected slack, sms, email or webhook)",
+            file + ":10: critical.サービス停止.treshold: unknown key 'treshold'",
+            file
+                + ":11: urgent: unknown severity group 'urgent' (expected critical,"
+                + " warning or info)",
+            file + ":15: info.copy.respond-within: is required",
+            file + ":16: info.copy.id: 'ALERT-C1' is already the id of" + " critical.サービス停止",
+            file
+                + ":19: info.copy.aggregate: conflicts with 'percentile': give one"
+                + " aggregation",
+            file + ":21: info.copy.notify: must name at least one channel");
+  }
+
+  @Test
+  void the_message_lists_every_problem_on_its_own_line() throws IOException {
+    Path file = write("two.yaml", "info:\n  a:\n    id: A\n");
+
+    assertThatThrownBy(() -> RuleFiles.read(file))
+        .hasMessageContaining(file + ": 4 problems")
+        .hasMessageContaining(file + ":2: info.a.metric: is required");
+  }
+
+  @Test
+  void a_channel_listed_twice_is_refused_with_its_position() throws IOException {
+    // Found by AlertRuleFileFuzzTest: [slack, Slack] used to escape as Set.of's bare
+    // "duplicate element: SLACK", naming neither the file nor the field.
+    Path file =
+        write(
+            "twice.yaml",
+            """
+            info:
+              a:
+                id: A
+                metric: m
+                above: 1
+                notify: [slack, email, Slack]
+                respond-within: 1h
+            """);
+
+    assertThat(problems(file))
+        .containsExactly(
+            file + ":6: info.a.notify.2: 'Slack' is already listed; name each channel" + " once");
+  }
+
+  @Test
+  void a_duration_beyond_a_year_is_refused_even_past_the_range_of_a_long() throws IOException {
+    // Found by AlertRuleFileFuzzTest: 8198552921648689607m overflowed Duration.ofMinutes.
+    Path file =
+        write(
+            "long.yaml",
+            """
+            info:
+              a:
+                id: A
+                metric: m
+                above: 1
+                over: 367d
+                notify: [slack]
+                respond-within: 8198552921648689607m
+                repeat-every: 99999999999999999999999h
+            """);
+
+    assertThat(problems(file))
+        .containsExactly(file + ":6: info.a.over: '367d' must be at most 366d");
+    Path deadline = write("deadline.yaml", Files.readString(file).replace("367d", "366d"));
+    assertThatThrownBy(() -> RuleFiles.read(deadline))
+        .hasMessageContaining("info.a.respond-within: '106751991167300d' must be at most 366d");
+  }
+
+  @Test
+  void a_key_of_more_digits_than_an_int_holds_is_reported_with_its_line() throws IOException {
+    String digits = "2" + "9".repeat(40);
+    Path file = write("digits.yaml", "info:\n  a:\n    id: A\n    " + digits + ": 1\n");
+
+    assertThat(problems(file))
+        .contains(file + ":4: info.a." + digits + ": unknown key '" + digits + "'");
+  }
+
+  @Test
+  void a_duplicate_key_is_a_syntax_error_with_its_line() throws IOException {
+    Path file = write("dup.yaml", "info:\n  a:\n    id: A\n    id: B\n");
+
+    assertThatThrownBy(() -> RuleFiles.read(file))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(4);
+              assertThat(e.reason()).contains("Duplicate field 'id'");
+            });
+  }
+
+  @Test
+  void a_drop_needs_a_baseline_and_a_rule_needs_a_threshold() throws IOException {
+    Path file =
+        write(
+            "drop.yaml",
+            """
+            info:
+              dau:
+                id: D
+                metric: dau
+                drop-at-least: 20%
+                notify: [email]
+                respond-within: 1d
+              none:
+                id: N
+                metric: m
+                notify: [email]
+                respond-within: 1d
+            """);
+
+    assertThatThrownBy(() -> RuleFiles.read(file))
+        .isInstanceOfSatisfying(
+            FileProblemsException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(InvalidFileException::field)
+                    .containsExactly("info.dau.drop-at-least", "info.none"));
+  }
+
+  @Test
+  void a_value_the_rule_itself_rejects_is_reported_at_its_field() throws IOException {
+    Path file =
+        write(
+            "short.yaml",
+            "info:\n  a:\n    id: A\n    metric: m\n    above: 1\n    over: 500ms\n"
+                + "    notify: [email]\n    respond-within: 1h\n");
+
+    assertThat(problems(file))
+        .containsExactly(file + ":6: info.a.over: '500ms' must be at least 1s");
+  }
+
+  /** The messages of the problems that reading {@code file} reports, one per problem. */
+  private static List<String> problems(Path file) {
+    try {
+      RuleFiles.read(file);
+    } catch (FileProblemsException e) {
+      return e.problems().stream().map(InvalidFileException::getMessage).toList();
+    }
+    throw new AssertionError(file + " was accepted");
+  }
+}

@@ -1,0 +1,37 @@
+package app.omniy.notify;
+
+import app.omniy.core.alert.AlertEvent;
+import java.util.Locale;
+
+/** How notifications show severity. */
+final class Severities {
+  private Severities() {}
+
+  /** Slack attachment colour: red, orange, blue by severity; green once resolved. */
+  static String colour(AlertEvent event) {
+    if (event.kind() == AlertEvent.Kind.RESOLVED) {
+      return "#2eb886";
+    }
+    return switch (event.rule().severity()) {
+      case CRITICAL -> "#d40e0d";
+      case WARNING -> "#f2a100";
+      case INFO -> "#439fe0";
+    };
+  }
+
+  /** {@code [CRITICAL FIRED] ALERT-C1 サービス停止}. */
+  static String title(AlertEvent event) {
+    return "["
+        + event.rule().severity().name()
+        + " "
+        + event.kind().name()
+        + "] "
+        + event.key()
+        + " "
+        + event.rule().name();
+  }
+
+  static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}

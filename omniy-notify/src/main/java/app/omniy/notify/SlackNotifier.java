@@ -1,0 +1,58 @@
+package app.omniy.notify;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.spi.Notifier;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+/**
+ * Posts alerts to a Slack incoming webhook: a message whose attachment is coloured by severity and
+ * links to {@code link} (a dashboard or runbook).
+ */
+public final class SlackNotifier implements Notifier {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client;
+  private final URI webhook;
+  private final URI link;
+
+  /**
+   * @param client the HTTP client, with its connect timeout
+   * @param webhook the incoming webhook URL (a secret)
+   * @param link where the message's title links to
+   */
+  public SlackNotifier(HttpClient client, URI webhook, URI link) {
+    if (client == null || webhook == null || link == null) {
+      throw new InvalidValueException(
+          client == null ? "client" : webhook == null ? "webhook" : "link", null, "is required");
+    }
+    this.client = client;
+    this.webhook = webhook;
+    this.link = link;
+  }
+
+  @Override
+  public void send(AlertEvent event) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("text", Severities.title(event));
+    ObjectNode attachment = body.putArray("attachments").addObject();
+    attachment.put("color", Severities.colour(event));
+    attachment.put("title", Severities.title(event));
+    attachment.put("title_link", link.toString());
+    attachment.put("text", event.evaluation().text());
+    attachment.put("footer", event.rule().condition().describe());
+    attachment.put("ts", event.at().getEpochSecond());
+    HttpRequest request =
+        HttpRequest.newBuilder(webhook)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    HttpPosts.send(client, request, "Slack webhook");
+  }
+}

@@ -1,0 +1,201 @@
+package app.omniy.runtime.alert;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.AlertEvaluation;
+import app.omniy.core.alert.AlertEvaluator;
+import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.spi.AlertRuleSource;
+import app.omniy.core.alert.spi.AlertState;
+import app.omniy.core.alert.spi.AlertStateStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates alert rules on a schedule: each cycle reloads the rule file if it changed (a bad file
+ * keeps the previous rules, ALERT-4), reads the {@link MeterRegistry}, evaluates at the clock's
+ * instant and dispatches the events. The clock is read here, at the edge, and nowhere in the core.
+ *
+ * <pre>{@code
+ * AlertRuntime alerts = AlertRuntime.builder(Clock.systemUTC(), dispatcher)
+ *     .rules(ReloadableRules.load(Path.of("alerts.yaml")))
+ *     .registry(meterRegistry)
+ *     .build();
+ * alerts.start(scheduler);           // every minute (ALERT-5)
+ * alerts.acknowledge(key, "yuki");   // ALERT-3
+ * }</pre>
+ *
+ * <p>Reloaded rules start with empty windows; alert state lives in the store and carries over.
+ */
+public final class AlertRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertRuntime.class);
+
+  private final Clock clock;
+  private final NotificationDispatcher dispatcher;
+  private final AlertStateStore store;
+  private final @Nullable AlertRuleSource reloadable;
+  private final @Nullable MeterRegistryBridge bridge;
+  private final Duration every;
+  private List<AlertRule> rules;
+  private AlertEvaluator evaluator;
+  private @Nullable ScheduledFuture<?> schedule;
+
+  /** One cycle's result: what was evaluated and what was delivered. */
+  public record Cycle(AlertEvaluation evaluation, List<Delivery> deliveries) {}
+
+  private AlertRuntime(Builder b) {
+    this.clock = b.clock;
+    this.dispatcher = b.dispatcher;
+    this.store = b.store;
+    this.reloadable = b.reloadable;
+    this.bridge = b.registry == null ? null : new MeterRegistryBridge(b.registry, b.canonicalNames);
+    this.every = b.every;
+    this.rules = b.reloadable != null ? b.reloadable.current() : b.rules;
+    this.evaluator = AlertEvaluator.create(rules, store);
+  }
+
+  /** A builder; the clock is the only place time is read. */
+  public static Builder builder(Clock clock, NotificationDispatcher dispatcher) {
+    if (clock == null || dispatcher == null) {
+      throw new InvalidValueException(clock == null ? "clock" : "dispatcher", null, "is required");
+    }
+    return new Builder(clock, dispatcher);
+  }
+
+  /** Runs one cycle now. */
+  public synchronized Cycle tick() {
+    if (reloadable != null && reloadable.reloadIfChanged()) {
+      rules = reloadable.current();
+      evaluator = AlertEvaluator.create(rules, store);
+    }
+    var now = clock.instant();
+    if (bridge != null) {
+      bridge.poll(evaluator, now);
+    }
+    AlertEvaluation evaluation = evaluator.evaluate(now);
+    return new Cycle(evaluation, dispatcher.dispatch(evaluation.events()));
+  }
+
+  /** Records a raw measured value now, e.g. one API latency for an exact percentile. */
+  public synchronized void record(String metric, Map<String, String> tags, double value) {
+    evaluator.record(metric, tags, clock.instant(), value);
+  }
+
+  /** Acknowledges a firing alert now (ALERT-3). */
+  public synchronized AlertState acknowledge(AlertKey key, String by) {
+    return evaluator.acknowledge(key, by, clock.instant());
+  }
+
+  /** The rules in force. */
+  public synchronized List<AlertRule> rules() {
+    return rules;
+  }
+
+  /** Runs a cycle every {@code every} on {@code scheduler}, which the caller owns. */
+  public synchronized void start(ScheduledExecutorService scheduler) {
+    if (schedule != null) {
+      throw new IllegalStateException("already started");
+    }
+    long period = every.toMillis();
+    schedule =
+        scheduler.scheduleAtFixedRate(
+            () -> {
+              try {
+                tick();
+              } catch (RuntimeException e) {
+                // A failed cycle must not cancel the schedule: the next one tries again.
+                LOG.error("Alert evaluation failed", e);
+              }
+            },
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the schedule; a running cycle finishes. */
+  @Override
+  public synchronized void close() {
+    if (schedule != null) {
+      schedule.cancel(false);
+      schedule = null;
+    }
+  }
+
+  /** Builds an {@link AlertRuntime}. */
+  public static final class Builder {
+    private final Clock clock;
+    private final NotificationDispatcher dispatcher;
+    private AlertStateStore store = AlertStateStore.inMemory();
+    private @Nullable AlertRuleSource reloadable;
+    private List<AlertRule> rules = List.of();
+    private @Nullable MeterRegistry registry;
+    private UnaryOperator<String> canonicalNames = UnaryOperator.identity();
+    private Duration every = Duration.ofMinutes(1);
+
+    private Builder(Clock clock, NotificationDispatcher dispatcher) {
+      this.clock = clock;
+      this.dispatcher = dispatcher;
+    }
+
+    /** Fixed rules, such as {@code DefaultAlertRules.all()}. */
+    public Builder rules(List<AlertRule> rules) {
+      this.rules = List.copyOf(rules);
+      this.reloadable = null;
+      return this;
+    }
+
+    /** Rules from a file, reloaded at each cycle when it changed. */
+    public Builder rules(AlertRuleSource rules) {
+      this.reloadable = rules;
+      return this;
+    }
+
+    /** Where alert state lives; share one store between runtimes to notify once. */
+    public Builder store(AlertStateStore store) {
+      this.store = store;
+      return this;
+    }
+
+    /** The registry to read at each cycle. */
+    public Builder registry(MeterRegistry registry) {
+      return registry(registry, UnaryOperator.identity());
+    }
+
+    /**
+     * The registry to read at each cycle, each meter under {@code canonicalNames} of its published
+     * name: for a registry that publishes Omniy's meters under another prefix ({@code
+     * MetricNaming.canonical}), so the rules still read {@code omniy.…}.
+     */
+    public Builder registry(MeterRegistry registry, UnaryOperator<String> canonicalNames) {
+      this.registry = registry;
+      this.canonicalNames = canonicalNames;
+      return this;
+    }
+
+    /** The cadence; defaults to 1 minute (ALERT-5's infrastructure layer). */
+    public Builder every(Duration every) {
+      if (every == null || every.isNegative() || every.isZero()) {
+        throw new InvalidValueException("every", every, "must be positive");
+      }
+      this.every = every;
+      return this;
+    }
+
+    public AlertRuntime build() {
+      if (store == null) {
+        throw new InvalidValueException("store", null, "is required");
+      }
+      return new AlertRuntime(this);
+    }
+  }
+}

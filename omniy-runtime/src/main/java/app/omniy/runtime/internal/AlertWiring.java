@@ -1,0 +1,151 @@
+package app.omniy.runtime.internal;
+
+import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.alert.spi.AlertRuleSource;
+import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.alert.spi.Notifier;
+import app.omniy.runtime.alert.AlertRuntime;
+import app.omniy.runtime.alert.NotificationDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The alert engine as the {@code Omniy} builder configures it: notifiers per channel, rules
+ * (default: {@code DefaultAlertRules.all()}, the guide's eleven, MNT-3 and SUP-1), where alert
+ * state lives and the cadence (ALERT-5: 1 min). Started with the runtime only if there is someone
+ * to tell, it evaluates the runtime's own meter registry, so the default rules read the very meters
+ * the dispatcher records (ALERT-6).
+ */
+public final class AlertWiring {
+  private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
+  private @Nullable Notifier escalationContact;
+  private List<AlertRule> rules = DefaultAlertRules.all();
+  private @Nullable AlertRuleSource reloadable;
+  private AlertStateStore state = AlertStateStore.inMemory();
+  private Duration every = Duration.ofMinutes(1);
+
+  /** Sends {@code channel}'s alerts through {@code notifier}, replacing an earlier one. */
+  public void notifier(Channel channel, Notifier notifier) {
+    notifiers.put(channel, notifier);
+  }
+
+  /** Who else hears of escalations (ALERT-3). */
+  public void escalationContact(Notifier notifier) {
+    escalationContact = notifier;
+  }
+
+  /** Fixed rules. */
+  public void rules(List<AlertRule> fixed) {
+    rules = List.copyOf(fixed);
+    reloadable = null;
+  }
+
+  /** Rules from a file, reloaded when it changes (ALERT-4). */
+  public void rules(AlertRuleSource file) {
+    reloadable = file;
+  }
+
+  /** Where alert state lives; share one between runtimes to notify once. */
+  public void state(AlertStateStore store) {
+    state = store;
+  }
+
+  /** How often the rules are evaluated. */
+  public void every(Duration cadence) {
+    every = cadence;
+  }
+
+  /** Whether anyone would hear an alert. */
+  public boolean enabled() {
+    return !notifiers.isEmpty() || escalationContact != null;
+  }
+
+  /**
+   * Starts evaluating {@code registry} every {@link #every} on a thread of its own, reading each
+   * meter under {@code canonicalNames} of its name.
+   */
+  public Running start(Clock clock, MeterRegistry registry, UnaryOperator<String> canonicalNames) {
+    ExecutorService deliveries = Executors.newFixedThreadPool(2, daemons("omniy-alert-delivery"));
+    var dispatcher =
+        new NotificationDispatcher(
+            notifiers,
+            escalationContact,
+            3,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            deliveries);
+    AlertRuntime.Builder builder =
+        AlertRuntime.builder(clock, dispatcher)
+            .store(state)
+            .registry(registry, canonicalNames)
+            .every(every);
+    AlertRuleSource file = reloadable;
+    AlertRuntime runtime = (file != null ? builder.rules(file) : builder.rules(rules)).build();
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(daemons("omniy-alerts"));
+    runtime.start(scheduler);
+    return new Running(runtime, scheduler, deliveries);
+  }
+
+  /** A started alert engine and the threads it runs on. */
+  public static final class Running implements AutoCloseable {
+    private final AlertRuntime runtime;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService deliveries;
+
+    Running(AlertRuntime runtime, ScheduledExecutorService scheduler, ExecutorService deliveries) {
+      this.runtime = runtime;
+      this.scheduler = scheduler;
+      this.deliveries = deliveries;
+    }
+
+    /** The engine: tick it, acknowledge alerts, read its rules. */
+    public AlertRuntime runtime() {
+      return runtime;
+    }
+
+    /** Whether its threads have all ended. */
+    public boolean terminated() {
+      return scheduler.isTerminated() && deliveries.isTerminated();
+    }
+
+    /** Stops the schedule; a cycle running finishes and its deliveries are sent, up to 10 s. */
+    @Override
+    public void close() {
+      runtime.close();
+      scheduler.shutdown();
+      try {
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        deliveries.shutdown();
+        deliveries.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      scheduler.shutdownNow();
+      deliveries.shutdownNow();
+    }
+  }
+
+  private static ThreadFactory daemons(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
