@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A month's SLA report (SLA-8): each target, its measured value, met or missed, the error budget
  * used, the downtime periods with their causes and the credit due. Render it with {@link
- * SlaReportMarkdown} for people; {@code omniy-ops} renders it as JSON.
+ * SlaReportMarkdown} for people; {@code omniy-files} renders it as JSON.
  *
  * @param month the month, in the zone it was measured in
  * @param availability the availability of every target, system first
