@@ -35,13 +35,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Drain time of {@code posts} posts (issue 8): the Omniy runtime on the in-memory store, with
- * claims, leases and every transition recorded, against a bare {@link ScheduledThreadPoolExecutor}
- * running the same publisher calls, in the same run. With {@code spreadMs = 0} every post is due at
- * one instant and throughput is {@code posts / score}; with {@code spreadMs = 1000} the posts fall
- * due evenly over one second starting 2 s after setup, and the score is meaningless: the lateness
- * percentiles (actual start minus publish time) printed after each iteration are the result. {@code
- * delayMs} is the publisher's latency per publish: 0 (no-op) or 20.
+ * Drain time of {@code posts} posts (the dispatch rows of {@code docs/benchmarks.md}): the Omniy
+ * runtime on the in-memory store, with claims, leases and every transition recorded, against a bare
+ * {@link ScheduledThreadPoolExecutor} running the same publisher calls, in the same run. With
+ * {@code spreadMs = 0} every post is due at one instant and throughput is {@code posts / score};
+ * with {@code spreadMs = 1000} the posts fall due evenly over one second starting 2 s after setup,
+ * and the score is meaningless: the lateness percentiles (actual start minus publish time) printed
+ * after each iteration are the result. {@code delayMs} is the publisher's latency per publish: 0
+ * (no-op) or 20.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Publishes per second through the Instagram adapter against a local stub that answers {@code
  * media_publish} after 20 ms, as the Graph API might; the baseline sends the same request with a
- * bare {@link HttpClient} in the same run, so the ratio is the adapter's overhead (issue 6 target:
- * at most 5%).
+ * bare {@link HttpClient} in the same run, so the ratio is the adapter's overhead (target: at most
+ * 5%).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

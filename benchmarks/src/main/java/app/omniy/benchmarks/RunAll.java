@@ -14,11 +14,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Every benchmark of the project with a short profile, in one command (issue 12), printing
- * markdown: every JMH benchmark (one fork, one warm-up and two measured iterations of one second;
- * single-shot benchmarks one warm-up and two measured invocations), then the {@link
- * SchedulerComparison} in its own JVM with a fixed 2 GB heap. JMH's own progress goes to a file
- * named on stderr.
+ * Every benchmark of the project with a short profile, in one command, so every figure of {@code
+ * docs/benchmarks.md} can be measured again, printing markdown: every JMH benchmark (one fork, one
+ * warm-up and two measured iterations of one second; single-shot benchmarks one warm-up and two
+ * measured invocations), then the {@link SchedulerComparison} in its own JVM with a fixed 2 GB
+ * heap. JMH's own progress goes to a file named on stderr.
  *
  * <pre>
  * benchmarks/run-all                     # builds, then runs everything

@@ -392,10 +392,10 @@ public final class FirestorePostStore implements PostStore {
   }
 
   /**
-   * The move and the release as one conditional write (issue 8): the moved record without its
-   * lease, so a due target state carries its due-index fields and is claimable at {@code
-   * nextAttemptAt} by any worker. Fenced like every lease holder's write; written on top of this
-   * store's last write when it knows it, else after a read.
+   * The move and the release as one conditional write, one round trip fewer per attempt: the moved
+   * record without its lease, so a due target state carries its due-index fields and is claimable
+   * at {@code nextAttemptAt} by any worker. Fenced like every lease holder's write; written on top
+   * of this store's last write when it knows it, else after a read.
    */
   @Override
   public PostRecord finishAttempt(

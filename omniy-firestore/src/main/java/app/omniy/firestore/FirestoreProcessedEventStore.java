@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link ProcessedEventStore} on Firestore (issue 7, issue 9): one document per event id in
- * {@code omniy/{namespace}/processedEvents}, with {@code state} ({@code CLAIMED} or {@code
- * PROCESSED}), {@code claimedAt}, {@code leaseUntil} and {@code processedAt}.
+ * A {@link ProcessedEventStore} on Firestore: one document per event id in {@code
+ * omniy/{namespace}/processedEvents}, with {@code state} ({@code CLAIMED} or {@code PROCESSED}),
+ * {@code claimedAt}, {@code leaseUntil} and {@code processedAt}.
  *
  * <p>The first claim of an event is a {@code create}, which Firestore lets exactly one caller win
  * without a transaction: concurrent deliveries of one event (the usual race) never contend in a

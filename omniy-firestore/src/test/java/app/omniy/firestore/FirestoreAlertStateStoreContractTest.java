@@ -7,9 +7,7 @@ import app.omniy.testkit.contract.AlertStateStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The core's AlertStateStore contract, unchanged, against the real Firestore emulator (issue 9).
- */
+/** The core's AlertStateStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreAlertStateStoreContractTest extends AlertStateStoreContract {
   private final EmulatorStores stores;

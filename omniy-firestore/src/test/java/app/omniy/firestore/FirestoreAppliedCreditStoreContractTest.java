@@ -7,9 +7,7 @@ import app.omniy.testkit.contract.AppliedCreditStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The core's AppliedCreditStore contract, unchanged, against the real Firestore emulator (issue 9).
- */
+/** The core's AppliedCreditStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreAppliedCreditStoreContractTest extends AppliedCreditStoreContract {
   private final EmulatorStores stores;

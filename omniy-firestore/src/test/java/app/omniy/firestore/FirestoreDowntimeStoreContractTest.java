@@ -7,7 +7,7 @@ import app.omniy.testkit.contract.DowntimeStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The core's DowntimeStore contract, unchanged, against the real Firestore emulator (issue 9). */
+/** The core's DowntimeStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreDowntimeStoreContractTest extends DowntimeStoreContract {
   private final EmulatorStores stores;

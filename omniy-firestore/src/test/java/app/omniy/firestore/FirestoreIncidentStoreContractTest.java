@@ -7,7 +7,7 @@ import app.omniy.testkit.contract.IncidentStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The core's IncidentStore contract, unchanged, against the real Firestore emulator (issue 10). */
+/** The core's IncidentStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreIncidentStoreContractTest extends IncidentStoreContract {
   private final EmulatorStores stores;

@@ -7,7 +7,7 @@ import app.omniy.testkit.contract.JobLeaseStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The core's JobLeaseStore contract, unchanged, against the real Firestore emulator (issue 10). */
+/** The core's JobLeaseStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreJobLeaseStoreContractTest extends JobLeaseStoreContract {
   private final EmulatorStores stores;

@@ -7,7 +7,7 @@ import app.omniy.testkit.contract.JobRunStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The core's JobRunStore contract, unchanged, against the real Firestore emulator (issue 10). */
+/** The core's JobRunStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreJobRunStoreContractTest extends JobRunStoreContract {
   private final EmulatorStores stores;

@@ -7,7 +7,7 @@ import app.omniy.testkit.contract.PostStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The core's PostStore contract, unchanged, against the real Firestore emulator (issue 9). */
+/** The core's PostStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestorePostStoreContractTest extends PostStoreContract {
   private final EmulatorStores stores;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code finishAttempt} on Firestore is one write (issue 8), and what it leaves is claimable by any
- * other worker at the next attempt time (POST-8): what the contract cannot see.
+ * {@code finishAttempt} on Firestore is one write, and what it leaves is claimable by any other
+ * worker at the next attempt time (POST-8): what the contract cannot see.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestorePostStoreFinishTest {

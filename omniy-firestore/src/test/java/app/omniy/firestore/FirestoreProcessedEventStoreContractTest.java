@@ -7,10 +7,7 @@ import app.omniy.testkit.contract.ProcessedEventStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The core's ProcessedEventStore contract, unchanged, against the real Firestore emulator (issue
- * 9).
- */
+/** The core's ProcessedEventStore contract, unchanged, against the real Firestore emulator. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreProcessedEventStoreContractTest extends ProcessedEventStoreContract {
   private final EmulatorStores stores;

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every flow and error class of issue 6 against WireMock standing in for the Graph API. */
+/**
+ * Every publishing flow (image, carousel, reel: POST-1) and error class (transient, permanent,
+ * auth: POST-5) against WireMock standing in for the Graph API.
+ */
 class InstagramPublisherTest {
   @RegisterExtension static WireMockExtension wm = GraphApiStubs.wireMock();
 

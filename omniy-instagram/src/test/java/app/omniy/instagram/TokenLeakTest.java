@@ -26,7 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** No token ever reaches a log line, a result's message or an exception message (issue 6). */
+/** No token ever reaches a log line, a result's message or an exception message. */
 class TokenLeakTest {
   private static final String REFRESHED = "IGQWRrefreshed-secret-token-value";
   private static final String APP_SECRET = "app-secret-3f9a7c";

@@ -25,9 +25,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault suite (issue 12; POST-5, POST-7, POST-9, ALERT-6): thousands of posts through the real
- * {@link InstagramPublisher} over HTTP to the fake Graph API, which injects 5xx answers, 429s with
- * a stated wait, connection resets and stalls longer than the adapter's timeout. Time is simulated
+ * The fault suite (POST-5, POST-7, POST-9, ALERT-6): thousands of posts through the real {@link
+ * InstagramPublisher} over HTTP to the fake Graph API, which injects 5xx answers, 429s with a
+ * stated wait, connection resets and stalls longer than the adapter's timeout. Time is simulated
  * (retries wait minutes), HTTP and the adapter's timeouts are real.
  *
  * <p>Decision: "a 10% rate" is the share of publish <em>attempts</em> that meet a fault, the

@@ -36,14 +36,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The process-crash suite (issue 12; POST-7, POST-8): dispatchers in JVMs of their own share the
- * Firestore emulator as their store and publish through the real {@code InstagramPublisher} to the
- * fake Graph API in this JVM. Again and again over the run a worker is killed with SIGKILL at a
- * chosen {@link CrashPoint} — after container creation, while {@code media_publish} is in flight,
- * after publish before the record, or anywhere — and a fresh worker takes its place. Every post
- * must be published exactly once by the fake's own count, none lost, none left leased.
+ * The process-crash suite (POST-7, POST-8): dispatchers in JVMs of their own share the Firestore
+ * emulator as their store and publish through the real {@code InstagramPublisher} to the fake Graph
+ * API in this JVM. Again and again over the run a worker is killed with SIGKILL at a chosen {@link
+ * CrashPoint} — after container creation, while {@code media_publish} is in flight, after publish
+ * before the record, or anywhere — and a fresh worker takes its place. Every post must be published
+ * exactly once by the fake's own count, none lost, none left leased.
  *
- * <p>Size: {@code -Domniy.proof.posts=N} (default 1,000, the issue's minimum).
+ * <p>Size: {@code -Domniy.proof.posts=N} (default 1,000, the suite's specified minimum).
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class ProcessCrashTest {

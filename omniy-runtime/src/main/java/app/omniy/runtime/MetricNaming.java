@@ -7,12 +7,12 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.regex.Pattern;
 
 /**
- * The prefix Omniy's meters are published under (issue 8: documented, renamable names). Every meter
- * of {@link MetricNames} is named {@code omniy.…}; a host whose registry wants them under its own
- * prefix, {@code acme.scheduler.posts.published} say, names it here. The runtime then renames every
- * {@code omniy.} meter registered in its registry after it is built, and its alert engine reads the
- * renamed meters back under their {@link MetricNames} (the names the default rules and rule files
- * use), so the rules need no change.
+ * The prefix Omniy's meters are published under (ALERT-6: names under {@code omniy.}, defined once
+ * in the core, renamable by the host). Every meter of {@link MetricNames} is named {@code omniy.…};
+ * a host whose registry wants them under its own prefix, {@code acme.scheduler.posts.published}
+ * say, names it here. The runtime then renames every {@code omniy.} meter registered in its
+ * registry after it is built, and its alert engine reads the renamed meters back under their {@link
+ * MetricNames} (the names the default rules and rule files use), so the rules need no change.
  *
  * <pre>{@code
  * Omniy.builder().metricNaming(MetricNaming.prefix("acme.scheduler"))…

@@ -36,8 +36,7 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
 
   /**
    * The success ratio's two counts (POST-9), as adders: one shared immutable tally replaced on
-   * every outcome made both workers retry their compare-and-set and allocated once per post (issue
-   * 8).
+   * every outcome made both workers retry their compare-and-set and allocated once per post.
    */
   private final LongAdder published = new LongAdder();
 
@@ -72,7 +71,7 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
             .publishPercentiles(0.5, 0.99)
             // One histogram over a 2-minute window rather than Micrometer's default ring of three:
             // every first attempt records here, and three recordings a post were a profiled 13% of
-            // dispatch time (issue 8). The percentiles then cover the current window only.
+            // dispatch time. The percentiles then cover the current window only.
             .distributionStatisticExpiry(LATENESS_WINDOW)
             .distributionStatisticBufferLength(1)
             .register(meters);

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Omniy's meters under a host's prefix (issue 8), the default rules still firing on them. */
+/** Omniy's meters under a host's prefix (ALERT-6), the default rules still firing on them. */
 class MetricNamingTest {
   @Test
   void names_map_to_the_prefix_and_back_and_leave_other_meters_alone() {

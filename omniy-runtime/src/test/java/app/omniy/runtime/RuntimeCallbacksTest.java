@@ -20,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The host callbacks through the threaded runtime (issue 8): every kind reaches every listener,
- * even after an earlier listener threw.
+ * The host callbacks through the threaded runtime: every kind reaches every listener, even after an
+ * earlier listener threw.
  */
 class RuntimeCallbacksTest {
   @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The "oldest due post" and "last backup age" health checks (issue 8; BAK-1, BAK-2). */
+/** The "oldest due post" and "last backup age" health checks (BAK-1, BAK-2). */
 class WaitingChecksTest {
   private static final Instant T0 = Instant.parse("2026-11-28T14:00:00Z");
   private final SettableClock clock = SettableClock.at(T0);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pays SLA service credits (SLA-6, SLA-7) into customers' Stripe balances, exactly once per
- * customer and month (issue 7). For each {@link CreditRequest}:
+ * customer and month, however often a request is retried. For each {@link CreditRequest}:
  *
  * <ol>
  *   <li>the request must have come by the last day of the following month (SLA-7, in the claim

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Stripe webhooks as a plain Java call: the host's HTTP endpoint passes the raw request body and
  * the {@code Stripe-Signature} header and answers with the {@link WebhookResult#httpStatus()} it
- * gets back (issue 7).
+ * gets back.
  *
  * <ul>
  *   <li>The signature is verified with the endpoint's secret and tolerance; unsigned, tampered,

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Each subscription's latest status and paid-through time, kept right whatever order Stripe
- * delivers the events in (issue 7). Two rules make the result independent of arrival order:
+ * delivers the events in (it promises no order). Two rules make the result independent of arrival
+ * order:
  *
  * <ul>
  *   <li>A subscription event sets the status only if it is newer than the one that set the current

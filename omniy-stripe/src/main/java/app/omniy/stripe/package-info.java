@@ -1,10 +1,10 @@
 /**
- * Stripe on the official stripe-java SDK (issue 7): {@link app.omniy.stripe.StripeWebhooks} turns a
- * webhook delivery (raw body and {@code Stripe-Signature}) into the HTTP status to answer,
- * processing each event once; {@link app.omniy.stripe.SubscriptionStatuses} keeps subscription
- * state right whatever the delivery order; {@link app.omniy.stripe.ServiceCredits} pays SLA credits
- * (SLA-6, SLA-7) into customers' Stripe balances exactly once per month. Both record what they did
- * through the SPIs of {@code app.omniy.core.billing.spi}.
+ * Stripe on the official stripe-java SDK: {@link app.omniy.stripe.StripeWebhooks} turns a webhook
+ * delivery (raw body and {@code Stripe-Signature}) into the HTTP status to answer, processing each
+ * event once; {@link app.omniy.stripe.SubscriptionStatuses} keeps subscription state right whatever
+ * the delivery order; {@link app.omniy.stripe.ServiceCredits} pays SLA credits (SLA-6, SLA-7) into
+ * customers' Stripe balances exactly once per month. Both record what they did through the SPIs of
+ * {@code app.omniy.core.billing.spi}.
  */
 @NullMarked
 package app.omniy.stripe;

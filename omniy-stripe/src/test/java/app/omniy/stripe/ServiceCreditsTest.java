@@ -32,7 +32,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Service credits against WireMock standing in for Stripe's API (SLA-6, SLA-7, issue 7). */
+/** Service credits against WireMock standing in for Stripe's API (SLA-6, SLA-7). */
 class ServiceCreditsTest {
   @RegisterExtension
   static final WireMockExtension stripe =

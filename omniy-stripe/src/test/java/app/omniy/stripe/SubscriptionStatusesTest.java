@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Out-of-order delivery must not corrupt state (issue 7). */
+/** Out-of-order delivery must not corrupt state: Stripe promises no delivery order. */
 class SubscriptionStatusesTest {
   private static final Instant NOW = Instant.parse("2026-06-01T03:00:00Z");
   private static final Instant T1 = Instant.parse("2026-06-01T00:00:00Z");

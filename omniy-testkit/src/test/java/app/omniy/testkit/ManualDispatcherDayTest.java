@@ -25,8 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A simulated day (the issue's "done when"): three accounts, publisher faults, a worker that
- * crashes at noon holding claims, and a fresh dispatcher taking over on the same store.
+ * A simulated day, the dispatcher's end-to-end acceptance scenario: three accounts, publisher
+ * faults, a worker that crashes at noon holding claims, and a fresh dispatcher taking over on the
+ * same store.
  */
 class ManualDispatcherDayTest {
   private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");

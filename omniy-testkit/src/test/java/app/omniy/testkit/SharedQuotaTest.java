@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * POST-3 across runtimes: two dispatchers with their own leases and ledgers share one store, as two
- * host instances would, and together never publish more than the account's quota (issue 8).
+ * host instances would, and together never publish more than the account's quota (POST-8).
  */
 class SharedQuotaTest {
   private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A container still processing is polled on the publisher's cadence (the Instagram adapter's {@code
  * StatusPolling}), each poll a short attempt that holds no worker during the wait, and given up for
- * a new container when the cadence says so (issue 8; POST-5, POST-7).
+ * a new container when the cadence says so (POST-5, POST-7).
  */
 class StatusPollingCadenceTest {
   private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");

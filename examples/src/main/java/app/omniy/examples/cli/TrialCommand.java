@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code omniy trial}: a month of Omniy on this machine (issue 11), over simulated time, with no
- * account and no network. Every figure it prints is counted from what ran.
+ * {@code omniy trial}: a month of Omniy on this machine, over simulated time, with no account and
+ * no network. Every figure it prints is counted from what ran.
  */
 @Command(
     name = "trial",

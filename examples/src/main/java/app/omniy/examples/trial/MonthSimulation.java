@@ -62,11 +62,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A month of Omniy on one machine (issue 11): posts across accounts in several zones scheduled
- * through {@link PostService} and published by the real dispatcher ({@link ManualDispatcher}) and
- * {@link InstagramPublisher} against the test kit's {@link FakeGraphApi} with transient faults;
- * host traffic in {@code http.server.requests}; an external probe every 5 minutes; the guide's
- * alert rules on the real {@link AlertRuntime}, notifying a local log; incidents on the {@link
+ * A month of Omniy on one machine: posts across accounts in several zones scheduled through {@link
+ * PostService} and published by the real dispatcher ({@link ManualDispatcher}) and {@link
+ * InstagramPublisher} against the test kit's {@link FakeGraphApi} with transient faults; host
+ * traffic in {@code http.server.requests}; an external probe every 5 minutes; the guide's alert
+ * rules on the real {@link AlertRuntime}, notifying a local log; incidents on the {@link
  * IncidentRuntime}, answered by a simulated operator; downtime in the SLA ledger; the month's
  * report and credits. One thread, a {@link SettableClock} moved a minute at a time: the same seed
  * and month give the same month.

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The month-long trial (issue 11) at a small size: February (the shortest month), 60 posts over 3
- * accounts. Each run simulates 40,320 minutes, so the class runs the trial three times only.
+ * The month-long trial at a small size: February (the shortest month), 60 posts over 3 accounts.
+ * Each run simulates 40,320 minutes, so the class runs the trial three times only.
  */
 class TrialCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();

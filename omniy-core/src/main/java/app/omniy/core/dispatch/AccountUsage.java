@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
  * slots by post id and container creations, each with its instant. Plain arrays in one object: an
  * account holds at most its daily limits, a scan of a few dozen {@code int}s costs less than a hash
  * map node per slot, and a check touches few cache lines (per-account collections were a profiled
- * 15–25% of dispatch time, issue 8). Not thread-safe: the ledger locks it.
+ * 15–25% of dispatch time). Not thread-safe: the ledger locks it.
  */
 final class AccountUsage {
   private String[] slotIds = new String[8];

@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * The host's listener with its exceptions swallowed: a listener's bug must not stop publishing, and
  * the transition it hears of is already recorded. A method per callback rather than a lambda per
- * call, which allocated on every event of the dispatch path (issue 8).
+ * call, which allocated on every event of the dispatch path.
  */
 final class GuardedListener implements DispatchListener {
   private final DispatchListener host;

@@ -28,10 +28,11 @@ import java.util.function.BiConsumer;
  * <p>With {@code fromStore} (the default), every check also reads the account's publishing slots
  * from the store ({@link PostStore#publishSlots}: its posts in PUBLISHING and those PUBLISHED in
  * the window), merged with this ledger's own reservations by post id. Several runtimes sharing one
- * store thus count each other's publishes, not only their own (issue 8). What remains is a race of
- * one store round trip: two runtimes checking the same account at the same instant, before either
- * recorded its move to PUBLISHING, may both take the last slot. Container usage stays per runtime,
- * approximated from the account's PUBLISHED posts when first seen.
+ * store thus count each other's publishes, not only their own: POST-3's quota holds across the
+ * workers POST-8 allows. What remains is a race of one store round trip: two runtimes checking the
+ * same account at the same instant, before either recorded its move to PUBLISHING, may both take
+ * the last slot. Container usage stays per runtime, approximated from the account's PUBLISHED posts
+ * when first seen.
  *
  * <p>The publishing limit is the account's live one when the publisher can read it ({@link
  * Publisher#publishLimit}: Instagram's {@code quota_total}), asked when the ledger first meets the
@@ -80,7 +81,7 @@ final class QuotaLedger {
       }
       // The post's own earlier slot (PUBLISHING while reconciled, or kept after a lost answer) is
       // the one it takes again: not counted against it, and kept if it is refused. Looked up only
-      // when it can change the answer (issue 8).
+      // when it can change the answer, to spare the dispatch path a lookup per check.
       boolean own =
           count >= limit && (merged == null ? usage.holdsSlot(postId) : merged.containsKey(postId));
       if (count - (own ? 1 : 0) < limit

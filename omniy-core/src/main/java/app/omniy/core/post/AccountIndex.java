@@ -13,7 +13,7 @@ import java.util.List;
  * was indexed with) and the post's cell. Taking the head thus costs a few primitive comparisons
  * over half the depth of a binary heap, moves one reference per level (each a garbage collector
  * barrier) and allocates nothing; the red-black trees it replaced were a profiled 30–40% of
- * dispatch time (issue 8).
+ * dispatch time.
  *
  * <p>The heap is lazy: a post the host changed is pushed again under a new stamp and its old entry
  * stays until it reaches the top, where {@link #dropStaleHead} discards it. So no write has to find

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * Due times as {@code long} nanoseconds since the epoch, so the in-memory store's heaps compare two
- * primitives instead of two {@link Instant}s behind pointers (issue 8). Saturated: instants more
- * than 292 years from 1970 clamp to the extremes, where only the id still orders them.
+ * primitives instead of two {@link Instant}s behind pointers, which is cheaper on the dispatch
+ * path. Saturated: instants more than 292 years from 1970 clamp to the extremes, where only the id
+ * still orders them.
  */
 final class DueKeys {
   private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;

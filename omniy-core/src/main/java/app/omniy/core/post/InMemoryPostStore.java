@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * due index, which makes {@link #claimDue} atomic. A lease holder's writes (start, container,
  * outcome, renewal, and the release of a post that is no longer due) do not touch the index and
  * take no lock: the workers of a busy dispatcher do not queue for each other once per step, and a
- * worker descheduled by the operating system while holding the lock stalls only claims (issue 8).
+ * worker descheduled by the operating system while holding the lock stalls only claims.
  *
  * <p>Due index: per account, a 4-ary heap in arrays of its unleased due posts ordered by (next
  * attempt time, id) ({@link AccountIndex}); the accounts whose earliest post is due wait their turn

@@ -6,7 +6,8 @@ import java.lang.invoke.VarHandle;
 /**
  * One post's cell in the {@link InMemoryPostStore}: the current record, replaced only by
  * compare-and-set, so the lease holder's writes need neither the store's lock nor a hash-map bin
- * lock (issue 8). The other fields are bookkeeping of the store's indexes, each guarded as it says.
+ * lock, and busy workers do not queue for each other. The other fields are bookkeeping of the
+ * store's indexes, each guarded as it says.
  */
 final class StoredPost {
   private static final VarHandle RECORD;

@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The ledger prunes lazily (issue 8) and still answers exactly as POST-3's rolling window. */
+/**
+ * The ledger prunes lazily, to keep the dispatch path's checks cheap, and still answers exactly as
+ * POST-3's rolling window.
+ */
 class QuotaLedgerTest {
   private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");
   private static final QuotaPolicy THREE_A_DAY = new QuotaPolicy(3, 400, Duration.ofHours(24));

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-memory store's dispatch hot path (issue 8): the next due time a dispatcher sleeps until,
+ * The in-memory store's dispatch hot path: the next due time a dispatcher sleeps until,
  * lease-holder writes without the index lock, and releases that keep the due index right.
  */
 class InMemoryPostStoreHotPathTest {

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends alert events on their channels: every channel in parallel, each retried with exponential
  * backoff (Failsafe) while its failure is temporary, every outcome reported — so one failing
- * channel never delays or stops the others (issue 5). Escalations (ALERT-3) also go to the
- * escalation contact.
+ * channel never delays or stops the others, and the alert still arrives on the rest. Escalations
+ * (ALERT-3) also go to the escalation contact.
  */
 public final class NotificationDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);

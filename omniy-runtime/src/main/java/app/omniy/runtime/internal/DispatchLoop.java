@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * which claims a small batch of due posts into its own lock-free deque and works through it. No
  * thread waits for another to hand it work (no wake-up per post), and the workers share no state
  * they write per post, so two of them on two cores do not slow each other down (a shared queue and
- * shared counters cost more per post than a second core gave, issue 8). A batch holds about {@link
+ * shared counters cost more per post than a second core gave). A batch holds about {@link
  * #BATCH_TIME} of work at the worker's recent attempt duration (one post for a slow publisher, up
  * to {@link #MAX_BATCH} for a fast one), so a claimed post waits little for its turn, well within
  * its lease.
@@ -353,9 +353,9 @@ public final class DispatchLoop {
 
   /**
    * How long a worker that found nothing due sleeps: until the next post falls due, so it starts on
-   * time rather than up to a poll late (issue 8), but never longer than {@code pollNanos}, so a
-   * post scheduled meanwhile for sooner waits at most one poll; and at least {@link
-   * #MIN_IDLE_NANOS}, so a due post another worker is claiming does not make it spin.
+   * time rather than up to a poll late (lateness target: p99 at most 25 ms), but never longer than
+   * {@code pollNanos}, so a post scheduled meanwhile for sooner waits at most one poll; and at
+   * least {@link #MIN_IDLE_NANOS}, so a due post another worker is claiming does not make it spin.
    */
   static long idleNanos(Instant now, @Nullable Instant nextDue, long pollNanos) {
     if (nextDue == null) {

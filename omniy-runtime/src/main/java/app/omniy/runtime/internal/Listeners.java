@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells every listener, in order; one that throws is logged and the others still hear (the
  * dispatcher would swallow the exception silently). A loop per callback rather than one loop taking
- * a lambda, which allocated on every event of the dispatch path (issue 8).
+ * a lambda, which allocated on every event of the dispatch path.
  */
 public final class Listeners implements DispatchListener {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link AppliedCreditStore} must do (SLA-6, SLA-7, issue 7): one credit per customer
- * and month, kept exactly as recorded, the first one winning also under concurrency.
+ * What every {@link AppliedCreditStore} must do (SLA-6, SLA-7): one credit per customer and month,
+ * kept exactly as recorded, the first one winning also under concurrency.
  */
 public abstract class AppliedCreditStoreContract {
   protected static final YearMonth MAY = YearMonth.of(2026, 5);

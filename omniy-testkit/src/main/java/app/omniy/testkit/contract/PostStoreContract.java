@@ -805,7 +805,7 @@ public abstract class PostStoreContract {
     }
   }
 
-  /** The queries the runtime's health check and shared quota read (issue 8; POST-3, POST-8). */
+  /** The queries the runtime's health check and shared quota read (POST-3, POST-8). */
   @Nested
   class HealthAndQuotaQueries {
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ProcessedEventStore} must do (issue 7): an event is processed once however
- * often and however concurrently it is delivered, and a failed attempt leaves it for the retry.
+ * What every {@link ProcessedEventStore} must do: an event is processed once however often and
+ * however concurrently it is delivered, and a failed attempt leaves it for the retry.
  *
  * <pre>{@code
  * class FirestoreProcessedEventStoreTest extends ProcessedEventStoreContract {

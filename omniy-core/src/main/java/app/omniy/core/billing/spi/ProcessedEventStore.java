@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Remembers which events (e.g. Stripe webhook events, by their {@code evt_…} id) were processed, so
  * a redelivered event is not applied twice, and hands out claims so that two concurrent deliveries
- * of one event are processed once (issue 7).
+ * of one event are processed once: providers such as Stripe deliver an event at least once, retry
+ * it, and may deliver it twice at the same time.
  *
  * <p>Lifecycle of an event id: unknown → {@link #claim claimed} → {@link #markProcessed processed};
  * or claimed → {@link #release released} (unknown again) when its handler failed, so the provider's

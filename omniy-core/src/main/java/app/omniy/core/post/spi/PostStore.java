@@ -87,8 +87,8 @@ public interface PostStore {
 
   /**
    * Records the attempt's last move and gives the post back: {@link #recordTransition} then {@link
-   * #release}, which a store may do as one write (the in-memory store does: one write per post less
-   * on the dispatch path, issue 8). The version increases by one per write the store makes.
+   * #release}, which a store may do as one write (the in-memory store does, saving one write per
+   * post on the dispatch path). The version increases by one per write the store makes.
    *
    * @return the post, moved and released
    * @throws IllegalTransitionException if POST-4 does not allow the move, or {@code to} is
@@ -148,7 +148,7 @@ public interface PostStore {
    * When the earliest unleased post in SCHEDULED or RETRY_WAIT falls due (it may be in the past),
    * if the store can tell cheaply; empty when no such post is stored or the store cannot tell. A
    * dispatcher sleeps until then, never longer than its poll interval, so posts start on time
-   * instead of up to one poll late (issue 8). The default says nothing: the dispatcher polls.
+   * instead of up to one poll late. The default says nothing: the dispatcher polls.
    */
   default Optional<Instant> nextDueAt() {
     return Optional.empty();
