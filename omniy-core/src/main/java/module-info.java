@@ -10,6 +10,9 @@ module app.omniy.core {
   exports app.omniy.core;
   exports app.omniy.core.post;
   exports app.omniy.core.post.spi;
+  exports app.omniy.core.retry;
+  exports app.omniy.core.quota;
+  exports app.omniy.core.memory;
   exports app.omniy.core.dispatch;
   exports app.omniy.core.dispatch.spi;
   exports app.omniy.core.sla;

@@ -7,7 +7,7 @@ import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.SampleRecorder;
-import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -85,7 +85,7 @@ public class AlertEvaluatorBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    evaluator = AlertEvaluator.create(List.of(RULE), AlertStateStore.inMemory());
+    evaluator = AlertEvaluator.create(List.of(RULE), InMemoryStores.alertStates());
     recorders = new SampleRecorder[labelSets];
     for (int i = 0; i < labelSets; i++) {
       recorders[i] = evaluator.recorder(METRIC, Map.of("account", "account-" + i));
@@ -174,7 +174,7 @@ public class AlertEvaluatorBenchmark {
       keys.put(Map.of("account", "account-" + i), (long) i);
     }
     long keysOnly = HeapUsage.usedAfterGc();
-    AlertEvaluator fed = AlertEvaluator.create(List.of(RULE), AlertStateStore.inMemory());
+    AlertEvaluator fed = AlertEvaluator.create(List.of(RULE), InMemoryStores.alertStates());
     for (int i = 0; i < labelSets; i++) {
       fed.record(METRIC, Map.of("account", "account-" + i), START, 0.1);
     }

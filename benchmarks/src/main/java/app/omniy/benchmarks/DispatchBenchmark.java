@@ -2,7 +2,7 @@ package app.omniy.benchmarks;
 
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.spi.DispatchListener;
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;

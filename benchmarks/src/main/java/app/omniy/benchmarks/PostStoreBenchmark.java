@@ -1,6 +1,6 @@
 package app.omniy.benchmarks;
 
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import java.time.Duration;
 import java.time.Instant;

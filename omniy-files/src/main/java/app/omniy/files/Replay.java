@@ -9,7 +9,7 @@ import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertStatus;
 import app.omniy.core.alert.Evaluation;
 import app.omniy.core.alert.spi.AlertKey;
-import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class Replay {
     if (samples.isEmpty()) {
       return changes;
     }
-    AlertEvaluator evaluator = AlertEvaluator.create(rules, AlertStateStore.inMemory());
+    AlertEvaluator evaluator = AlertEvaluator.create(rules, InMemoryStores.alertStates());
     long stepMillis = step.toMillis();
     Instant first = samples.get(0).at();
     Instant t = Instant.ofEpochMilli(Math.floorDiv(first.toEpochMilli(), stepMillis) * stepMillis);

@@ -1,7 +1,7 @@
 package app.omniy.firestore;
 
+import app.omniy.core.memory.InMemorySupportTicketStore;
 import app.omniy.core.support.EscalationLevel;
-import app.omniy.core.support.InMemorySupportTicketStore;
 import app.omniy.core.support.SupportPriority;
 import app.omniy.core.support.SupportTicket;
 import app.omniy.core.support.spi.SupportTicketStore;

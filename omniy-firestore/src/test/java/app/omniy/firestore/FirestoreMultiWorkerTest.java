@@ -35,8 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several workers share one Firestore (POST-7, POST-8, POST-10): four {@code omniy-runtime}
- * runtimes,
- * each with its own Firestore client, race over 2,000 due posts. One of them stops dead
+ * runtimes, each with its own Firestore client, race over 2,000 due posts. One of them stops dead
  * mid-attempt, right after a publish whose outcome it never records, holding claimed posts; a fifth
  * worker claims a batch and dies before starting it. Their leases (5 s) expire and the others take
  * everything over: every post is published exactly once (counted at the fake publisher) and none is

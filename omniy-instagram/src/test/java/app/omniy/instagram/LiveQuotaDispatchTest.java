@@ -2,7 +2,7 @@ package app.omniy.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;

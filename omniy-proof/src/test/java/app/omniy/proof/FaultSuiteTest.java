@@ -3,7 +3,7 @@ package app.omniy.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.AlertEvent;
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.SuccessRate;

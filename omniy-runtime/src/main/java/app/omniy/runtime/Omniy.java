@@ -10,7 +10,7 @@ import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.spi.DispatchListener;
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostService;
 import app.omniy.core.post.PostValidator;

@@ -2,10 +2,10 @@ package app.omniy.runtime;
 
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.metrics.MetricNames;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.SuccessRate;
 import app.omniy.core.post.Transition;
+import app.omniy.core.retry.OutcomeClass;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import app.omniy.core.dispatch.DispatchSettings;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.metrics.MetricNames;
-import app.omniy.core.post.InMemoryPostStore;
-import app.omniy.core.post.OutcomeClass;
-import app.omniy.core.post.QuotaPolicy;
 import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.quota.QuotaPolicy;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.testkit.ManualDispatcher;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.Channel;
+import app.omniy.core.memory.InMemorySupportTicketStore;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.support.BusinessCalendar;
-import app.omniy.core.support.InMemorySupportTicketStore;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.SupportPriority;
 import app.omniy.core.support.SupportTicket;

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.metrics.MetricNames;
-import app.omniy.core.post.InMemoryPostStore;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import java.time.Duration;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.spi.DispatchListener;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.PostRecord;
-import app.omniy.core.post.RetryPolicy;
 import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.retry.RetryPolicy;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package app.omniy.stripe;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.billing.InMemoryProcessedEventStore;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.memory.InMemoryProcessedEventStore;
 import app.omniy.stripe.internal.EventVerifier;
 import app.omniy.stripe.internal.WebhookMetrics;
 import com.stripe.Stripe;

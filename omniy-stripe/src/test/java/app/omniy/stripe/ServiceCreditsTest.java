@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.Money;
 import app.omniy.core.OmniyException;
-import app.omniy.core.billing.InMemoryAppliedCreditStore;
+import app.omniy.core.memory.InMemoryAppliedCreditStore;
 import app.omniy.testkit.SettableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.billing.InMemoryProcessedEventStore;
 import app.omniy.core.billing.WebhookMeters;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.memory.InMemoryProcessedEventStore;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -7,11 +7,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.Money;
-import app.omniy.core.billing.InMemoryAppliedCreditStore;
-import app.omniy.core.billing.InMemoryProcessedEventStore;
 import app.omniy.core.billing.WebhookMeters;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.memory.InMemoryAppliedCreditStore;
+import app.omniy.core.memory.InMemoryProcessedEventStore;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

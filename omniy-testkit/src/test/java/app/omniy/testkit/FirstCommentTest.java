@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.spi.DispatchListener;
-import app.omniy.core.post.InMemoryPostStore;
-import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatched;
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;

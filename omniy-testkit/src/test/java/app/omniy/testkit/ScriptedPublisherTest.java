@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import java.time.Instant;
 import java.time.ZoneId;

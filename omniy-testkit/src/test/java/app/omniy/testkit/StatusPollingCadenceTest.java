@@ -2,7 +2,7 @@ package app.omniy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;

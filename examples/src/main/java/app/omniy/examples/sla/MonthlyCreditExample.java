@@ -1,11 +1,11 @@
 package app.omniy.examples.sla;
 
 import app.omniy.core.Money;
+import app.omniy.core.memory.InMemoryDowntimeStore;
 import app.omniy.core.sla.CreditPolicy;
 import app.omniy.core.sla.CreditRequests;
 import app.omniy.core.sla.DowntimeCause;
 import app.omniy.core.sla.DowntimePeriod;
-import app.omniy.core.sla.InMemoryDowntimeStore;
 import app.omniy.core.sla.ServiceCredit;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaReport;

@@ -2,13 +2,13 @@ package app.omniy.core.alert;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.internal.RecorderTargets;
 import app.omniy.core.alert.internal.SeriesWindow;
 import app.omniy.core.alert.internal.Transitions;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
-import app.omniy.core.internal.Require;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +24,7 @@ import java.util.Set;
  * ALERT-3). It sends nothing and reads no clock: every call takes its time.
  *
  * <pre>{@code
- * AlertEvaluator evaluator = AlertEvaluator.create(DefaultAlertRules.all(), AlertStateStore.inMemory());
+ * AlertEvaluator evaluator = AlertEvaluator.create(DefaultAlertRules.all(), InMemoryStores.alertStates());
  * evaluator.increment(MetricNames.POST_ATTEMPTS, Map.of("outcome", "failure"), now, 3);
  * AlertEvaluation result = evaluator.evaluate(now);
  * result.events().forEach(event -> notifier.send(event));

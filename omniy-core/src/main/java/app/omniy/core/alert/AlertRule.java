@@ -1,7 +1,7 @@
 package app.omniy.core.alert;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package app.omniy.core.alert;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 

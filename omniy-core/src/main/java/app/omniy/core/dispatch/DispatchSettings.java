@@ -1,9 +1,9 @@
 package app.omniy.core.dispatch;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.internal.Require;
-import app.omniy.core.post.QuotaPolicy;
-import app.omniy.core.post.RetryPolicy;
+import app.omniy.core.Require;
+import app.omniy.core.quota.QuotaPolicy;
+import app.omniy.core.retry.RetryPolicy;
 import java.time.Duration;
 
 /**

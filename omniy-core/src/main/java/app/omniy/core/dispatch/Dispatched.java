@@ -1,8 +1,8 @@
 package app.omniy.core.dispatch;
 
-import app.omniy.core.internal.Require;
-import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.Require;
 import app.omniy.core.post.PostRecord;
+import app.omniy.core.retry.OutcomeClass;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

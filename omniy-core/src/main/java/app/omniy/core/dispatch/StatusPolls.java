@@ -1,9 +1,9 @@
 package app.omniy.core.dispatch;
 
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.Transition;
+import app.omniy.core.retry.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package app.omniy.core.post;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 
 /**
  * What a lease holder presents with every write (POST-8): a store accepts the write only if the

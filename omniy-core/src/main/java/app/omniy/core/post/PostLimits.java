@@ -1,7 +1,7 @@
 package app.omniy.core.post;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.util.Set;
 

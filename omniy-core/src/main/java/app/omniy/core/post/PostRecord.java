@@ -1,7 +1,7 @@
 package app.omniy.core.post;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -112,13 +112,13 @@ public record PostRecord(
    * {@link #moved} and {@link #withVersion} in one copy, for the in-memory store's hot path: one
    * record and one history array per write instead of two of each.
    */
-  PostRecord movedAt(
+  public PostRecord movedAt(
       long newVersion, PostState to, String reason, Instant nextAttempt, Instant now) {
     return movedAt(newVersion, to, reason, nextAttempt, now, lease);
   }
 
   /** {@link #movedAt} and {@link #withLease withLease(null)} in one copy (in-memory store). */
-  PostRecord finishedAt(
+  public PostRecord finishedAt(
       long newVersion, PostState to, String reason, Instant nextAttempt, Instant now) {
     return movedAt(newVersion, to, reason, nextAttempt, now, null);
   }
@@ -153,13 +153,13 @@ public record PostRecord(
   }
 
   /** {@link #withLease} and {@link #withVersion} in one copy (in-memory store). */
-  PostRecord withLeaseAt(long newVersion, @Nullable Lease newLease) {
+  public PostRecord withLeaseAt(long newVersion, @Nullable Lease newLease) {
     return new PostRecord(
         post, state, newVersion, attempt, nextAttemptAt, containerId, newLease, history);
   }
 
   /** {@link #withContainer} and {@link #withVersion} in one copy (in-memory store). */
-  PostRecord withContainerAt(long newVersion, String newContainerId) {
+  public PostRecord withContainerAt(long newVersion, String newContainerId) {
     return new PostRecord(
         post, state, newVersion, attempt, nextAttemptAt, newContainerId, lease, history);
   }

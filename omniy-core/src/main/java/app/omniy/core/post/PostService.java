@@ -1,11 +1,12 @@
 package app.omniy.core.post;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.core.retry.RetryRefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;

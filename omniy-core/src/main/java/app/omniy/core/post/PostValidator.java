@@ -1,6 +1,6 @@
 package app.omniy.core.post;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

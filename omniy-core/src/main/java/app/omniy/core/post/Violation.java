@@ -1,6 +1,6 @@
 package app.omniy.core.post;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 
 /**
  * One rule a post breaks (POST-2).

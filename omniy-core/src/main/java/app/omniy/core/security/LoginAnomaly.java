@@ -1,6 +1,6 @@
 package app.omniy.core.security;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package app.omniy.core.security;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import app.omniy.core.security.internal.FailureBursts;
 import app.omniy.core.security.internal.KnownLogins;
 import java.time.Instant;

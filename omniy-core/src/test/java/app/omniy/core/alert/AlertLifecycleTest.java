@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -259,7 +260,7 @@ class AlertLifecycleTest {
 
   @Test
   void two_evaluators_sharing_a_store_notify_a_firing_once() {
-    AlertStateStore shared = AlertStateStore.inMemory();
+    AlertStateStore shared = InMemoryStores.alertStates();
     Rig first = new Rig(shared, SHARE);
     Rig second = new Rig(shared, SHARE);
     for (Rig rig : new Rig[] {first, second}) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -101,7 +101,8 @@ class AlertRuleTest {
   @Test
   void two_rules_with_one_id_are_rejected() {
     AlertRule rule = valid().build();
-    assertThatThrownBy(() -> AlertEvaluator.create(List.of(rule, rule), AlertStateStore.inMemory()))
+    assertThatThrownBy(
+            () -> AlertEvaluator.create(List.of(rule, rule), InMemoryStores.alertStates()))
         .isInstanceOfSatisfying(
             InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("X-1"));
   }

@@ -2,7 +2,7 @@ package app.omniy.core.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ class ReadmeExampleTest {
     List<String> printed = new ArrayList<>();
 
     AlertEvaluator evaluator =
-        AlertEvaluator.create(DefaultAlertRules.all(), AlertStateStore.inMemory());
+        AlertEvaluator.create(DefaultAlertRules.all(), InMemoryStores.alertStates());
     evaluator.increment(MetricNames.POST_ATTEMPTS, Map.of("outcome", "failure"), now, 3);
     evaluator.increment(MetricNames.POST_ATTEMPTS, Map.of("outcome", "success"), now, 7);
     AlertEvaluation result = evaluator.evaluate(now);

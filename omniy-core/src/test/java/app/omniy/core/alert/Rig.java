@@ -2,6 +2,7 @@ package app.omniy.core.alert;
 
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class Rig {
   final List<AlertEvent> events = new ArrayList<>();
 
   Rig(AlertRule... rules) {
-    this(AlertStateStore.inMemory(), rules);
+    this(InMemoryStores.alertStates(), rules);
   }
 
   Rig(AlertStateStore store, AlertRule... rules) {

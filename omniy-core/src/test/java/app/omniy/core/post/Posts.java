@@ -5,21 +5,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** Valid test posts, to be broken one field at a time. */
-final class Posts {
-  static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
-  static final Instant IN_ONE_HOUR = NOW.plus(Duration.ofHours(1));
+public final class Posts {
+  public static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
+  public static final Instant IN_ONE_HOUR = NOW.plus(Duration.ofHours(1));
 
   private Posts() {}
 
-  static MediaItem jpeg(int width, int height) {
+  public static MediaItem jpeg(int width, int height) {
     return MediaItem.image("https://cdn.example/a.jpg", "JPEG", width, height, 1_000);
   }
 
-  static MediaItem mp4(Duration duration, long bytes) {
+  public static MediaItem mp4(Duration duration, long bytes) {
     return MediaItem.video("https://cdn.example/a.mp4", "MP4", 1080, 1920, bytes, duration);
   }
 
-  static Post.Builder image() {
+  public static Post.Builder image() {
     return Post.builder("p1", "acct")
         .media(Media.image(jpeg(1080, 1080)))
         .caption("hello")

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.backup.BackupIds;
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.support.EscalationLevel;
 import app.omniy.core.support.SupportPriority;

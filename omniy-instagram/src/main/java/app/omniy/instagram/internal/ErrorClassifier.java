@@ -1,7 +1,6 @@
 package app.omniy.instagram.internal;
 
-import app.omniy.core.post.GraphApiErrors;
-import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.instagram.GraphApiError;
 
 /**

@@ -1,7 +1,7 @@
 package app.omniy.instagram.internal;
 
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.instagram.GraphApiError;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package app.omniy.instagram.internal;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.instagram.GraphApiConfig.Flavour;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.instagram.spi.AccessTokens;

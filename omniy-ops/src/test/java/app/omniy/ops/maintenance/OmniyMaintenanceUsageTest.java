@@ -3,13 +3,13 @@ package app.omniy.ops.maintenance;
 import static app.omniy.ops.maintenance.OpsFixtures.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.runtime.Omniy;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;

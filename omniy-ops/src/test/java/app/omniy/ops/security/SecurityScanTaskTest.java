@@ -2,11 +2,11 @@ package app.omniy.ops.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.security.LoginAnomalySettings;
 import app.omniy.core.security.LoginEvent;

@@ -8,6 +8,7 @@ import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.memory.InMemoryStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,7 +136,7 @@ public final class AlertRuntime implements AutoCloseable {
   public static final class Builder {
     private final Clock clock;
     private final NotificationDispatcher dispatcher;
-    private AlertStateStore store = AlertStateStore.inMemory();
+    private AlertStateStore store = InMemoryStores.alertStates();
     private @Nullable AlertRuleSource reloadable;
     private List<AlertRule> rules = List.of();
     private @Nullable MeterRegistry registry;

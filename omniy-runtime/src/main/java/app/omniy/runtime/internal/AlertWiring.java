@@ -6,6 +6,7 @@ import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
+import app.omniy.core.memory.InMemoryStores;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.alert.NotificationDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +36,7 @@ public final class AlertWiring {
   private @Nullable Notifier escalationContact;
   private List<AlertRule> rules = DefaultAlertRules.all();
   private @Nullable AlertRuleSource reloadable;
-  private AlertStateStore state = AlertStateStore.inMemory();
+  private AlertStateStore state = InMemoryStores.alertStates();
   private Duration every = Duration.ofMinutes(1);
 
   /** Sends {@code channel}'s alerts through {@code notifier}, replacing an earlier one. */

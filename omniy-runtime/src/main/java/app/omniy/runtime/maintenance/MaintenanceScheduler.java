@@ -1,8 +1,6 @@
 package app.omniy.runtime.maintenance;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.MaintenanceCalendar;
@@ -12,6 +10,8 @@ import app.omniy.core.maintenance.spi.JobLease;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.core.maintenance.spi.MaintenanceTask;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;

@@ -15,7 +15,7 @@ import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.RcaDocument;
 import app.omniy.core.incident.Severity;
-import app.omniy.core.sla.InMemoryDowntimeStore;
+import app.omniy.core.memory.InMemoryDowntimeStore;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaTarget;
 import app.omniy.runtime.alert.NotificationDispatcher;

@@ -3,8 +3,8 @@ package app.omniy.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.dispatch.spi.DispatchListener;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.PostRecord;
+import app.omniy.core.retry.OutcomeClass;
 import app.omniy.testkit.SamplePosts;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,11 +8,11 @@ import static app.omniy.runtime.maintenance.MaintenanceFixtures.runTogetherUntil
 import static app.omniy.runtime.maintenance.MaintenanceFixtures.runUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

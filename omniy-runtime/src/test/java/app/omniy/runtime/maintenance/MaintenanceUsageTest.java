@@ -2,14 +2,14 @@ package app.omniy.runtime.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.core.maintenance.spi.MaintenanceTask;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

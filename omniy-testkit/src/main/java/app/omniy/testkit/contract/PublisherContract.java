@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.post.OutcomeClass;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.core.retry.OutcomeClass;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

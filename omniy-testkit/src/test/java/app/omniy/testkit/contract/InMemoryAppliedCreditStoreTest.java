@@ -1,7 +1,7 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.billing.InMemoryAppliedCreditStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
+import app.omniy.core.memory.InMemoryAppliedCreditStore;
 
 /** The in-memory default passes the contract every durable store must pass. */
 class InMemoryAppliedCreditStoreTest extends AppliedCreditStoreContract {

@@ -1,6 +1,6 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.sla.InMemoryDowntimeStore;
+import app.omniy.core.memory.InMemoryDowntimeStore;
 import app.omniy.core.sla.spi.DowntimeStore;
 
 /** The in-memory store passes the contract every downtime store must pass. */

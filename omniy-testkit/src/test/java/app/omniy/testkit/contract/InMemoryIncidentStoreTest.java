@@ -1,7 +1,7 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.incident.InMemoryIncidentStore;
 import app.omniy.core.incident.spi.IncidentStore;
+import app.omniy.core.memory.InMemoryIncidentStore;
 
 class InMemoryIncidentStoreTest extends IncidentStoreContract {
   @Override

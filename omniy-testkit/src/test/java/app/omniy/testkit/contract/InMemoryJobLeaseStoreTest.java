@@ -1,7 +1,7 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.maintenance.InMemoryJobLeaseStore;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
+import app.omniy.core.memory.InMemoryJobLeaseStore;
 
 class InMemoryJobLeaseStoreTest extends JobLeaseStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.maintenance.InMemoryJobRunStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
+import app.omniy.core.memory.InMemoryJobRunStore;
 
 class InMemoryJobRunStoreTest extends JobRunStoreContract {
   @Override

@@ -1,6 +1,6 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.post.InMemoryPostStore;
+import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.spi.PostStore;
 
 /** The embedded store meets the {@link PostStore} contract. */

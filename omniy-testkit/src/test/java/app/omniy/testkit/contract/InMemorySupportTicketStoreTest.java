@@ -1,6 +1,6 @@
 package app.omniy.testkit.contract;
 
-import app.omniy.core.support.InMemorySupportTicketStore;
+import app.omniy.core.memory.InMemorySupportTicketStore;
 import app.omniy.core.support.spi.SupportTicketStore;
 
 class InMemorySupportTicketStoreTest extends SupportTicketStoreContract {

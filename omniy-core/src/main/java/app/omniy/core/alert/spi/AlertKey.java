@@ -1,6 +1,6 @@
 package app.omniy.core.alert.spi;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.util.Map;
 import java.util.TreeMap;
 

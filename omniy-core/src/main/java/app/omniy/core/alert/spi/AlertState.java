@@ -1,8 +1,8 @@
 package app.omniy.core.alert.spi;
 
+import app.omniy.core.Require;
 import app.omniy.core.alert.Acknowledgement;
 import app.omniy.core.alert.AlertPhase;
-import app.omniy.core.internal.Require;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package app.omniy.core.alert.spi;
 
-import app.omniy.core.alert.internal.InMemoryAlertStateStore;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +24,4 @@ public interface AlertStateStore {
 
   /** Every stored state, in no particular order. */
   List<AlertState> all();
-
-  /** A thread-safe store in this process's memory. */
-  static AlertStateStore inMemory() {
-    return new InMemoryAlertStateStore();
-  }
 }

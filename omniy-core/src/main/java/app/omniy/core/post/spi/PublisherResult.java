@@ -1,8 +1,8 @@
 package app.omniy.core.post.spi;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.internal.Require;
-import app.omniy.core.post.OutcomeClass;
+import app.omniy.core.Require;
+import app.omniy.core.retry.OutcomeClass;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

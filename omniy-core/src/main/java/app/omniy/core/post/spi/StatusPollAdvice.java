@@ -1,6 +1,6 @@
 package app.omniy.core.post.spi;
 
-import app.omniy.core.internal.Require;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

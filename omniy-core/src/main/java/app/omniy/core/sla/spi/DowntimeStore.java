@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Where downtime and excluded periods are kept (SLA-2). The in-memory {@link
- * app.omniy.core.sla.InMemoryDowntimeStore} serves tests and single-process hosts; adapters such as
- * Firestore implement it for shared storage. Periods are stored as given: merging and exclusion
+ * app.omniy.core.memory.InMemoryDowntimeStore} serves tests and single-process hosts; adapters such
+ * as Firestore implement it for shared storage. Periods are stored as given: merging and exclusion
  * happen in {@link DowntimeLedger} when they are measured, so a corrected period never leaves a
  * stale merge behind.
  */

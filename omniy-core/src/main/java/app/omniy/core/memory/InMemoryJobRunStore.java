@@ -1,0 +1,67 @@
+package app.omniy.core.memory;
+
+import app.omniy.core.InvalidValueException;
+import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.maintenance.spi.JobRunStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The run history in memory: the embedded default. */
+public final class InMemoryJobRunStore implements JobRunStore {
+  private final Map<String, NavigableMap<Instant, JobRun>> runs = new ConcurrentHashMap<>();
+
+  /** An empty store. */
+  public InMemoryJobRunStore() {}
+
+  @Override
+  public void save(JobRun run) {
+    if (run == null) {
+      throw new InvalidValueException("run", null, "is required");
+    }
+    runs.computeIfAbsent(run.jobId(), id -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()))
+        .put(run.due(), run);
+  }
+
+  @Override
+  public Optional<JobRun> find(String jobId, Instant due) {
+    if (due == null) {
+      throw new InvalidValueException("due", null, "is required");
+    }
+    return Optional.ofNullable(of(jobId).get(due));
+  }
+
+  @Override
+  public List<JobRun> history(String jobId, int limit) {
+    if (limit < 0) {
+      throw new InvalidValueException("limit", limit, "must be zero or positive");
+    }
+    return of(jobId).values().stream().limit(limit).toList();
+  }
+
+  @Override
+  public int deleteBefore(String jobId, Instant dueBefore) {
+    if (dueBefore == null) {
+      throw new InvalidValueException("dueBefore", null, "is required");
+    }
+    // Latest first: the entries after dueBefore in this order are the older ones.
+    NavigableMap<Instant, JobRun> older = of(jobId).tailMap(dueBefore, false);
+    int deleted = 0;
+    while (older.pollFirstEntry() != null) {
+      deleted++;
+    }
+    return deleted;
+  }
+
+  private NavigableMap<Instant, JobRun> of(String jobId) {
+    if (jobId == null) {
+      throw new InvalidValueException("jobId", null, "is required");
+    }
+    return runs.getOrDefault(jobId, new ConcurrentSkipListMap<>());
+  }
+}
