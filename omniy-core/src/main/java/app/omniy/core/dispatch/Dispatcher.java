@@ -3,25 +3,14 @@ package app.omniy.core.dispatch;
 import app.omniy.core.Require;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.Lease;
-import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.Reasons;
 import app.omniy.core.post.StaleWriteException;
-import app.omniy.core.post.Transition;
-import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
-import app.omniy.core.post.spi.PublisherResult;
-import app.omniy.core.post.spi.Reconciliation;
-import app.omniy.core.post.spi.StatusPollAdvice;
-import app.omniy.core.quota.QuotaDecision;
-import app.omniy.core.quota.QuotaLedger;
-import app.omniy.core.retry.OutcomeClass;
-import app.omniy.core.retry.RetryDecision;
 import app.omniy.core.retry.RetryPolicy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,19 +48,17 @@ public final class Dispatcher {
       EnumSet.of(PostState.SCHEDULED, PostState.RETRY_WAIT);
 
   private final PostStore store;
-  private final Publisher publisher;
   private final DispatchSettings settings;
-  private final DispatchListener listener;
-  private final RandomGenerator random;
-  private final Object randomLock = new Object();
-  private final QuotaLedger quota;
+  private final GuardedListener listener;
   private final Set<String> reauthAccounts = ConcurrentHashMap.newKeySet();
+
+  /** Runs {@link #process}; it adds an account to {@link #reauthAccounts} as well (POST-11). */
+  private final Attempt attempt;
 
   /** Per account needing re-authorisation, the posts already warned about (POST-11). */
   private final Map<String, Set<String>> warned = new ConcurrentHashMap<>();
 
   private volatile @Nullable String pauseReason;
-  private final long renewBelowNanos;
 
   /**
    * @param store where posts live
@@ -87,18 +74,11 @@ public final class Dispatcher {
       DispatchListener listener,
       RandomGenerator random) {
     this.store = Require.nonNull(store, "store");
-    this.publisher = Require.nonNull(publisher, "publisher");
+    Require.nonNull(publisher, "publisher");
     this.settings = Require.nonNull(settings, "settings");
     this.listener = new GuardedListener(Require.nonNull(listener, "listener"));
-    this.random = Require.nonNull(random, "random");
-    // Computed once as nanoseconds, not as a Duration on every publisher call; saturated.
-    Duration lease = settings.leaseDuration();
-    this.renewBelowNanos =
-        lease.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1
-            ? Long.MAX_VALUE / 2
-            : lease.toNanos() / 2;
-    this.quota =
-        new QuotaLedger(store, publisher, settings.quotaPolicy(), settings.quotaHistoryFromStore());
+    Require.nonNull(random, "random");
+    this.attempt = new Attempt(store, publisher, settings, this.listener, random, reauthAccounts);
   }
 
   /** The settings. */
@@ -141,7 +121,8 @@ public final class Dispatcher {
   /**
    * When the next post falls due, if the store can tell cheaply ({@link PostStore#nextDueAt});
    * empty while paused, so a runtime sleeps its poll interval then. A runtime sleeps until this
-   * instant rather than polling, so posts start on time (issue 8: lateness p99 at most 25 ms).
+   * instant rather than polling, so posts start on time (lateness p99 at most 25 ms, the target
+   * docs/benchmarks.md measures).
    */
   public Optional<Instant> nextDueAt() {
     return pauseReason != null ? Optional.empty() : store.nextDueAt();
@@ -235,7 +216,8 @@ public final class Dispatcher {
               + (old == null ? "?" : old.owner() + "'s lease expired at " + old.expiresAt())
               + (r.containerId() == null ? "" : "; container " + r.containerId() + " to reconcile");
       try {
-        boolean missed = r.containerId() == null && policy().missedWindow(r.post(), now);
+        boolean missed =
+            r.containerId() == null && settings.retryPolicy().missedWindow(r.post(), now);
         PostRecord released =
             missed
                 ? store.finishAttempt(
@@ -243,7 +225,7 @@ public final class Dispatcher {
                 : store.finishAttempt(
                     r.token(), PostState.RETRY_WAIT, Reasons.of(LEASE_EXPIRED, why), now, now);
         recovered.add(released);
-        announce(released, "");
+        listener.announce(released, "");
       } catch (StaleWriteException lost) {
         // Lost it again between claim and write: whoever holds it now recovers it.
       }
@@ -277,400 +259,6 @@ public final class Dispatcher {
   public Dispatched process(PostRecord claimed, Clock clock) {
     Require.nonNull(claimed, "claimed");
     Require.nonNull(clock, "clock");
-    Run run = new Run(claimed, clock);
-    try {
-      attempt(run);
-      return new Dispatched(run.r, run.outcome, false);
-    } catch (StaleWriteException lost) {
-      // Fenced off (POST-8): another worker took the post; it recovers whatever happened here.
-      return new Dispatched(run.r, run.outcome, true);
-    }
-  }
-
-  /** The post being processed, its latest stored version, and the clock. */
-  private static final class Run {
-    PostRecord r;
-    final Clock clock;
-    @Nullable OutcomeClass outcome;
-    @Nullable Instant reservedAt;
-    int reservedContainers;
-
-    Run(PostRecord r, Clock clock) {
-      this.r = r;
-      this.clock = clock;
-    }
-
-    Instant now() {
-      return clock.instant();
-    }
-  }
-
-  private void attempt(Run run) {
-    PostRecord r = run.r;
-    String account = r.accountId();
-    Instant now = run.now();
-    if (reauthAccounts.contains(account)) {
-      move(
-          run,
-          PostState.NEEDS_REAUTH,
-          Reasons.of(Reasons.NEEDS_REAUTH, "account " + account + " waits for re-authorisation"),
-          now,
-          "");
-      return;
-    }
-    if (r.containerId() == null && policy().missedWindow(r.post(), now)) {
-      move(run, PostState.FAILED, missedWindowReason(r, now), now, "");
-      return;
-    }
-    if (r.containerId() == null && !reserve(run, r.post().media().containersNeeded(), now)) {
-      return;
-    }
-
-    run.r =
-        store.recordTransition(r.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, now, now);
-    Duration lateness =
-        run.r.attempt() == 1 && now.isAfter(r.post().publishAt())
-            ? Duration.between(r.post().publishAt(), now)
-            : Duration.ZERO;
-    listener.attemptStarted(run.r, lateness);
-
-    String container = run.r.containerId();
-    if (container != null) {
-      // An earlier attempt's outcome is unknown: find out before anything else (POST-7).
-      PublisherResult<Reconciliation> fate = reconcile(run, account, container);
-      if (!fate.isSuccess() || fate.value() == null) {
-        end(
-            run,
-            fate.outcome(),
-            "reconcile " + container + ": " + fate.detail(),
-            fate.retryAfter());
-        return;
-      }
-      switch (fate.value()) {
-        case PUBLISHED -> {
-          publishedAfterAll(run, container);
-          return;
-        }
-        case NOT_PUBLISHED -> container = StatusPolls.gaveUp(run.r) ? null : container;
-        case CONTAINER_EXPIRED -> container = null;
-      }
-      now = run.now();
-      if (policy().missedWindow(r.post(), now)) {
-        run.outcome = fate.outcome();
-        move(run, PostState.FAILED, missedWindowReason(r, now), now, "");
-        return;
-      }
-      if (!reserve(run, container == null ? r.post().media().containersNeeded() : 0, now)) {
-        return;
-      }
-    }
-
-    if (container == null) {
-      PublisherResult<String> created = createContainer(run, r.post());
-      String id = created.value();
-      if (!created.isSuccess() || id == null) {
-        giveBack(run, true);
-        end(run, created.outcome(), "create: " + created.detail(), created.retryAfter());
-        return;
-      }
-      container = id;
-      // Stored before media_publish, so a crash or lost answer is reconciled, never re-published.
-      run.r = store.recordContainer(run.r.token(), container, run.now());
-    }
-
-    PublisherResult<ContainerStatus> status = status(run, account, container);
-    ContainerStatus state = status.value();
-    if (!status.isSuccess() || state == null) {
-      giveBack(run, false);
-      end(
-          run,
-          status.outcome(),
-          "status " + container + ": " + status.detail(),
-          status.retryAfter());
-      return;
-    }
-    switch (state) {
-      case FINISHED -> {}
-      case PUBLISHED -> {
-        publishedAfterAll(run, container);
-        return;
-      }
-      case IN_PROGRESS -> {
-        giveBack(run, false);
-        notReady(run, container);
-        return;
-      }
-      case ERROR, EXPIRED -> {
-        giveBack(run, false);
-        end(run, OutcomeClass.NEW_CONTAINER, "container " + container + " " + state, null);
-        return;
-      }
-    }
-
-    PublisherResult<String> sent = publish(run, account, container);
-    String mediaId = sent.value();
-    if (sent.isSuccess() && mediaId != null) {
-      run.outcome = OutcomeClass.SUCCESS;
-      tellAttemptEnded(run);
-      move(run, PostState.PUBLISHED, Reasons.PUBLISHED, run.now(), mediaId);
-      firstComment(run, account, mediaId);
-      return;
-    }
-    if (sent.outcome() == OutcomeClass.TRANSIENT) {
-      // No answer: the post may have gone out. Ask now; if that cannot tell, the next attempt asks.
-      PublisherResult<Reconciliation> fate = reconcile(run, account, container);
-      if (fate.isSuccess() && fate.value() == Reconciliation.PUBLISHED) {
-        publishedAfterAll(run, container);
-        return;
-      }
-      if (fate.isSuccess()) {
-        giveBack(run, false);
-      }
-    } else {
-      giveBack(run, false);
-    }
-    end(run, sent.outcome(), "publish " + container + ": " + sent.detail(), sent.retryAfter());
-  }
-
-  /**
-   * The container is still processing: poll again when the publisher's cadence says (its {@code
-   * StatusPolling}), or the retry backoff if it has none, without holding a worker during the wait;
-   * or give up on the container once the publisher says so, and make a new one next time.
-   */
-  private void notReady(Run run, String container) {
-    StatusPolls.Seen seen = StatusPolls.seen(run.r, run.now());
-    StatusPollAdvice advice;
-    try {
-      advice = publisher.statusPolling(seen.polls(), seen.inProgressFor()).orElse(null);
-    } catch (RuntimeException e) {
-      advice = null; // a publisher's bug: the retry backoff paces the polls
-    }
-    if (advice != null && advice.next().isEmpty()) {
-      String detail =
-          StatusPolls.GAVE_UP
-              + " container "
-              + container
-              + ", in progress for "
-              + seen.inProgressFor()
-              + " over "
-              + seen.polls()
-              + " polls";
-      end(run, OutcomeClass.NEW_CONTAINER, detail, null);
-      return;
-    }
-    String detail = "container " + container + " still processing (poll " + seen.polls() + ")";
-    end(run, OutcomeClass.NOT_READY, detail, advice == null ? null : advice.delay());
-  }
-
-  /** Reserves quota, or defers the post with the reason (POST-3); whether it may go now. */
-  private boolean reserve(Run run, int containers, Instant now) {
-    QuotaDecision decision = quota.reserve(run.r.id(), run.r.accountId(), containers, now);
-    if (decision.mayGoNow()) {
-      run.reservedAt = now;
-      run.reservedContainers = containers;
-      return true;
-    }
-    RetryDecision next =
-        decide(
-            run.r,
-            OutcomeClass.QUOTA,
-            decision.reason(),
-            Duration.between(now, decision.earliest()),
-            now);
-    move(run, next.state(), next.reason(), next.nextAttemptAt(), "");
-    return false;
-  }
-
-  /** Gives back the quota an attempt reserved but did not use. */
-  private void giveBack(Run run, boolean containersToo) {
-    Instant at = run.reservedAt;
-    if (at == null) {
-      return;
-    }
-    quota.cancelPublish(run.r.accountId(), run.r.id());
-    if (containersToo) {
-      quota.cancelContainers(run.r.accountId(), at, run.reservedContainers);
-    }
-    run.reservedAt = null;
-  }
-
-  private void publishedAfterAll(Run run, String container) {
-    if (run.reservedAt == null) {
-      quota.published(run.r.accountId(), run.r.id(), run.now());
-    }
-    run.outcome = OutcomeClass.SUCCESS;
-    tellAttemptEnded(run);
-    move(
-        run,
-        PostState.PUBLISHED,
-        Reasons.of(Reasons.RECONCILED_PUBLISHED, container),
-        run.now(),
-        "");
-    if (run.r.post().firstCommentText().isPresent()) {
-      PostRecord published = run.r;
-      listener.commentSkipped(
-          published, "the media id is unknown after a lost publish answer, and is never guessed");
-    }
-  }
-
-  /**
-   * Posts the first comment on the media just published (POST-1). Its failure never touches the
-   * post, which is published; the listener hears of it.
-   */
-  private void firstComment(Run run, String account, String mediaId) {
-    PostRecord published = run.r;
-    String text = published.post().firstCommentText().orElse(null);
-    if (text == null) {
-      return; // most posts have no first comment
-    }
-    PublisherResult<String> comment;
-    try {
-      comment = answered(publisher.comment(account, mediaId, text, run.now()));
-    } catch (RuntimeException e) {
-      comment = noAnswer(e);
-    }
-    if (comment.isSuccess()) {
-      listener.commented(published, mediaId);
-    } else {
-      listener.commentSkipped(published, "comment: " + comment.detail());
-    }
-  }
-
-  /** The attempt ended with a failure: the retry policy decides what follows (POST-5, POST-6). */
-  private void end(Run run, OutcomeClass outcome, String detail, @Nullable Duration wait) {
-    run.outcome = outcome;
-    tellAttemptEnded(run);
-    Instant now = run.now();
-    RetryDecision next = decide(run.r, outcome, detail, wait, now);
-    move(run, next.state(), next.reason(), next.nextAttemptAt(), "");
-  }
-
-  private RetryDecision decide(
-      PostRecord r, OutcomeClass outcome, String detail, @Nullable Duration wait, Instant now) {
-    synchronized (randomLock) {
-      return policy().decide(r, outcome, detail, wait, now, random);
-    }
-  }
-
-  /** Records the move and releases the lease in one store call, then tells the listener. */
-  private void move(Run run, PostState to, String reason, Instant next, String mediaId) {
-    Instant now = run.now();
-    run.r = store.finishAttempt(run.r.token(), to, reason, next, now);
-    if (to == PostState.NEEDS_REAUTH) {
-      reauthAccounts.add(run.r.accountId());
-    }
-    announce(run.r, mediaId);
-  }
-
-  private void announce(PostRecord r, String mediaId) {
-    List<Transition> history = r.history();
-    String reason = history.isEmpty() ? "" : history.get(history.size() - 1).reason();
-    switch (r.state()) {
-      case PUBLISHED -> listener.published(r, mediaId);
-      case FAILED -> {
-        listener.failed(r, reason);
-        if (reason.startsWith(Reasons.MISSED_WINDOW)) {
-          listener.missedWindow(r);
-        }
-      }
-      case NEEDS_REAUTH -> listener.needsReauth(r, reason);
-      case SCHEDULED, RETRY_WAIT -> listener.deferred(r, r.nextAttemptAt(), reason);
-      case PUBLISHING, CANCELLED -> {}
-    }
-  }
-
-  /** The time of the next step, after renewing the lease if less than half of it is left. */
-  private Instant leased(Run run) {
-    Instant now = run.now();
-    Lease lease = run.r.lease();
-    if (lease != null && nanosLeft(now, lease.expiresAt()) < renewBelowNanos) {
-      run.r = store.renew(run.r.token(), now, settings.leaseDuration());
-    }
-    return now;
-  }
-
-  /**
-   * Nanoseconds from {@code now} to {@code expiresAt}, saturated (no {@link Duration} per publisher
-   * call; a lease beyond 292 years counts as {@link Long#MAX_VALUE}).
-   */
-  static long nanosLeft(Instant now, Instant expiresAt) {
-    long seconds = expiresAt.getEpochSecond() - now.getEpochSecond();
-    if (seconds >= Long.MAX_VALUE / 1_000_000_000L - 1) {
-      return Long.MAX_VALUE;
-    }
-    if (seconds <= Long.MIN_VALUE / 1_000_000_000L + 1) {
-      return Long.MIN_VALUE;
-    }
-    return seconds * 1_000_000_000L + (expiresAt.getNano() - now.getNano());
-  }
-
-  private String missedWindowReason(PostRecord r, Instant now) {
-    return Reasons.of(
-        Reasons.MISSED_WINDOW,
-        "started at " + now + ", window ended at " + policy().windowEnd(r.post()));
-  }
-
-  private RetryPolicy policy() {
-    return settings.retryPolicy();
-  }
-
-  private void tellAttemptEnded(Run run) {
-    PostRecord r = run.r;
-    OutcomeClass outcome = run.outcome;
-    if (outcome != null) {
-      listener.attemptEnded(r, outcome);
-    }
-  }
-
-  // The publisher's steps, each at the time of the step with the lease renewed (leased), through
-  // answered: one method per step rather than a lambda per call, which allocated on every step of
-  // the dispatch path (issue 8).
-
-  private PublisherResult<String> createContainer(Run run, Post post) {
-    try {
-      return answered(publisher.createContainer(post, leased(run)));
-    } catch (RuntimeException e) {
-      return noAnswer(e);
-    }
-  }
-
-  private PublisherResult<ContainerStatus> status(Run run, String account, String container) {
-    try {
-      return answered(publisher.status(account, container, leased(run)));
-    } catch (RuntimeException e) {
-      return noAnswer(e);
-    }
-  }
-
-  private PublisherResult<String> publish(Run run, String account, String container) {
-    try {
-      return answered(publisher.publish(account, container, leased(run)));
-    } catch (RuntimeException e) {
-      return noAnswer(e);
-    }
-  }
-
-  private PublisherResult<Reconciliation> reconcile(Run run, String account, String container) {
-    try {
-      return answered(publisher.reconcile(account, container, leased(run)));
-    } catch (RuntimeException e) {
-      return noAnswer(e);
-    }
-  }
-
-  private static <T> PublisherResult<T> answered(PublisherResult<T> result) {
-    return Require.nonNull(result, "publisher result");
-  }
-
-  /**
-   * A publisher that throws (a bug, a network library's surprise) is treated as no answer: the
-   * outcome is unknown, so it is reconciled rather than retried blindly. Losing the lease while
-   * renewing it is no publisher's answer: that goes on up.
-   */
-  private static <T> PublisherResult<T> noAnswer(RuntimeException e) {
-    if (e instanceof StaleWriteException lost) {
-      throw lost;
-    }
-    return PublisherResult.failure(OutcomeClass.TRANSIENT, "exception", String.valueOf(e));
+    return attempt.run(claimed, clock);
   }
 }

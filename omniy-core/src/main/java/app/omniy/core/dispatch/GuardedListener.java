@@ -2,9 +2,12 @@ package app.omniy.core.dispatch;
 
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.Reasons;
+import app.omniy.core.post.Transition;
 import app.omniy.core.retry.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The host's listener with its exceptions swallowed: a listener's bug must not stop publishing, and
@@ -16,6 +19,27 @@ final class GuardedListener implements DispatchListener {
 
   GuardedListener(DispatchListener host) {
     this.host = host;
+  }
+
+  /**
+   * Tells of a post's recorded move the callback its new state calls for, with the move's reason (a
+   * recovery's or an attempt's last move).
+   */
+  void announce(PostRecord r, String mediaId) {
+    List<Transition> history = r.history();
+    String reason = history.isEmpty() ? "" : history.get(history.size() - 1).reason();
+    switch (r.state()) {
+      case PUBLISHED -> published(r, mediaId);
+      case FAILED -> {
+        failed(r, reason);
+        if (reason.startsWith(Reasons.MISSED_WINDOW)) {
+          missedWindow(r);
+        }
+      }
+      case NEEDS_REAUTH -> needsReauth(r, reason);
+      case SCHEDULED, RETRY_WAIT -> deferred(r, r.nextAttemptAt(), reason);
+      case PUBLISHING, CANCELLED -> {}
+    }
   }
 
   @Override
