@@ -4,13 +4,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Computed holidays against the Cabinet Office's published lists (SUP-1). */
 class JapaneseHolidaysTest {
+
+  /**
+   * The published holidays by year: the Cabinet Office's syukujitsu.csv for 2000–2027 and the
+   * holiday_jp data set for 2028–2030 (the resource's header names both sources).
+   */
+  private static final Map<Integer, TreeSet<LocalDate>> PUBLISHED =
+      published("syukujitsu-2000-2030.csv");
+
+  @ParameterizedTest(name = "{0} matches the published list")
+  @ValueSource(
+      ints = {
+        2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014,
+        2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029,
+        2030
+      })
+  void every_year_from_2000_to_2030_matches_the_published_list_day_for_day(int year) {
+    assertThat(PUBLISHED).containsKey(year);
+    assertThat(JapaneseHolidays.of(year)).containsExactlyElementsOf(PUBLISHED.get(year));
+  }
+
+  @Test
+  void before_2007_a_sunday_between_two_holidays_was_no_holiday_and_gave_no_substitute() {
+    assertThat(JapaneseHolidays.of(2003))
+        .contains(dates(2003, "04-29", "05-03", "05-05").toArray(LocalDate[]::new))
+        .doesNotContain(LocalDate.of(2003, 5, 4), LocalDate.of(2003, 5, 6));
+    assertThat(JapaneseHolidays.of(2002))
+        .as("a Saturday between two holidays was one, and Sunday 5 May gave Monday 6 May")
+        .contains(dates(2002, "05-03", "05-04", "05-05", "05-06").toArray(LocalDate[]::new));
+  }
+
+  @Test
+  void greenery_day_is_april_29_until_2006_and_may_4_from_2007_when_april_29_became_showa_day() {
+    assertThat(JapaneseHolidays.isHoliday(LocalDate.of(2006, 4, 29))).isTrue();
+    assertThat(JapaneseHolidays.isHoliday(LocalDate.of(2007, 4, 29))).isTrue();
+    assertThat(JapaneseHolidays.isHoliday(LocalDate.of(2008, 5, 4))).isTrue();
+    assertThat(JapaneseHolidays.of(2008))
+        .as("Greenery Day on a Sunday gives the next day that is no holiday: Tuesday 6 May")
+        .contains(LocalDate.of(2008, 5, 6))
+        .doesNotContain(LocalDate.of(2008, 5, 7));
+  }
 
   @Test
   void matches_the_published_list_for_2025_with_three_substitute_holidays() {
@@ -67,6 +121,25 @@ class JapaneseHolidaysTest {
     assertThatThrownBy(() -> JapaneseHolidays.of(1999))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("year = '1999'");
+  }
+
+  private static Map<Integer, TreeSet<LocalDate>> published(String resource) {
+    DateTimeFormatter slashed = DateTimeFormatter.ofPattern("uuuu/M/d");
+    try (InputStream in =
+            Objects.requireNonNull(
+                JapaneseHolidaysTest.class.getResourceAsStream(resource), resource);
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader
+          .lines()
+          .filter(line -> !line.isEmpty() && Character.isDigit(line.charAt(0)))
+          .map(line -> LocalDate.parse(line.substring(0, line.indexOf(',')), slashed))
+          .collect(
+              Collectors.groupingBy(
+                  LocalDate::getYear, TreeMap::new, Collectors.toCollection(TreeSet::new)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<LocalDate> dates(int year, String... monthDays) {
