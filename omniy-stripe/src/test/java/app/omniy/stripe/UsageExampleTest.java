@@ -7,11 +7,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.Money;
-import app.omniy.core.billing.WebhookMeters;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.memory.InMemoryAppliedCreditStore;
 import app.omniy.core.memory.InMemoryProcessedEventStore;
+import app.omniy.core.metrics.MetricNames;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,7 +51,7 @@ class UsageExampleTest {
         subscriptions
             .registerOn(StripeWebhooks.builder(settings))
             .processedEvents(processedEvents) // Firestore later; in memory by default
-            .meterRegistry(registry) // omniy.stripe.webhooks.* counters (ALERT-C2)
+            .meterRegistry(registry) // the omniy.stripe.webhooks{outcome} counter (ALERT-C2)
             .on("invoice.payment_failed", event -> failedPayments.add(event.getId()))
             .build();
     // in the host's POST /stripe/webhook endpoint, with the raw body:
@@ -60,7 +60,14 @@ class UsageExampleTest {
     // README end
 
     assertThat(status).isEqualTo(200);
-    assertThat(registry.get(WebhookMeters.RECEIVED).counter().count()).isEqualTo(1);
+    assertThat(registry.getMeters()).hasSize(1);
+    assertThat(
+            registry
+                .get(MetricNames.STRIPE_WEBHOOKS)
+                .tag(MetricNames.TAG_OUTCOME, MetricNames.OUTCOME_SUCCESS)
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
