@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The result of one {@link CreditRequest}.
  *
- * @param request what was asked
+ * @param request what was asked, with the assessed credit (its tier in {@code
+ *     request().credit().creditPercent()})
  * @param outcome what was done (or, in a dry run, would be)
- * @param monthlyFee the fee the credit is a share of, once it was looked up
- * @param creditPercent the share of the fee the availability earns (SLA-6)
- * @param credit the credit applied, found, or that would be applied
+ * @param credit the credit applied, found, or that would be applied, in Stripe's unit of the
+ *     currency
  * @param idempotencyKey the key the credit is (or would be) created with
  * @param reference Stripe's balance transaction id ({@code cbtxn_…}) of an applied or found credit
  * @param detail a short explanation for reports and logs
@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 public record CreditDecision(
     CreditRequest request,
     CreditOutcome outcome,
-    @Nullable Money monthlyFee,
-    int creditPercent,
     @Nullable Money credit,
     String idempotencyKey,
     @Nullable String reference,

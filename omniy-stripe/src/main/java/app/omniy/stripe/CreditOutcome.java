@@ -13,12 +13,16 @@ public enum CreditOutcome {
    * it (a fresh store, or a crash between Stripe's answer and the record); now recorded.
    */
   ALREADY_IN_STRIPE,
-  /** The availability earns no credit (SLA-6: at least 99.9%), or the credit rounds to zero. */
+  /**
+   * The assessed credit is zero: the availability earns none (SLA-6: at least 99.9%), or the amount
+   * is zero in Stripe's unit of the currency.
+   */
   NO_CREDIT_DUE,
-  /** The request came after the last day of the following month (SLA-7). */
+  /**
+   * The credit was not asked for in time (SLA-7): after the last day of the following month, or
+   * before the month began. The decision's detail is the assessed credit's reason.
+   */
   REQUESTED_TOO_LATE,
-  /** The customer has no active subscription, so there is no monthly fee to credit. */
-  NO_ACTIVE_SUBSCRIPTION,
   /** Stripe could not be reached or refused; nothing was recorded, a re-run is safe. */
   FAILED
 }

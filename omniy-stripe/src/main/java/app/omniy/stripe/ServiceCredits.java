@@ -3,11 +3,11 @@ package app.omniy.stripe;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
 import app.omniy.core.OmniyException;
+import app.omniy.core.Require;
 import app.omniy.core.billing.AppliedCredit;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.memory.InMemoryAppliedCreditStore;
-import app.omniy.core.sla.CreditPolicy;
-import app.omniy.core.sla.CreditRequests;
+import app.omniy.core.sla.ServiceCredit;
 import app.omniy.stripe.internal.StripeAmounts;
 import app.omniy.stripe.internal.StripeBilling;
 import com.stripe.StripeClient;
@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +26,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pays SLA service credits (SLA-6, SLA-7) into customers' Stripe balances, exactly once per
- * customer and month, however often a request is retried. For each {@link CreditRequest}:
+ * Pays SLA service credits into customers' Stripe balances, exactly once per customer and month,
+ * however often a request is retried. The credit itself (tier, amount and eligibility, SLA-6 and
+ * SLA-7) is the core's {@link ServiceCredit}, assessed from the month's exact availability; this
+ * class only applies it. For each {@link CreditRequest}:
  *
  * <ol>
- *   <li>the request must have come by the last day of the following month (SLA-7, in the claim
- *       zone, JST unless set) and the availability must earn a credit ({@link CreditPolicy});
+ *   <li>a credit not asked for in time ({@link ServiceCredit#eligible()} false) is not paid, and a
+ *       credit that is zero in Stripe's unit of the currency asks Stripe nothing;
  *   <li>the {@link AppliedCreditStore} and then the customer's Stripe balance transactions are
  *       searched for this month's credit (metadata {@value #METADATA_MONTH}): Stripe forgets
  *       idempotency keys after 24 hours, these records do not;
- *   <li>the monthly fee is the sum of price × quantity over the customer's active subscriptions;
- *       the credit is the policy's share of it, half-up to the currency's minor unit;
- *   <li>the credit is created as a negative customer balance transaction with the idempotency key
- *       {@code omniy-sla-credit:<customer>:<month>}, so a retried POST (the SDK retries 409 and 5xx
- *       answers and network errors) cannot apply it twice, and then recorded in the store.
+ *   <li>the credit's amount is created as a negative customer balance transaction with the
+ *       idempotency key {@code omniy-sla-credit:<customer>:<month>}, so a retried POST (the SDK
+ *       retries 409 and 5xx answers and network errors) cannot apply it twice, and then recorded in
+ *       the store.
  * </ol>
+ *
+ * <p>{@link #monthlyFee} reads the fee to assess the credit with from the customer's active
+ * subscriptions.
  *
  * <pre>{@code
  * ServiceCredits credits = ServiceCredits.builder(settings).appliedCredits(store).build();
- * CreditDecision preview = credits.preview(request); // dry run: reads only
- * CreditDecision applied = credits.apply(request);
+ * Money fee = credits.monthlyFee(customerId).orElseThrow();
+ * ServiceCredit credit = ServiceCredit.assess(CreditPolicy.GUIDE, month, uptime, fee, askedOn);
+ * CreditDecision preview = credits.preview(new CreditRequest(customerId, credit)); // reads only
+ * CreditDecision applied = credits.apply(new CreditRequest(customerId, credit));
  * }</pre>
  *
  * <p>Thread-safe. Two processes crediting the same customer and month at the same moment both find
@@ -62,26 +67,27 @@ public final class ServiceCredits {
   /** Metadata key: the credited month, {@code yyyy-MM}. */
   public static final String METADATA_MONTH = "omniy_sla_month";
 
-  /** Metadata key: the month's exact availability in percent. */
+  /**
+   * Metadata key: the month's availability in percent, truncated (never rounded up) to {@value
+   * #AVAILABILITY_DECIMALS} decimals as the SLA report shows it.
+   */
   public static final String METADATA_AVAILABILITY = "omniy_availability_percent";
 
-  /** Metadata key: the share of the fee credited, in percent. */
+  /** Metadata key: the share of the fee credited, in percent (the assessed tier, SLA-6). */
   public static final String METADATA_CREDIT_PERCENT = "omniy_credit_percent";
+
+  private static final int AVAILABILITY_DECIMALS = 4;
 
   private static final Logger log = LoggerFactory.getLogger(ServiceCredits.class);
 
   private final StripeBilling stripe;
   private final AppliedCreditStore appliedCredits;
-  private final CreditPolicy policy;
   private final Clock clock;
-  private final ZoneId claimZone;
 
   private ServiceCredits(Builder builder, StripeClient client) {
     this.stripe = new StripeBilling(client);
     this.appliedCredits = builder.appliedCredits;
-    this.policy = builder.policy;
     this.clock = builder.clock;
-    this.claimZone = builder.claimZone;
   }
 
   /** A builder calling Stripe with {@code settings}' API key at its API base. */
@@ -98,11 +104,29 @@ public final class ServiceCredits {
   }
 
   /**
-   * Applies the credit for {@code request} unless it is not due or was applied before.
+   * The customer's monthly fee, to assess the credit with: the sum of price × quantity over the
+   * items of their active subscriptions, in the price's currency; empty when none is active.
+   *
+   * @throws StripeCallException if Stripe failed after the retries
+   * @throws OmniyException if an item is not billed monthly per unit (e.g. a yearly price), or the
+   *     subscriptions' currencies differ
+   */
+  public Optional<Money> monthlyFee(String customerId) {
+    if (customerId == null || !customerId.matches("\\S+")) {
+      throw new InvalidValueException("customerId", customerId, "must be a Stripe customer id");
+    }
+    try {
+      return stripe.monthlyFee(customerId);
+    } catch (StripeException e) {
+      throw new StripeCallException("Monthly fee of " + customerId, e);
+    }
+  }
+
+  /**
+   * Applies the credit of {@code request} unless it is not due or was applied before.
    *
    * @throws StripeCallException if Stripe failed after the retries; nothing was recorded, and
    *     running the request again is safe
-   * @throws OmniyException if the customer's fee cannot be determined (e.g. a yearly price)
    */
   public CreditDecision apply(CreditRequest request) {
     return decide(request, false);
@@ -128,17 +152,11 @@ public final class ServiceCredits {
       }
       try {
         decisions.add(decide(request, dryRun));
-      } catch (RuntimeException e) { // Stripe, the store or the data: this customer only
-        log.warn("Service credit for {} {} failed", request.customerId(), request.month(), e);
+      } catch (RuntimeException e) { // Stripe or the store: this customer only
+        log.warn(
+            "Service credit for {} {} failed", request.customerId(), request.credit().month(), e);
         decisions.add(
-            decision(
-                request,
-                CreditOutcome.FAILED,
-                null,
-                0,
-                null,
-                null,
-                String.valueOf(e.getMessage())));
+            decision(request, CreditOutcome.FAILED, null, null, String.valueOf(e.getMessage())));
       }
     }
     return List.copyOf(decisions);
@@ -148,45 +166,39 @@ public final class ServiceCredits {
     if (request == null) {
       throw new InvalidValueException("request", null, "is required");
     }
-    CreditRequests.Eligibility eligibility =
-        CreditRequests.decide(request.month(), request.requestedAt(), claimZone);
-    if (!eligibility.eligible()) {
+    ServiceCredit credit = request.credit();
+    if (!Boolean.TRUE.equals(credit.eligible())) {
       return decision(
-          request,
-          CreditOutcome.REQUESTED_TOO_LATE,
-          null,
-          0,
-          null,
-          null,
-          eligibility.reason() + " (SLA-7)");
+          request, CreditOutcome.REQUESTED_TOO_LATE, null, null, credit.reason() + " (SLA-7)");
     }
-    int percent = policy.creditPercent(request.availabilityPercent());
-    if (percent == 0) {
-      return decision(request, CreditOutcome.NO_CREDIT_DUE, null, 0, null, null, "SLA met");
+    // What Stripe can take: the same as ISO's minor unit except for a few currencies (MGA).
+    Money amount = StripeAmounts.atStripeUnit(Require.nonNull(credit.amount(), "credit.amount"));
+    if (amount.isZero()) {
+      String why = credit.creditPercent() == 0 ? "SLA met" : "rounds to 0";
+      return decision(request, CreditOutcome.NO_CREDIT_DUE, null, null, why);
     }
-    Optional<AppliedCredit> recorded = appliedCredits.find(request.customerId(), request.month());
+    Optional<AppliedCredit> recorded = appliedCredits.find(request.customerId(), credit.month());
     if (recorded.isPresent()) {
-      AppliedCredit credit = recorded.get();
+      AppliedCredit applied = recorded.get();
       return decision(
           request,
           CreditOutcome.ALREADY_APPLIED,
-          null,
-          percent,
-          credit.amount(),
-          credit.reference(),
-          "applied " + credit.appliedAt());
+          applied.amount(),
+          applied.reference(),
+          "applied " + applied.appliedAt());
     }
     try {
-      return decideWithStripe(request, percent, dryRun);
+      return decideWithStripe(request, amount, dryRun);
     } catch (StripeException e) {
       throw new StripeCallException(
-          "Service credit for " + request.customerId() + " " + request.month(), e);
+          "Service credit for " + request.customerId() + " " + credit.month(), e);
     }
   }
 
-  private CreditDecision decideWithStripe(CreditRequest request, int percent, boolean dryRun)
+  private CreditDecision decideWithStripe(CreditRequest request, Money amount, boolean dryRun)
       throws StripeException {
-    String month = request.month().toString();
+    ServiceCredit credit = request.credit();
+    String month = credit.month().toString();
     Optional<CustomerBalanceTransaction> inStripe =
         stripe.findTransaction(
             request.customerId(),
@@ -198,52 +210,30 @@ public final class ServiceCredits {
       return decision(
           request,
           CreditOutcome.ALREADY_IN_STRIPE,
-          null,
-          percent,
           found.amount(),
           found.reference(),
           "found in the customer's balance transactions");
     }
-    Optional<Money> fee = stripe.monthlyFee(request.customerId());
-    if (fee.isEmpty()) {
-      return decision(
-          request, CreditOutcome.NO_ACTIVE_SUBSCRIPTION, null, percent, null, null, "no fee");
-    }
-    // What Stripe can take: the same as ISO's minor unit except for a few currencies (MGA).
-    Money credit =
-        StripeAmounts.atStripeUnit(policy.credit(request.availabilityPercent(), fee.get()));
-    if (credit.isZero()) {
-      return decision(
-          request, CreditOutcome.NO_CREDIT_DUE, fee.get(), percent, null, null, "rounds to 0");
-    }
     if (dryRun) {
-      return decision(
-          request, CreditOutcome.WOULD_APPLY, fee.get(), percent, credit, null, "dry run");
+      return decision(request, CreditOutcome.WOULD_APPLY, amount, null, "dry run");
     }
     CustomerBalanceTransaction created =
         stripe.credit(
             request.customerId(),
-            credit,
-            description(request, percent, fee.get()),
-            metadata(request, percent),
-            idempotencyKey(request.customerId(), request.month()));
+            amount,
+            description(credit),
+            metadata(credit),
+            idempotencyKey(request.customerId(), credit.month()));
     AppliedCredit recorded =
         appliedCredits.recordIfAbsent(
             new AppliedCredit(
                 request.customerId(),
-                request.month(),
-                credit,
-                request.availabilityPercent(),
+                credit.month(),
+                amount,
+                availabilityPercent(credit),
                 created.getId(),
                 clock.instant()));
-    return decision(
-        request,
-        CreditOutcome.APPLIED,
-        fee.get(),
-        percent,
-        credit,
-        recorded.reference(),
-        "applied");
+    return decision(request, CreditOutcome.APPLIED, amount, recorded.reference(), "applied");
   }
 
   private AppliedCredit recordFound(
@@ -252,13 +242,17 @@ public final class ServiceCredits {
     AppliedCredit found =
         new AppliedCredit(
             request.customerId(),
-            request.month(),
+            request.credit().month(),
             StripeAmounts.money(
                 BigDecimal.valueOf(transaction.getAmount()).negate(), transaction.getCurrency()),
-            parsedOr(availability, request.availabilityPercent()),
+            parsedOr(availability, availabilityPercent(request.credit())),
             transaction.getId(),
             Instant.ofEpochSecond(transaction.getCreated()));
     return dryRun ? found : appliedCredits.recordIfAbsent(found);
+  }
+
+  private static BigDecimal availabilityPercent(ServiceCredit credit) {
+    return credit.availability().percent(AVAILABILITY_DECIMALS);
   }
 
   private static BigDecimal parsedOr(@Nullable String value, BigDecimal fallback) {
@@ -269,40 +263,35 @@ public final class ServiceCredits {
     }
   }
 
-  private static String description(CreditRequest request, int percent, Money fee) {
+  private static String description(ServiceCredit credit) {
     return "SLA credit for "
-        + request.month()
+        + credit.month()
         + ": availability "
-        + request.availabilityPercent().toPlainString()
+        + availabilityPercent(credit).toPlainString()
         + "%, "
-        + percent
-        + "% of the monthly fee "
-        + fee;
+        + credit.creditPercent()
+        + "% of the monthly fee";
   }
 
-  private static Map<String, String> metadata(CreditRequest request, int percent) {
+  private static Map<String, String> metadata(ServiceCredit credit) {
     return Map.of(
         METADATA_KIND, KIND_SLA_CREDIT,
-        METADATA_MONTH, request.month().toString(),
-        METADATA_AVAILABILITY, request.availabilityPercent().toPlainString(),
-        METADATA_CREDIT_PERCENT, Integer.toString(percent));
+        METADATA_MONTH, credit.month().toString(),
+        METADATA_AVAILABILITY, availabilityPercent(credit).toPlainString(),
+        METADATA_CREDIT_PERCENT, Integer.toString(credit.creditPercent()));
   }
 
   private static CreditDecision decision(
       CreditRequest request,
       CreditOutcome outcome,
-      @Nullable Money fee,
-      int percent,
       @Nullable Money credit,
       @Nullable String reference,
       String detail) {
     return new CreditDecision(
         request,
         outcome,
-        fee,
-        percent,
         credit,
-        idempotencyKey(request.customerId(), request.month()),
+        idempotencyKey(request.customerId(), request.credit().month()),
         reference,
         detail);
   }
@@ -311,9 +300,7 @@ public final class ServiceCredits {
   public static final class Builder {
     private final StripeSettings settings;
     private AppliedCreditStore appliedCredits = new InMemoryAppliedCreditStore();
-    private CreditPolicy policy = CreditPolicy.GUIDE;
     private Clock clock = Clock.systemUTC();
-    private ZoneId claimZone = ZoneId.of("Asia/Tokyo");
     private int maxNetworkRetries = 2;
 
     private Builder(StripeSettings settings) {
@@ -326,21 +313,9 @@ public final class ServiceCredits {
       return this;
     }
 
-    /** The credit tiers; the guide's (SLA-6) unless set. */
-    public Builder policy(CreditPolicy policy) {
-      this.policy = require(policy, "policy");
-      return this;
-    }
-
     /** The clock that stamps applied credits; the system clock unless set. */
     public Builder clock(Clock clock) {
       this.clock = require(clock, "clock");
-      return this;
-    }
-
-    /** The zone SLA-7's claim deadline is counted in; Asia/Tokyo unless set. */
-    public Builder claimZone(ZoneId zone) {
-      this.claimZone = require(zone, "claimZone");
       return this;
     }
 

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *       answers 200 without running anything; a concurrent second delivery answers 409 and is
  *       retried by Stripe.
  *   <li>A handler that throws releases the claim and answers 500, so Stripe retries the event.
- *   <li>Every delivery is counted (ALERT-C2) under {@link app.omniy.core.billing.WebhookMeters}.
+ *   <li>Every delivery is counted once (ALERT-C2), on the counter {@link
+ *       app.omniy.core.metrics.MetricNames#STRIPE_WEBHOOKS}.
  * </ul>
  *
  * <p>Order: events are handled in the order they arrive, each on its own; Stripe does not promise
@@ -212,7 +213,10 @@ public final class StripeWebhooks {
       return this;
     }
 
-    /** Where the delivery counters go; none unless set. */
+    /**
+     * Where the delivery counter {@link app.omniy.core.metrics.MetricNames#STRIPE_WEBHOOKS} goes;
+     * none unless set.
+     */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = require(registry, "meterRegistry");
       return this;

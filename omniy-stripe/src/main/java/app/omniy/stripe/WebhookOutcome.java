@@ -49,7 +49,7 @@ public enum WebhookOutcome {
     return httpStatus == 400;
   }
 
-  /** The value of the {@code outcome} meter tag. */
+  /** The value of the {@code reason} tag this delivery is counted with (ALERT-C2). */
   public String tag() {
     return tag;
   }

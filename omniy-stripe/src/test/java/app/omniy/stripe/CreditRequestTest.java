@@ -4,32 +4,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Money;
+import app.omniy.core.sla.CreditPolicy;
+import app.omniy.core.sla.ExactRatio;
+import app.omniy.core.sla.ServiceCredit;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CreditRequestTest {
   private static final YearMonth MAY = YearMonth.of(2026, 5);
-  private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
+  private static final LocalDate ASKED_ON = LocalDate.of(2026, 6, 1);
+  private static final Money FEE = Money.of("1980", "JPY");
+  private static final ExactRatio UPTIME = ExactRatio.ofPercent(new BigDecimal("99.5"));
+
+  private static ServiceCredit assessed(ExactRatio uptime, Money fee, LocalDate askedOn) {
+    return ServiceCredit.assess(CreditPolicy.GUIDE, MAY, uptime, fee, askedOn);
+  }
 
   @Test
-  void an_availability_outside_0_to_100_percent_is_rejected() {
-    assertThatThrownBy(() -> new CreditRequest("cus_1", MAY, new BigDecimal("100.01"), AT))
+  void an_availability_outside_0_to_100_percent_never_becomes_a_request() {
+    assertThatThrownBy(
+            () ->
+                new CreditRequest("cus_1", assessed(ExactRatio.of(10_001, 10_000), FEE, ASKED_ON)))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessageStartingWith("availabilityPercent");
-    assertThatThrownBy(() -> new CreditRequest("cus_1", MAY, new BigDecimal("-1"), AT))
-        .hasMessageStartingWith("availabilityPercent");
+        .hasMessageStartingWith("availability");
+    assertThatThrownBy(
+            () ->
+                new CreditRequest(
+                    "cus_1", assessed(ExactRatio.ofPercent(new BigDecimal("-1")), FEE, ASKED_ON)))
+        .hasMessageStartingWith("percent");
   }
 
   @Test
   void a_customer_id_with_spaces_or_missing_is_rejected() {
-    assertThatThrownBy(() -> new CreditRequest("cus 1", MAY, BigDecimal.TEN, AT))
+    ServiceCredit credit = assessed(UPTIME, FEE, ASKED_ON);
+
+    assertThatThrownBy(() -> new CreditRequest("cus 1", credit))
         .hasMessageStartingWith("customerId");
-    assertThatThrownBy(() -> new CreditRequest(null, MAY, BigDecimal.TEN, AT))
-        .hasMessageStartingWith("customerId");
+    assertThatThrownBy(() -> new CreditRequest(null, credit)).hasMessageStartingWith("customerId");
+  }
+
+  @Test
+  void a_credit_assessed_without_a_fee_or_a_request_date_cannot_be_applied() {
+    assertThatThrownBy(() -> new CreditRequest("cus_1", null))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("credit");
+    assertThatThrownBy(() -> new CreditRequest("cus_1", assessed(UPTIME, null, ASKED_ON)))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("credit.amount");
+    assertThatThrownBy(() -> new CreditRequest("cus_1", assessed(UPTIME, FEE, null)))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("credit.eligible")
+        .hasMessageContaining("SLA-7");
   }
 
   @Test
@@ -53,5 +83,6 @@ class CreditRequestTest {
         .hasMessageStartingWith("requests[0]");
     assertThatThrownBy(() -> ServiceCredits.builder(settings).maxNetworkRetries(11))
         .hasMessageStartingWith("maxNetworkRetries");
+    assertThatThrownBy(() -> credits.monthlyFee("cus 1")).hasMessageStartingWith("customerId");
   }
 }

@@ -21,18 +21,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.Money;
 import app.omniy.core.OmniyException;
 import app.omniy.core.memory.InMemoryAppliedCreditStore;
+import app.omniy.core.sla.CreditPolicy;
+import app.omniy.core.sla.ExactRatio;
+import app.omniy.core.sla.ServiceCredit;
+import app.omniy.core.sla.SlaMonth;
 import app.omniy.testkit.SettableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Service credits against WireMock standing in for Stripe's API (SLA-6, SLA-7). */
+/**
+ * Service credits against WireMock standing in for Stripe's API: the credit the core assessed
+ * (SLA-6, SLA-7) is applied once, as it is.
+ */
 class ServiceCreditsTest {
   @RegisterExtension
   static final WireMockExtension stripe =
@@ -41,7 +49,9 @@ class ServiceCreditsTest {
           .build();
 
   private static final YearMonth MAY = YearMonth.of(2026, 5);
-  private static final Instant REQUESTED = Instant.parse("2026-06-10T00:00:00Z");
+  private static final LocalDate ASKED_ON = LocalDate.of(2026, 6, 10);
+  private static final Money FEE_JP = Money.of("1980", "JPY");
+  private static final Money FEE_US = Money.of("59.97", "USD");
   private static final Instant NOW = Instant.parse("2026-06-15T00:00:00Z");
   private static final String JP = "cus_JP1";
   private static final String US = "cus_US1";
@@ -61,8 +71,14 @@ class ServiceCreditsTest {
         .maxNetworkRetries(0);
   }
 
-  private static CreditRequest request(String customer, String availability) {
-    return new CreditRequest(customer, MAY, new BigDecimal(availability), REQUESTED);
+  private static CreditRequest request(String customer, String availability, Money fee) {
+    return request(customer, ExactRatio.ofPercent(new BigDecimal(availability)), fee, ASKED_ON);
+  }
+
+  private static CreditRequest request(
+      String customer, ExactRatio uptime, Money fee, LocalDate askedOn) {
+    return new CreditRequest(
+        customer, ServiceCredit.assess(CreditPolicy.GUIDE, MAY, uptime, fee, askedOn));
   }
 
   private static void subscriptions(String customer, String... subscriptionJson) {
@@ -95,7 +111,6 @@ class ServiceCreditsTest {
   }
 
   private static void jpyCustomer() {
-    subscriptions(JP, activeSubscription("sub_JP", JP, "jpy", "1980", 1));
     balanceTransactions(JP);
     creditAnswers(JP, balanceTransaction("cbtxn_JP_may", JP, -198, "jpy", "2026-05"));
   }
@@ -104,11 +119,10 @@ class ServiceCreditsTest {
   void a_jpy_credit_is_sent_in_whole_yen_with_its_idempotency_key_and_metadata() {
     jpyCustomer();
 
-    CreditDecision decision = credits().build().apply(request(JP, "99.5"));
+    CreditDecision decision = credits().build().apply(request(JP, "99.5", FEE_JP));
 
     assertThat(decision.outcome()).isEqualTo(CreditOutcome.APPLIED);
-    assertThat(decision.monthlyFee()).isEqualTo(Money.of("1980", "JPY"));
-    assertThat(decision.creditPercent()).isEqualTo(10);
+    assertThat(decision.request().credit().creditPercent()).isEqualTo(10);
     assertThat(decision.credit()).isEqualTo(Money.of("198", "JPY"));
     assertThat(decision.reference()).isEqualTo("cbtxn_JP_may");
     stripe.verify(
@@ -120,19 +134,21 @@ class ServiceCreditsTest {
             .withFormParam("currency", equalTo("jpy"))
             .withFormParam("metadata[omniy_kind]", equalTo("sla_credit"))
             .withFormParam("metadata[omniy_sla_month]", equalTo("2026-05"))
-            .withFormParam("metadata[omniy_availability_percent]", equalTo("99.5"))
+            .withFormParam("metadata[omniy_availability_percent]", equalTo("99.5000"))
             .withFormParam("metadata[omniy_credit_percent]", equalTo("10")));
     assertThat(store.find(JP, MAY).orElseThrow().amount()).isEqualTo(Money.of("198", "JPY"));
+    assertThat(store.find(JP, MAY).orElseThrow().availabilityPercent())
+        .isEqualByComparingTo("99.5");
     assertThat(store.find(JP, MAY).orElseThrow().appliedAt()).isEqualTo(NOW);
   }
 
   @Test
   void a_half_yen_is_rounded_up_as_sla_7_says() {
-    subscriptions(JP, activeSubscription("sub_JP", JP, "jpy", "1990", 1));
     balanceTransactions(JP);
     creditAnswers(JP, balanceTransaction("cbtxn_JP_may", JP, -498, "jpy", "2026-05"));
 
-    CreditDecision decision = credits().build().apply(request(JP, "97.25"));
+    CreditDecision decision =
+        credits().build().apply(request(JP, "97.25", Money.of("1990", "JPY")));
 
     assertThat(decision.credit()).isEqualTo(Money.of("498", "JPY"));
     stripe.verify(
@@ -141,31 +157,30 @@ class ServiceCreditsTest {
   }
 
   @Test
-  void a_usd_credit_is_sent_in_cents_of_price_times_quantity() {
-    subscriptions(US, activeSubscription("sub_US", US, "usd", "1999", 3));
+  void a_usd_credit_is_sent_in_cents() {
     balanceTransactions(US);
     creditAnswers(US, balanceTransaction("cbtxn_US_may", US, -2999, "usd", "2026-05"));
 
-    CreditDecision decision = credits().build().apply(request(US, "94.0"));
+    CreditDecision decision = credits().build().apply(request(US, "94.0", FEE_US));
 
-    assertThat(decision.monthlyFee()).isEqualTo(Money.of("59.97", "USD"));
-    assertThat(decision.creditPercent()).isEqualTo(50);
+    assertThat(decision.request().credit().creditPercent()).isEqualTo(50);
     assertThat(decision.credit()).isEqualTo(Money.of("29.99", "USD"));
     stripe.verify(
         postRequestedFor(urlPathEqualTo("/v1/customers/cus_US1/balance_transactions"))
             .withHeader("Idempotency-Key", equalTo("omniy-sla-credit:cus_US1:2026-05"))
             .withFormParam("amount", equalTo("-2999"))
             .withFormParam("currency", equalTo("usd"))
-            .withFormParam("metadata[omniy_availability_percent]", equalTo("94.0")));
+            .withFormParam("metadata[omniy_availability_percent]", equalTo("94.0000"))
+            .withFormParam("metadata[omniy_credit_percent]", equalTo("50")));
   }
 
   @Test
   void a_second_run_of_the_month_sends_no_new_credit() {
     jpyCustomer();
     ServiceCredits credits = credits().build();
-    credits.apply(request(JP, "99.5"));
+    credits.apply(request(JP, "99.5", FEE_JP));
 
-    CreditDecision again = credits.apply(request(JP, "99.5"));
+    CreditDecision again = credits.apply(request(JP, "99.5", FEE_JP));
 
     assertThat(again.outcome()).isEqualTo(CreditOutcome.ALREADY_APPLIED);
     assertThat(again.credit()).isEqualTo(Money.of("198", "JPY"));
@@ -197,10 +212,9 @@ class ServiceCreditsTest {
                         path,
                         false,
                         List.of(balanceTransaction("cbtxn_JP_may", JP, -198, "jpy", "2026-05"))))));
-    subscriptions(JP, activeSubscription("sub_JP", JP, "jpy", "1980", 1));
     creditAnswers(JP, balanceTransaction("cbtxn_twice", JP, -198, "jpy", "2026-05"));
 
-    CreditDecision decision = credits().build().apply(request(JP, "99.5"));
+    CreditDecision decision = credits().build().apply(request(JP, "99.5", FEE_JP));
 
     assertThat(decision.outcome()).isEqualTo(CreditOutcome.ALREADY_IN_STRIPE);
     assertThat(decision.reference()).isEqualTo("cbtxn_JP_may");
@@ -213,7 +227,6 @@ class ServiceCreditsTest {
 
   @Test
   void a_5xx_from_stripe_is_retried_with_the_same_idempotency_key() {
-    subscriptions(JP, activeSubscription("sub_JP", JP, "jpy", "1980", 1));
     balanceTransactions(JP);
     String path = "/v1/customers/cus_JP1/balance_transactions";
     stripe.stubFor(
@@ -230,7 +243,8 @@ class ServiceCreditsTest {
                 okJson(balanceTransaction("cbtxn_JP_may", JP, -198, "jpy", "2026-05"))
                     .withHeader("Idempotent-Replayed", "true")));
 
-    CreditDecision decision = credits().maxNetworkRetries(1).build().apply(request(JP, "99.5"));
+    CreditDecision decision =
+        credits().maxNetworkRetries(1).build().apply(request(JP, "99.5", FEE_JP));
 
     assertThat(decision.outcome()).isEqualTo(CreditOutcome.APPLIED);
     var posts = stripe.findAll(postRequestedFor(urlPathEqualTo(path)));
@@ -243,7 +257,6 @@ class ServiceCreditsTest {
 
   @Test
   void when_stripe_keeps_failing_nothing_is_recorded_and_a_rerun_uses_the_same_key() {
-    subscriptions(JP, activeSubscription("sub_JP", JP, "jpy", "1980", 1));
     balanceTransactions(JP);
     String path = "/v1/customers/cus_JP1/balance_transactions";
     stripe.stubFor(
@@ -255,7 +268,7 @@ class ServiceCreditsTest {
                     .withBody(apiError())));
     ServiceCredits credits = credits().build();
 
-    assertThatThrownBy(() -> credits.apply(request(JP, "99.5")))
+    assertThatThrownBy(() -> credits.apply(request(JP, "99.5", FEE_JP)))
         .isInstanceOf(StripeCallException.class)
         .hasMessageContaining("HTTP 503")
         .hasMessageContaining("req_down")
@@ -263,7 +276,8 @@ class ServiceCreditsTest {
     assertThat(store.find(JP, MAY)).isEmpty();
 
     creditAnswers(JP, balanceTransaction("cbtxn_JP_may", JP, -198, "jpy", "2026-05"));
-    assertThat(credits.apply(request(JP, "99.5")).outcome()).isEqualTo(CreditOutcome.APPLIED);
+    assertThat(credits.apply(request(JP, "99.5", FEE_JP)).outcome())
+        .isEqualTo(CreditOutcome.APPLIED);
     assertThat(stripe.findAll(postRequestedFor(urlPathEqualTo(path))))
         .extracting(r -> r.getHeader("Idempotency-Key"))
         .hasSize(2)
@@ -273,14 +287,17 @@ class ServiceCreditsTest {
   @Test
   void a_dry_run_lists_what_would_be_applied_and_sends_nothing() {
     jpyCustomer();
-    subscriptions(US, activeSubscription("sub_US", US, "usd", "1999", 3));
     balanceTransactions(US);
 
     List<CreditDecision> plan =
         credits()
             .build()
             .run(
-                List.of(request(JP, "99.5"), request(US, "98.0"), request("cus_OK", "99.9")), true);
+                List.of(
+                    request(JP, "99.5", FEE_JP),
+                    request(US, "98.0", FEE_US),
+                    request("cus_OK", "99.9", FEE_US)),
+                true);
 
     assertThat(plan)
         .extracting(CreditDecision::outcome)
@@ -303,7 +320,7 @@ class ServiceCreditsTest {
 
   @Test
   void an_sla_that_was_met_asks_stripe_nothing() {
-    CreditDecision decision = credits().build().apply(request(JP, "99.9"));
+    CreditDecision decision = credits().build().apply(request(JP, "99.9", FEE_JP));
 
     assertThat(decision.outcome()).isEqualTo(CreditOutcome.NO_CREDIT_DUE);
     assertThat(stripe.getAllServeEvents()).isEmpty();
@@ -315,26 +332,67 @@ class ServiceCreditsTest {
     Instant lastSecond = Instant.parse("2026-06-30T14:59:59Z"); // 23:59:59 JST
     Instant tooLate =
         Instant.parse("2026-06-30T15:00:00Z"); // 00:00 JST on July 1; June 30 in New York
+    ExactRatio uptime = ExactRatio.ofPercent(new BigDecimal("99.5"));
 
     ServiceCredits credits = credits().build();
     CreditDecision late =
-        credits.apply(new CreditRequest(JP, MAY, new BigDecimal("99.5"), tooLate));
+        credits.apply(
+            request(JP, uptime, FEE_JP, LocalDate.ofInstant(tooLate, SlaMonth.DEFAULT_ZONE)));
     CreditDecision inTime =
-        credits.apply(new CreditRequest(JP, MAY, new BigDecimal("99.5"), lastSecond));
+        credits.apply(
+            request(JP, uptime, FEE_JP, LocalDate.ofInstant(lastSecond, SlaMonth.DEFAULT_ZONE)));
 
     assertThat(late.outcome()).isEqualTo(CreditOutcome.REQUESTED_TOO_LATE);
     assertThat(late.detail()).contains("2026-06-30");
+    assertThat(late.credit()).isNull();
     assertThat(inTime.outcome()).isEqualTo(CreditOutcome.APPLIED);
+    assertThat(creditPosts(JP)).isEqualTo(1);
   }
 
   @Test
-  void a_customer_without_an_active_subscription_gets_no_credit() {
+  void a_credit_just_below_99_9_percent_is_applied_as_the_core_assessed_it_not_rounded_away() {
+    // 2,679 s down in May's 2,678,400 s: 99.89997…%, which a rounded figure would show as 99.90%.
+    long seconds = SlaMonth.of(MAY).seconds();
+    ExactRatio uptime = ExactRatio.of(seconds - 2_679, seconds);
+    jpyCustomer();
+
+    CreditDecision decision = credits().build().apply(request(JP, uptime, FEE_JP, ASKED_ON));
+
+    assertThat(decision.outcome()).isEqualTo(CreditOutcome.APPLIED);
+    assertThat(decision.credit()).isEqualTo(Money.of("198", "JPY"));
+    stripe.verify(
+        postRequestedFor(urlPathEqualTo("/v1/customers/cus_JP1/balance_transactions"))
+            .withFormParam("amount", equalTo("-198"))
+            .withFormParam("metadata[omniy_availability_percent]", equalTo("99.8999"))
+            .withFormParam("metadata[omniy_credit_percent]", equalTo("10")));
+  }
+
+  @Test
+  void the_monthly_fee_is_price_times_quantity_of_the_active_subscriptions() {
+    subscriptions(JP, activeSubscription("sub_JP", JP, "jpy", "1980", 1));
+    subscriptions(US, activeSubscription("sub_US", US, "usd", "1999", 3));
+    ServiceCredits credits = credits().build();
+
+    assertThat(credits.monthlyFee(JP)).contains(Money.of("1980", "JPY"));
+    assertThat(credits.monthlyFee(US)).contains(Money.of("59.97", "USD"));
+  }
+
+  @Test
+  void a_credit_below_stripes_unit_of_the_currency_asks_stripe_nothing() {
+    // 10% of 4 ariary is 0.40 MGA to ISO 4217, but Stripe takes whole ariary: nothing to send.
+    CreditDecision decision = credits().build().apply(request(JP, "99.5", Money.of("4.00", "MGA")));
+
+    assertThat(decision.request().credit().amount()).isEqualTo(Money.of("0.40", "MGA"));
+    assertThat(decision.outcome()).isEqualTo(CreditOutcome.NO_CREDIT_DUE);
+    assertThat(decision.detail()).isEqualTo("rounds to 0");
+    assertThat(stripe.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void a_customer_without_an_active_subscription_has_no_monthly_fee() {
     subscriptions(JP);
-    balanceTransactions(JP);
 
-    CreditDecision decision = credits().build().apply(request(JP, "90"));
-
-    assertThat(decision.outcome()).isEqualTo(CreditOutcome.NO_ACTIVE_SUBSCRIPTION);
+    assertThat(credits().build().monthlyFee(JP)).isEmpty();
     assertThat(creditPosts(JP)).isZero();
   }
 
@@ -345,15 +403,17 @@ class ServiceCreditsTest {
         activeSubscription("sub_A", US, "usd", "1000", 1),
         activeSubscription("sub_B", US, "usd", "250", 2));
     balanceTransactions(US);
+    ServiceCredits credits = credits().build();
 
-    CreditDecision decision = credits().build().preview(request(US, "99.0"));
+    Money fee = credits.monthlyFee(US).orElseThrow();
+    CreditDecision decision = credits.preview(request(US, "99.0", fee));
 
-    assertThat(decision.monthlyFee()).isEqualTo(Money.of("15.00", "USD"));
+    assertThat(fee).isEqualTo(Money.of("15.00", "USD"));
     assertThat(decision.credit()).isEqualTo(Money.of("1.50", "USD"));
   }
 
   @Test
-  void an_unknown_customer_fails_with_stripes_error_code_and_request_id() {
+  void an_unknown_customer_fails_with_stripes_error_code_while_the_others_are_credited() {
     stripe.stubFor(
         get(urlPathEqualTo("/v1/customers/cus_GONE/balance_transactions"))
             .willReturn(
@@ -374,11 +434,22 @@ class ServiceCreditsTest {
                           }
                         }""")));
 
+    balanceTransactions(US);
+    creditAnswers(US, balanceTransaction("cbtxn_US_may", US, -200, "usd", "2026-05"));
+
     List<CreditDecision> decisions =
-        credits().build().run(List.of(request("cus_GONE", "90")), false);
+        credits()
+            .build()
+            .run(
+                List.of(
+                    request("cus_GONE", "90", FEE_US),
+                    request(US, "99.5", Money.of("19.99", "USD"))),
+                false);
 
     assertThat(decisions.get(0).outcome()).isEqualTo(CreditOutcome.FAILED);
     assertThat(decisions.get(0).detail()).contains("HTTP 404", "resource_missing", "req_404");
+    assertThat(decisions.get(1).outcome()).isEqualTo(CreditOutcome.APPLIED);
+    assertThat(decisions.get(1).credit()).isEqualTo(Money.of("2.00", "USD"));
     assertThat(
             stripe.findAll(
                 postRequestedFor(urlPathEqualTo("/v1/customers/cus_GONE/balance_transactions"))))
@@ -386,25 +457,18 @@ class ServiceCreditsTest {
   }
 
   @Test
-  void a_yearly_price_is_a_failure_for_that_customer_while_the_others_are_credited() {
+  void a_yearly_price_has_no_monthly_fee_and_says_which_subscription() {
     subscriptions(JP, recurringSubscription("sub_JP", JP, "jpy", "19800", 1, "year"));
-    balanceTransactions(JP);
-    subscriptions(US, activeSubscription("sub_US", US, "usd", "1999", 1));
-    balanceTransactions(US);
-    creditAnswers(US, balanceTransaction("cbtxn_US_may", US, -200, "usd", "2026-05"));
 
-    List<CreditDecision> decisions =
-        credits().build().run(List.of(request(JP, "99.5"), request(US, "99.5")), false);
-
-    assertThat(decisions.get(0).outcome()).isEqualTo(CreditOutcome.FAILED);
-    assertThat(decisions.get(0).detail()).contains("sub_JP", "not a monthly");
-    assertThat(decisions.get(1).outcome()).isEqualTo(CreditOutcome.APPLIED);
-    assertThatThrownBy(() -> credits().build().apply(request(JP, "99.5")))
-        .isInstanceOf(OmniyException.class);
+    assertThatThrownBy(() -> credits().build().monthlyFee(JP))
+        .isInstanceOf(OmniyException.class)
+        .hasMessageContaining("sub_JP")
+        .hasMessageContaining("not a monthly");
     assertThat(
             stripe.findAll(
                 getRequestedFor(urlPathEqualTo("/v1/subscriptions"))
                     .withQueryParam("customer", equalTo(JP))))
         .isNotEmpty();
+    assertThat(creditPosts(JP)).isZero();
   }
 }

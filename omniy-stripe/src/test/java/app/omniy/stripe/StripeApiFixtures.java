@@ -96,7 +96,7 @@ final class StripeApiFixtures {
             ? "{}"
             : """
                 {
-                  "omniy_availability_percent": "99.5",
+                  "omniy_availability_percent": "99.5000",
                   "omniy_credit_percent": "10",
                   "omniy_kind": "sla_credit",
                   "omniy_sla_month": "%s"

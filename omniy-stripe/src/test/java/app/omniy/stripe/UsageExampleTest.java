@@ -7,18 +7,26 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.Money;
-import app.omniy.core.billing.WebhookMeters;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.memory.InMemoryAppliedCreditStore;
 import app.omniy.core.memory.InMemoryProcessedEventStore;
+import app.omniy.core.metrics.MetricNames;
+import app.omniy.core.sla.CreditPolicy;
+import app.omniy.core.sla.DowntimeCause;
+import app.omniy.core.sla.DowntimeLedger;
+import app.omniy.core.sla.DowntimePeriod;
+import app.omniy.core.sla.ExactRatio;
+import app.omniy.core.sla.ServiceCredit;
+import app.omniy.core.sla.SlaMonth;
+import app.omniy.core.sla.SlaTarget;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,7 +59,7 @@ class UsageExampleTest {
         subscriptions
             .registerOn(StripeWebhooks.builder(settings))
             .processedEvents(processedEvents) // Firestore later; in memory by default
-            .meterRegistry(registry) // omniy.stripe.webhooks.* counters (ALERT-C2)
+            .meterRegistry(registry) // the omniy.stripe.webhooks{outcome} counter (ALERT-C2)
             .on("invoice.payment_failed", event -> failedPayments.add(event.getId()))
             .build();
     // in the host's POST /stripe/webhook endpoint, with the raw body:
@@ -60,7 +68,14 @@ class UsageExampleTest {
     // README end
 
     assertThat(status).isEqualTo(200);
-    assertThat(registry.get(WebhookMeters.RECEIVED).counter().count()).isEqualTo(1);
+    assertThat(registry.getMeters()).hasSize(1);
+    assertThat(
+            registry
+                .get(MetricNames.STRIPE_WEBHOOKS)
+                .tag(MetricNames.TAG_OUTCOME, MetricNames.OUTCOME_SUCCESS)
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -87,6 +102,15 @@ class UsageExampleTest {
             StripeSettings.DEFAULT_SIGNATURE_TOLERANCE,
             URI.create(stripeApi.baseUrl()));
 
+    // four hours down on 20 May, Tokyo time, none of it excluded (SLA-2)
+    DowntimeLedger ledger =
+        DowntimeLedger.of(
+            List.of(
+                DowntimePeriod.of(
+                    Instant.parse("2026-05-20T01:00:00Z"),
+                    Instant.parse("2026-05-20T05:00:00Z"),
+                    DowntimeCause.INCIDENT)));
+
     // README: credits
     ServiceCredits credits =
         ServiceCredits.builder(settings) // API key and API base (a fake server in tests)
@@ -94,13 +118,19 @@ class UsageExampleTest {
             .maxNetworkRetries(2) // 409/5xx/network errors, same idempotency key
             .clock(clock)
             .build();
-    CreditRequest request =
-        new CreditRequest(
-            "cus_Q1", YearMonth.of(2026, 5), new BigDecimal("99.4321"), clock.instant());
+    SlaMonth may = SlaMonth.of(YearMonth.of(2026, 5)); // Asia/Tokyo
+    ExactRatio uptime = ledger.availability(SlaTarget.SYSTEM, may).uptime(); // exact, 99.4623…%
+    Money fee = credits.monthlyFee("cus_Q1").orElseThrow(); // its active subscriptions: 1980 JPY
+    LocalDate askedOn = LocalDate.of(2026, 6, 10); // in time through June 30 (SLA-7)
+    ServiceCredit credit =
+        ServiceCredit.assess(CreditPolicy.GUIDE, may.month(), uptime, fee, askedOn); // SLA-6
+    CreditRequest request = new CreditRequest("cus_Q1", credit);
     List<CreditDecision> plan = credits.run(List.of(request), true); // dry run: reads only
     // plan.get(0): WOULD_APPLY, 10% of 1980 JPY = 198 JPY
     // README end
 
+    assertThat(uptime.percent(4)).isEqualByComparingTo("99.4623");
+    assertThat(credit.creditPercent()).isEqualTo(10);
     assertThat(plan.get(0).outcome()).isEqualTo(CreditOutcome.WOULD_APPLY);
     assertThat(plan.get(0).credit()).isEqualTo(Money.of("198", "JPY"));
   }

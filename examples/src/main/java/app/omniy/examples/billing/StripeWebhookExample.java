@@ -30,7 +30,7 @@ public final class StripeWebhookExample {
     StripeSettings settings = StripeSettings.of("sk_test_example", webhookSecret);
     webhooks =
         StripeWebhooks.builder(settings)
-            .meterRegistry(registry) // omniy.stripe.webhooks.* (ALERT-C2)
+            .meterRegistry(registry) // omniy.stripe.webhooks{outcome} (ALERT-C2)
             .clock(clock)
             .on("invoice.payment_failed", event -> failedPayments.add(event.getId()))
             .build();

@@ -14,7 +14,8 @@ import java.time.YearMonth;
  * @param customerId the payment provider's customer id (e.g. {@code cus_…})
  * @param month the month whose availability earned the credit
  * @param amount the credit, positive, in the fee's currency
- * @param availabilityPercent the month's exact availability, in percent
+ * @param availabilityPercent the month's availability in percent as the SLA report shows it
+ *     (truncated, never rounded up), for the record: the credit was assessed from the exact ratio
  * @param reference the provider's id of the applied credit (e.g. a {@code cbtxn_…} balance
  *     transaction)
  * @param appliedAt when it was applied

@@ -47,7 +47,15 @@ public final class MetricNames {
    */
   public static final String POST_ATTEMPTS = "omniy.post.attempts";
 
-  /** Stripe webhook deliveries handled, tagged {@link #TAG_OUTCOME} (ALERT-C2). */
+  /**
+   * Stripe webhook deliveries, each counted once, tagged {@link #TAG_OUTCOME}, {@link #TAG_REASON}
+   * and {@link #TAG_TYPE}; ALERT-C2 reads the share of {@link #OUTCOME_FAILURE}. A failure is a
+   * delivery answered 500 (reason {@code failed}) or refused with 400 (reasons {@code unsigned},
+   * {@code bad_signature}, {@code stale_timestamp}, {@code malformed_payload}): after a secret
+   * rotation gone wrong every payment webhook is refused, and that must page. A success is one
+   * answered 200 (reasons {@code processed}, {@code duplicate}, {@code ignored}) or 409 because
+   * another delivery of the same event is processing it (reason {@code in_progress}).
+   */
   public static final String STRIPE_WEBHOOKS = "omniy.stripe.webhooks";
 
   /** Firestore connection attempts, tagged {@link #TAG_OUTCOME} (ALERT-C3). */
@@ -118,8 +126,17 @@ public final class MetricNames {
   /** The priority tag of {@link #SUPPORT_OVERDUE}: {@code emergency}, {@code high}… */
   public static final String TAG_PRIORITY = "priority";
 
-  /** The reason-code tag of {@link #POSTS_FAILED} and {@link #POSTS_DEFERRED}. */
+  /**
+   * The reason-code tag of {@link #POSTS_FAILED} and {@link #POSTS_DEFERRED}, and what became of a
+   * delivery on {@link #STRIPE_WEBHOOKS} ({@code processed}, {@code bad_signature}…).
+   */
   public static final String TAG_REASON = "reason";
+
+  /**
+   * The event-type tag of {@link #STRIPE_WEBHOOKS}, e.g. {@code invoice.paid}; {@code unverified}
+   * for a delivery refused before its payload could be trusted.
+   */
+  public static final String TAG_TYPE = "type";
 
   /** The HTTP status code tag of {@link #HTTP_SERVER_REQUESTS}, e.g. {@code 503}. */
   public static final String TAG_STATUS = "status";
