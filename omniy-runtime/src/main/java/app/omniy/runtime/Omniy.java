@@ -1,8 +1,10 @@
 package app.omniy.runtime;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
@@ -11,10 +13,9 @@ import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.memory.InMemoryPostStore;
-import app.omniy.core.post.PostRecord;
+import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.post.PostService;
 import app.omniy.core.post.PostValidator;
-import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.support.SupportDeadlines;
@@ -32,11 +33,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -51,111 +53,101 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Defaults: an {@link InMemoryPostStore}, a {@link SimpleMeterRegistry}, the UTC system clock, 4
- * workers, the core's default retry and quota policies.
+ * workers, the core's default retry and quota policies. The builder collects an {@link
+ * OmniyConfig}, checked before anything starts; {@link #config()} tells what a runtime runs with.
  */
 public final class Omniy implements AutoCloseable {
-  private final PostStore store;
+  private final OmniyConfig config;
   private final PostService posts;
   private final Dispatcher dispatcher;
   private final DispatchLoop loop;
-  private final MeterRegistry meters;
-  private final Publisher publisher;
   private final OmniyMetrics metrics;
-  private final Clock clock;
-  private final Duration shutdownGrace;
-  private final AtomicReference<Duration> lastLateness = new AtomicReference<>(Duration.ZERO);
-  private final HealthThresholds thresholds;
+  private final RuntimeChecks.FirstAttemptLateness lateness =
+      new RuntimeChecks.FirstAttemptLateness();
   private final @Nullable LastBackup lastBackup;
   private final AlertWiring.@Nullable Running alerts;
   private final @Nullable MaintenanceWiring maintenance;
 
-  private Omniy(Builder b, Publisher publisher) {
-    this.store = b.store;
-    this.publisher = publisher;
-    this.clock = b.clock;
-    this.meters = b.meters;
-    if (!b.metricNaming.isDefault()) {
+  private Omniy(OmniyConfig config) {
+    this.config = config;
+    Clock clock = config.clock();
+    MeterRegistry meters = config.meterRegistry();
+    MetricNaming naming = config.metricNaming();
+    if (!naming.isDefault()) {
       // Before any meter of this runtime is registered, so each is published under the host's
       // prefix; the alert engine reads them back under their own names.
-      meters.config().meterFilter(b.metricNaming.filter());
+      meters.config().meterFilter(naming.filter());
     }
-    this.shutdownGrace = b.shutdownGrace;
-    this.posts = new PostService(store, publisher, b.validator, clock);
-    List<DispatchListener> all = new ArrayList<>();
-    DispatchListener lateness =
-        new DispatchListener() {
-          @Override
-          public void attemptStarted(PostRecord post, Duration late) {
-            if (post.attempt() == 1) {
-              lastLateness.set(late);
-            }
-          }
-        };
+    this.posts = new PostService(config.store(), config.publisher(), config.validator(), clock);
     // The meters hear every event first; the gauges read this runtime once it is started.
     this.metrics =
         new OmniyMetrics(this::inFlight, this::claimLimit, () -> paused().isPresent() ? 1 : 0);
-    all.add(metrics);
-    all.add(lateness);
-    all.addAll(b.listeners);
+    List<DispatchListener> all = new ArrayList<>(List.of(metrics, lateness));
+    all.addAll(config.listeners());
     this.dispatcher =
-        new Dispatcher(store, publisher, b.settings, new Listeners(all), new SplittableRandom());
-    this.loop = new DispatchLoop(dispatcher, clock, b.threads, b.pollInterval, b.slowAttempt);
+        new Dispatcher(
+            config.store(),
+            config.publisher(),
+            config.settings(),
+            new Listeners(all),
+            new SplittableRandom());
+    this.loop =
+        new DispatchLoop(
+            dispatcher, clock, config.threads(), config.pollInterval(), config.slowAttempt());
     metrics.bindTo(meters);
-    this.thresholds = b.thresholds;
     // Built before the alert engine starts its threads, so a bad task id leaks none.
+    Consumer<MaintenanceScheduler.Builder> tasks = config.maintenance();
     this.maintenance =
-        b.maintenance == null
+        tasks == null
             ? null
-            : MaintenanceWiring.build(clock, meters, b.settings.owner(), b.maintenance);
+            : MaintenanceWiring.build(clock, meters, config.settings().owner(), tasks);
     // Without a host's supplier, a backup task this runtime runs tells the health check (BAK-1).
     this.lastBackup =
-        b.lastBackup != null || maintenance == null
-            ? b.lastBackup
+        config.lastBackup() != null || maintenance == null
+            ? config.lastBackup()
             : maintenance.scheduler().tasks(LastBackup.class).stream().findFirst().orElse(null);
-    if (b.supportTickets != null) {
+    SupportTicketStore tickets = config.supportTickets();
+    if (tickets != null) {
       // SUP-1: bound before the alert engine's first poll, so the default rule sees it at once.
-      OverdueTickets.of(b.supportTickets, b.supportDeadlines, clock).bindTo(meters);
+      OverdueTickets.of(tickets, config.supportDeadlines(), clock).bindTo(meters);
     }
     this.alerts =
-        b.alerting.enabled() ? b.alerting.start(clock, meters, b.metricNaming::canonical) : null;
-  }
-
-  /**
-   * The publisher's circuit breaker if it has one ({@link Publisher#circuit()}: open is {@code
-   * DOWN}, half-open {@code DEGRADED}), then the runtime's back-pressure (congested is {@code
-   * DEGRADED}).
-   */
-  private HealthCheck publisherCheck() {
-    CircuitState circuit;
-    try {
-      circuit = publisher.circuit().orElse(CircuitState.CLOSED);
-    } catch (RuntimeException e) {
-      circuit = CircuitState.CLOSED; // a publisher's bug: judged by back-pressure alone
-    }
-    if (circuit == CircuitState.OPEN) {
-      return new HealthCheck(
-          "publisher", HealthStatus.DOWN, "circuit open: calls fail fast without reaching the API");
-    }
-    if (circuit == CircuitState.HALF_OPEN) {
-      return new HealthCheck(
-          "publisher", HealthStatus.DEGRADED, "circuit half-open: trial calls reach the API");
-    }
-    int limit = loop.claimLimit();
-    return limit < loop.threads()
-        ? new HealthCheck(
-            "publisher",
-            HealthStatus.DEGRADED,
-            "congested (no answer, open circuit or rate limit): "
-                + limit
-                + " of "
-                + loop.threads()
-                + " attempts allowed")
-        : new HealthCheck("publisher", HealthStatus.UP, "answering");
+        config.alertsEnabled()
+            ? new AlertWiring(
+                    config.notifiers(),
+                    config.escalationContact(),
+                    config.alertRules(),
+                    config.alertRuleSource(),
+                    config.alertStateStore(),
+                    config.alertEvery())
+                .start(clock, meters, naming::canonical)
+            : null;
   }
 
   /** A builder with the embedded defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Wires and starts a runtime from {@code config}, as {@link Builder#start()} does with the
+   * builder's.
+   *
+   * @throws InvalidValueException naming {@code config} if it is missing, or a maintenance task the
+   *     configuration adds if that is invalid
+   */
+  public static Omniy start(OmniyConfig config) {
+    Omniy omniy = new Omniy(Require.nonNull(config, "config"));
+    omniy.loop.start();
+    if (omniy.maintenance != null) {
+      omniy.maintenance.start();
+    }
+    return omniy;
+  }
+
+  /** What this runtime was started with. */
+  public OmniyConfig config() {
+    return config;
   }
 
   /** Schedule, edit, cancel and retry posts (POST-1 … POST-7). */
@@ -165,12 +157,12 @@ public final class Omniy implements AutoCloseable {
 
   /** The store posts live in. */
   public PostStore store() {
-    return store;
+    return config.store();
   }
 
   /** The registry the meters are bound to. */
   public MeterRegistry meterRegistry() {
-    return meters;
+    return config.meterRegistry();
   }
 
   /**
@@ -235,56 +227,23 @@ public final class Omniy implements AutoCloseable {
   /**
    * The runtime's health: store reachable, dispatch loop alive and not lagging, publisher
    * congestion (back-pressure), lateness of the last first attempt, pause, accounts waiting for
-   * re-authorisation, the oldest unclaimed due post and the last backup's age ({@link
-   * HealthThresholds}; an unknown backup is {@code UNKNOWN}).
+   * re-authorisation, the oldest unclaimed due post and the last backup's age, each judged by the
+   * configuration's {@link HealthThresholds} (an unknown backup is {@code UNKNOWN}).
    */
   public HealthReport health() {
-    Instant now = clock.instant();
-    List<HealthCheck> checks = new ArrayList<>();
-    checks.add(storeCheck());
-    Duration lag = Duration.between(loop.lastTurn(), now);
-    checks.add(
-        !loop.running()
-            ? new HealthCheck("dispatcher", HealthStatus.DOWN, "stopped")
-            : lag.compareTo(Duration.ofSeconds(30)) > 0
-                ? new HealthCheck("dispatcher", HealthStatus.DOWN, "no dispatch turn for " + lag)
-                : new HealthCheck(
-                    "dispatcher", HealthStatus.UP, loop.inFlight() + " attempts running"));
-    checks.add(publisherCheck());
-    Duration late = lastLateness.get();
-    checks.add(
-        new HealthCheck(
-            "lateness",
-            late.compareTo(Duration.ofMinutes(1)) > 0 ? HealthStatus.DEGRADED : HealthStatus.UP,
-            "last first attempt started " + late + " after its publish time"));
-    checks.add(
-        dispatcher
-            .paused()
-            .map(why -> new HealthCheck("publishing", HealthStatus.DEGRADED, "paused: " + why))
-            .orElse(new HealthCheck("publishing", HealthStatus.UP, "running")));
-    var reauth = dispatcher.accountsNeedingReauth();
-    checks.add(
-        new HealthCheck(
-            "accounts",
-            reauth.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED,
-            reauth.isEmpty()
-                ? "all authorised"
-                : reauth.size() + " need re-authorisation: " + String.join(", ", reauth)));
-    checks.add(WaitingChecks.oldestDue(store, now, thresholds));
-    checks.add(WaitingChecks.backup(lastBackup, now, thresholds));
-    return HealthReport.of(now, checks);
-  }
-
-  private HealthCheck storeCheck() {
-    try {
-      store.find("omniy-health-probe");
-      String error = loop.lastError();
-      return error == null
-          ? new HealthCheck("store", HealthStatus.UP, "reachable")
-          : new HealthCheck("store", HealthStatus.DEGRADED, "last dispatch turn failed: " + error);
-    } catch (RuntimeException e) {
-      return new HealthCheck("store", HealthStatus.DOWN, "unreachable: " + e);
-    }
+    Instant now = config.clock().instant();
+    HealthThresholds limits = config.healthThresholds();
+    return HealthReport.of(
+        now,
+        List.of(
+            RuntimeChecks.store(config.store(), loop),
+            RuntimeChecks.dispatcher(loop, now, limits),
+            RuntimeChecks.publisher(config.publisher(), loop),
+            RuntimeChecks.lateness(lateness.last(), limits),
+            RuntimeChecks.publishing(dispatcher),
+            RuntimeChecks.accounts(dispatcher),
+            WaitingChecks.oldestDue(config.store(), now, limits),
+            WaitingChecks.backup(lastBackup, now, limits)));
   }
 
   /**
@@ -311,7 +270,7 @@ public final class Omniy implements AutoCloseable {
   /** {@link #shutdown} with the builder's grace (default 30 s). */
   @Override
   public void close() {
-    shutdown(shutdownGrace);
+    shutdown(config.shutdownGrace());
   }
 
   /** Wires an {@link Omniy}; only the publisher is required. */
@@ -331,10 +290,15 @@ public final class Omniy implements AutoCloseable {
     private Duration shutdownGrace = Duration.ofSeconds(30);
     private HealthThresholds thresholds = HealthThresholds.DEFAULTS;
     private @Nullable LastBackup lastBackup;
-    private final AlertWiring alerting = new AlertWiring();
-    private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
+    private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
+    private @Nullable Notifier escalationContact;
+    private List<AlertRule> alertRules = DefaultAlertRules.all();
+    private @Nullable AlertRuleSource alertRuleSource;
+    private AlertStateStore alertStateStore = InMemoryStores.alertStates();
+    private Duration alertEvery = Duration.ofMinutes(1);
     private @Nullable SupportTicketStore supportTickets;
     private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
+    private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
 
     private Builder() {}
 
@@ -348,7 +312,7 @@ public final class Omniy implements AutoCloseable {
      * maintenance runs.
      */
     public Builder maintenance(Consumer<MaintenanceScheduler.Builder> configure) {
-      this.maintenance = required(configure, "maintenance");
+      this.maintenance = Require.nonNull(configure, "maintenance");
       return this;
     }
 
@@ -368,8 +332,8 @@ public final class Omniy implements AutoCloseable {
      * calendar with extra closed days ({@code BusinessCalendar.JAPAN.withClosedDays(…)}).
      */
     public Builder supportTickets(SupportTicketStore store, SupportDeadlines deadlines) {
-      this.supportTickets = required(store, "supportTickets");
-      this.supportDeadlines = required(deadlines, "deadlines");
+      this.supportTickets = Require.nonNull(store, "supportTickets");
+      this.supportDeadlines = Require.nonNull(deadlines, "deadlines");
       return this;
     }
 
@@ -379,16 +343,16 @@ public final class Omniy implements AutoCloseable {
      * that the check says {@code UNKNOWN}.
      */
     public Builder lastBackup(LastBackup value) {
-      this.lastBackup = required(value, "lastBackup");
+      this.lastBackup = Require.nonNull(value, "lastBackup");
       return this;
     }
 
     /**
-     * When the oldest-due and backup checks turn DEGRADED and DOWN (default {@link
-     * HealthThresholds#DEFAULTS}).
+     * When the health checks turn DEGRADED and DOWN: oldest due post, last backup, dispatcher
+     * without a turn, first-attempt lateness (default {@link HealthThresholds#DEFAULTS}).
      */
     public Builder healthThresholds(HealthThresholds value) {
-      this.thresholds = required(value, "healthThresholds");
+      this.thresholds = Require.nonNull(value, "healthThresholds");
       return this;
     }
 
@@ -398,49 +362,50 @@ public final class Omniy implements AutoCloseable {
      * on shutdown.
      */
     public Builder notifier(Channel channel, Notifier notifier) {
-      alerting.notifier(required(channel, "channel"), required(notifier, "notifier"));
+      notifiers.put(Require.nonNull(channel, "channel"), Require.nonNull(notifier, "notifier"));
       return this;
     }
 
     /** Who else hears of escalated alerts (ALERT-3). */
     public Builder escalationContact(Notifier value) {
-      alerting.escalationContact(required(value, "escalationContact"));
+      this.escalationContact = Require.nonNull(value, "escalationContact");
       return this;
     }
 
     /** The alert rules (default {@code DefaultAlertRules.all()}). */
     public Builder alertRules(List<AlertRule> value) {
-      alerting.rules(required(value, "alertRules"));
+      this.alertRules = OmniyConfig.elements(value, "alertRules");
+      this.alertRuleSource = null;
       return this;
     }
 
     /** Alert rules from a file, reloaded when it changes; a bad file keeps the rules (ALERT-4). */
     public Builder alertRules(AlertRuleSource value) {
-      alerting.rules(required(value, "alertRules"));
+      this.alertRuleSource = Require.nonNull(value, "alertRules");
       return this;
     }
 
     /** Where alert state lives (default in memory); share one to notify once across runtimes. */
     public Builder alertStateStore(AlertStateStore value) {
-      alerting.state(required(value, "alertStateStore"));
+      this.alertStateStore = Require.nonNull(value, "alertStateStore");
       return this;
     }
 
     /** How often alert rules are evaluated (default 1 min, ALERT-5). */
     public Builder alertEvery(Duration value) {
-      alerting.every(positive(value, "alertEvery"));
+      this.alertEvery = Require.positive(value, "alertEvery");
       return this;
     }
 
     /** Where posts live (default in memory). */
     public Builder store(PostStore value) {
-      this.store = required(value, "store");
+      this.store = Require.nonNull(value, "store");
       return this;
     }
 
     /** How posts go out, e.g. {@code InstagramPublisher}. Required. */
     public Builder publisher(Publisher value) {
-      this.publisher = required(value, "publisher");
+      this.publisher = Require.nonNull(value, "publisher");
       return this;
     }
 
@@ -449,97 +414,104 @@ public final class Omniy implements AutoCloseable {
      * MetricNaming#DEFAULT}); the alert rules keep reading {@code omniy.…}.
      */
     public Builder metricNaming(MetricNaming value) {
-      this.metricNaming = required(value, "metricNaming");
+      this.metricNaming = Require.nonNull(value, "metricNaming");
       return this;
     }
 
     /** Where meters go (default a {@link SimpleMeterRegistry}). */
     public Builder meterRegistry(MeterRegistry value) {
-      this.meters = required(value, "meterRegistry");
+      this.meters = Require.nonNull(value, "meterRegistry");
       return this;
     }
 
     /** The time source (default the UTC system clock). */
     public Builder clock(Clock value) {
-      this.clock = required(value, "clock");
+      this.clock = Require.nonNull(value, "clock");
       return this;
     }
 
     /** The rules new posts are checked against (default the catalogue's limits). */
     public Builder validator(PostValidator value) {
-      this.validator = required(value, "validator");
+      this.validator = Require.nonNull(value, "validator");
       return this;
     }
 
     /** Lease, retry, quota and warning settings; the owner names this instance's leases. */
     public Builder settings(DispatchSettings value) {
-      this.settings = required(value, "settings");
+      this.settings = Require.nonNull(value, "settings");
       return this;
     }
 
     /** Adds host callbacks (published, failed, deferred, needs re-authorisation, missed window). */
     public Builder listener(DispatchListener value) {
-      listeners.add(required(value, "listener"));
+      listeners.add(Require.nonNull(value, "listener"));
       return this;
     }
 
     /** Worker threads: attempts that may run at once (default 4). */
     public Builder threads(int value) {
-      if (value < 1 || value > 1024) {
-        throw new InvalidValueException("threads", value, "must be between 1 and 1024");
-      }
-      this.threads = value;
+      this.threads = Require.inRange(value, 1, OmniyConfig.MAX_THREADS, "threads");
       return this;
     }
 
     /** How long the dispatcher sleeps when nothing is due (default 10 ms). */
     public Builder pollInterval(Duration value) {
-      this.pollInterval = positive(value, "pollInterval");
+      this.pollInterval = Require.positive(value, "pollInterval");
       return this;
     }
 
     /** An attempt slower than this makes the dispatcher claim less (default 5 s). */
     public Builder slowAttempt(Duration value) {
-      this.slowAttempt = positive(value, "slowAttempt");
+      this.slowAttempt = Require.positive(value, "slowAttempt");
       return this;
     }
 
     /** How long {@link Omniy#close} waits for running attempts (default 30 s). */
     public Builder shutdownGrace(Duration value) {
-      this.shutdownGrace = positive(value, "shutdownGrace");
+      this.shutdownGrace = Require.positive(value, "shutdownGrace");
       return this;
     }
 
     /**
-     * Wires and starts the runtime.
+     * The configuration collected so far, checked: what {@link #start()} starts from, for a host
+     * that keeps it or starts with {@link Omniy#start(OmniyConfig)}.
+     *
+     * @throws InvalidValueException if no publisher was given
+     */
+    public OmniyConfig config() {
+      return new OmniyConfig(
+          store,
+          Require.nonNull(publisher, "publisher"),
+          clock,
+          validator,
+          settings,
+          listeners,
+          threads,
+          pollInterval,
+          slowAttempt,
+          shutdownGrace,
+          meters,
+          metricNaming,
+          thresholds,
+          lastBackup,
+          notifiers,
+          escalationContact,
+          alertRules,
+          alertRuleSource,
+          alertStateStore,
+          alertEvery,
+          supportTickets,
+          supportDeadlines,
+          maintenance);
+    }
+
+    /**
+     * Wires and starts the runtime: {@link Omniy#start(OmniyConfig)} of {@link #config()}.
      *
      * @throws InvalidValueException if no publisher was given
      */
     public Omniy start() {
-      Publisher p = publisher;
-      if (p == null) {
-        throw new InvalidValueException("publisher", null, "is required");
-      }
-      Omniy omniy = new Omniy(this, p);
-      omniy.loop.start();
-      if (omniy.maintenance != null) {
-        omniy.maintenance.start();
-      }
-      return omniy;
-    }
-
-    private static Duration positive(@Nullable Duration value, String field) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new InvalidValueException(field, value, "must be positive");
-      }
-      return value;
-    }
-
-    private static <T> T required(@Nullable T value, String field) {
-      if (value == null) {
-        throw new InvalidValueException(field, null, "is required");
-      }
-      return value;
+      return Omniy.start(config());
     }
   }
 }

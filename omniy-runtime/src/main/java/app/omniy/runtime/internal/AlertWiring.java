@@ -2,17 +2,14 @@ package app.omniy.runtime.internal;
 
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
-import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
-import app.omniy.core.memory.InMemoryStores;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.alert.NotificationDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,59 +22,46 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The alert engine as the {@code Omniy} builder configures it: notifiers per channel, rules
- * (default: {@code DefaultAlertRules.all()}, the guide's eleven, MNT-3 and SUP-1), where alert
- * state lives and the cadence (ALERT-5: 1 min). Started with the runtime only if there is someone
- * to tell, it evaluates the runtime's own meter registry, so the default rules read the very meters
- * the dispatcher records (ALERT-6).
+ * The alert engine as the runtime's configuration ({@code OmniyConfig}) sets it: notifiers per
+ * channel, rules (default: {@code DefaultAlertRules.all()}, the guide's eleven, MNT-3 and SUP-1),
+ * where alert state lives and the cadence (ALERT-5: 1 min). Started with the runtime only if there
+ * is someone to tell, it evaluates the runtime's own meter registry, so the default rules read the
+ * very meters the dispatcher records (ALERT-6).
  */
 public final class AlertWiring {
-  private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
-  private @Nullable Notifier escalationContact;
-  private List<AlertRule> rules = DefaultAlertRules.all();
-  private @Nullable AlertRuleSource reloadable;
-  private AlertStateStore state = InMemoryStores.alertStates();
-  private Duration every = Duration.ofMinutes(1);
+  private final Map<Channel, Notifier> notifiers;
+  private final @Nullable Notifier escalationContact;
+  private final List<AlertRule> rules;
+  private final @Nullable AlertRuleSource reloadable;
+  private final AlertStateStore state;
+  private final Duration every;
 
-  /** Sends {@code channel}'s alerts through {@code notifier}, replacing an earlier one. */
-  public void notifier(Channel channel, Notifier notifier) {
-    notifiers.put(channel, notifier);
-  }
-
-  /** Who else hears of escalations (ALERT-3). */
-  public void escalationContact(Notifier notifier) {
-    escalationContact = notifier;
-  }
-
-  /** Fixed rules. */
-  public void rules(List<AlertRule> fixed) {
-    rules = List.copyOf(fixed);
-    reloadable = null;
-  }
-
-  /** Rules from a file, reloaded when it changes (ALERT-4). */
-  public void rules(AlertRuleSource file) {
-    reloadable = file;
-  }
-
-  /** Where alert state lives; share one between runtimes to notify once. */
-  public void state(AlertStateStore store) {
-    state = store;
-  }
-
-  /** How often the rules are evaluated. */
-  public void every(Duration cadence) {
-    every = cadence;
-  }
-
-  /** Whether anyone would hear an alert. */
-  public boolean enabled() {
-    return !notifiers.isEmpty() || escalationContact != null;
+  /**
+   * @param notifiers who hears each channel's alerts
+   * @param escalationContact who else hears of escalations (ALERT-3)
+   * @param rules fixed rules, unless {@code reloadable} is given
+   * @param reloadable rules from a file, reloaded when it changes (ALERT-4)
+   * @param state where alert state lives; share one between runtimes to notify once
+   * @param every how often the rules are evaluated
+   */
+  public AlertWiring(
+      Map<Channel, Notifier> notifiers,
+      @Nullable Notifier escalationContact,
+      List<AlertRule> rules,
+      @Nullable AlertRuleSource reloadable,
+      AlertStateStore state,
+      Duration every) {
+    this.notifiers = notifiers;
+    this.escalationContact = escalationContact;
+    this.rules = List.copyOf(rules);
+    this.reloadable = reloadable;
+    this.state = state;
+    this.every = every;
   }
 
   /**
-   * Starts evaluating {@code registry} every {@link #every} on a thread of its own, reading each
-   * meter under {@code canonicalNames} of its name.
+   * Starts evaluating {@code registry} at the configured cadence on a thread of its own, reading
+   * each meter under {@code canonicalNames} of its name.
    */
   public Running start(Clock clock, MeterRegistry registry, UnaryOperator<String> canonicalNames) {
     ExecutorService deliveries = Executors.newFixedThreadPool(2, daemons("omniy-alert-delivery"));
