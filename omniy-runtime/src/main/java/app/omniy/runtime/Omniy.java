@@ -9,6 +9,7 @@ import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
+import app.omniy.core.dispatch.GuardedListener;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
@@ -22,7 +23,6 @@ import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
-import app.omniy.runtime.internal.Listeners;
 import app.omniy.runtime.internal.MaintenanceWiring;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.support.OverdueTickets;
@@ -39,6 +39,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A started Omniy: the store, the publisher, the dispatcher on its worker pool, metrics and health,
@@ -54,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  * workers, the core's default retry and quota policies.
  */
 public final class Omniy implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Omniy.class);
   private final PostStore store;
   private final PostService posts;
   private final Dispatcher dispatcher;
@@ -98,7 +101,12 @@ public final class Omniy implements AutoCloseable {
     all.add(lateness);
     all.addAll(b.listeners);
     this.dispatcher =
-        new Dispatcher(store, publisher, b.settings, new Listeners(all), new SplittableRandom());
+        new Dispatcher(
+            store,
+            publisher,
+            b.settings,
+            new GuardedListener(all, Omniy::listenerFailed),
+            new SplittableRandom());
     this.loop = new DispatchLoop(dispatcher, clock, b.threads, b.pollInterval, b.slowAttempt);
     metrics.bindTo(meters);
     this.thresholds = b.thresholds;
@@ -118,6 +126,15 @@ public final class Omniy implements AutoCloseable {
     }
     this.alerts =
         b.alerting.enabled() ? b.alerting.start(clock, meters, b.metricNaming::canonical) : null;
+  }
+
+  /**
+   * A listener threw: logged, and the others still hear (the dispatcher's own guard would swallow
+   * the exception silently).
+   */
+  private static void listenerFailed(
+      DispatchListener listener, String callback, RuntimeException failure) {
+    LOG.warn("dispatch listener {} failed on {}", listener, callback, failure);
   }
 
   /**

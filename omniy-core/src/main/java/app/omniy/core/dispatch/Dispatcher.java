@@ -89,7 +89,7 @@ public final class Dispatcher {
     this.store = Require.nonNull(store, "store");
     this.publisher = Require.nonNull(publisher, "publisher");
     this.settings = Require.nonNull(settings, "settings");
-    this.listener = new GuardedListener(Require.nonNull(listener, "listener"));
+    this.listener = GuardedListener.guard(Require.nonNull(listener, "listener"));
     this.random = Require.nonNull(random, "random");
     // Computed once as nanoseconds, not as a Duration on every publisher call; saturated.
     Duration lease = settings.leaseDuration();
