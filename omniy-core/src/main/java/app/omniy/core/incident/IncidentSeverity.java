@@ -6,7 +6,7 @@ import java.time.Duration;
  * Incident severities and their targets (INC-1): initial response, recovery, full resolution. A
  * Sev1 not resolved within 30 minutes is escalated to outside experts.
  */
-public enum Severity {
+public enum IncidentSeverity {
   /**
    * Whole service down, payment failure, data loss or leak, security breach: 15 min / 1 h / 4 h.
    */
@@ -23,7 +23,7 @@ public enum Severity {
   private final Duration recovery;
   private final Duration resolution;
 
-  Severity(Duration initialResponse, Duration recovery, Duration resolution) {
+  IncidentSeverity(Duration initialResponse, Duration recovery, Duration resolution) {
     this.initialResponse = initialResponse;
     this.recovery = recovery;
     this.resolution = resolution;
