@@ -1,4 +1,4 @@
-package app.omniy.ops.backup;
+package app.omniy.backup;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,7 @@
-package app.omniy.ops.maintenance;
+package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.RestoreCheck;
 import app.omniy.core.backup.spi.StoreBackup;
 import app.omniy.core.maintenance.JobIds;
@@ -22,7 +23,7 @@ public final class RestoreTestTask implements BuiltInTask {
    * @throws InvalidValueException if {@code backups} is missing
    */
   public RestoreTestTask(StoreBackup backups) {
-    this.backups = Tasks.require(backups, "backups");
+    this.backups = Require.nonNull(backups, "backups");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package app.omniy.ops.maintenance;
+package app.omniy.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

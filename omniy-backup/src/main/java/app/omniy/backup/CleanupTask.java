@@ -1,14 +1,13 @@
-package app.omniy.ops.maintenance;
+package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.MaintenanceCalendar;
 import app.omniy.core.maintenance.MaintenanceJob;
 import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.core.maintenance.spi.JobRunStore;
-import app.omniy.ops.backup.BackupEntry;
-import app.omniy.ops.backup.ConfigBackup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class CleanupTask implements BuiltInTask {
      * @throws InvalidValueException if {@code runs} is missing or {@code keep} not positive
      */
     public Builder jobRuns(JobRunStore runs, Duration keep) {
-      Tasks.require(runs, "runs");
+      Require.nonNull(runs, "runs");
       if (keep == null || keep.isNegative() || keep.isZero()) {
         throw new InvalidValueException("keep", keep, "must be positive");
       }
@@ -108,13 +107,13 @@ public final class CleanupTask implements BuiltInTask {
 
     /** The calendar whose jobs' records are cleaned (default {@link MaintenanceCalendar#GUIDE}). */
     public Builder calendar(MaintenanceCalendar calendar) {
-      this.calendar = Tasks.require(calendar, "calendar");
+      this.calendar = Require.nonNull(calendar, "calendar");
       return this;
     }
 
     /** Prunes {@code backups} by its own retention (BAK-4: 6 months by default). */
     public Builder configBackups(ConfigBackup backups) {
-      this.configBackups = Tasks.require(backups, "configBackups");
+      this.configBackups = Require.nonNull(backups, "configBackups");
       return this;
     }
 

@@ -1,4 +1,4 @@
-package app.omniy.firestore.backup;
+package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;

@@ -1,9 +1,8 @@
-package app.omniy.ops.backup.internal;
+package app.omniy.backup;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import app.omniy.ops.backup.BackupIntegrityException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -33,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * Everything before the ciphertext is the additional authenticated data, so a changed header, nonce
  * or length fails authentication like a changed ciphertext.
  */
-public final class BackupFormat {
+final class BackupFormat {
   private static final byte[] MAGIC = "OMNIYBK1".getBytes(US_ASCII);
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -43,7 +42,7 @@ public final class BackupFormat {
   private BackupFormat() {}
 
   /** The authenticated metadata of one backup. */
-  public record Header(String name, Instant createdAt, int sequence, String keyId) {
+  record Header(String name, Instant createdAt, int sequence, String keyId) {
     byte[] bytes() {
       return ("name="
               + name
@@ -82,7 +81,7 @@ public final class BackupFormat {
   }
 
   /** Encrypts {@code plaintext} under {@code key} with a fresh random nonce. */
-  public static byte[] encrypt(Header header, byte[] plaintext, SecretKey key, SecureRandom random)
+  static byte[] encrypt(Header header, byte[] plaintext, SecretKey key, SecureRandom random)
       throws GeneralSecurityException {
     byte[] head = header.bytes();
     byte[] nonce = new byte[NONCE_BYTES];
@@ -99,7 +98,7 @@ public final class BackupFormat {
   }
 
   /** What {@link #decrypt} found: the authenticated header and the plaintext. */
-  public record Opened(Header header, byte[] plaintext) {}
+  record Opened(Header header, byte[] plaintext) {}
 
   /**
    * Authenticates and decrypts a backup file's bytes.
@@ -107,8 +106,7 @@ public final class BackupFormat {
    * @param keys the key for a key id, or {@code null} when none was supplied
    * @throws BackupIntegrityException naming {@code file} for anything that does not authenticate
    */
-  public static Opened decrypt(
-      Path file, byte[] bytes, Function<String, @Nullable SecretKey> keys) {
+  static Opened decrypt(Path file, byte[] bytes, Function<String, @Nullable SecretKey> keys) {
     if (bytes.length < MAGIC.length + 2) {
       throw new BackupIntegrityException(file, "truncated: " + bytes.length + " bytes");
     }

@@ -1,11 +1,10 @@
-package app.omniy.firestore.backup;
+package app.omniy.backup;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import app.omniy.firestore.internal.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,8 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * delimiter, deletes. Objects live in memory. It can misbehave on purpose: answer an upload with
  * checksums of other bytes, or flip a byte of a stored object (bit rot) while keeping its listed
  * checksums.
+ *
+ * <p>Public, in omniy-backup's test jar, so that omniy-firestore's tests back up to it too.
  */
-final class FakeCloudStorage implements AutoCloseable {
+public final class FakeCloudStorage implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, StoredObject> objects = new ConcurrentSkipListMap<>();
@@ -46,7 +47,7 @@ final class FakeCloudStorage implements AutoCloseable {
   private record StoredObject(
       String bucket, String name, byte[] content, String crc32c, String md5, long generation) {}
 
-  FakeCloudStorage() {
+  public FakeCloudStorage() {
     server =
         new WireMockServer(
             wireMockConfig().dynamicPort().jettyAcceptors(1).extensions(new Transformer()));
@@ -55,17 +56,17 @@ final class FakeCloudStorage implements AutoCloseable {
   }
 
   /** {@code http://localhost:PORT}, the host to give {@code StorageOptions}. */
-  String host() {
+  public String host() {
     return "http://localhost:" + server.port();
   }
 
   /** The next upload is answered with the checksums of other bytes. */
-  void answerNextUploadWithWrongChecksums() {
+  public void answerNextUploadWithWrongChecksums() {
     wrongChecksumOnNextUpload.set(true);
   }
 
   /** Flips the first byte of a stored object, keeping the checksums it is listed with. */
-  void rot(String bucket, String name) {
+  public void rot(String bucket, String name) {
     objects.computeIfPresent(
         bucket + "/" + name,
         (k, o) -> {
@@ -77,7 +78,7 @@ final class FakeCloudStorage implements AutoCloseable {
   }
 
   /** The bodies of every upload so far, as text. */
-  java.util.List<String> uploads() {
+  public java.util.List<String> uploads() {
     return server
         .findAll(
             com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
@@ -88,7 +89,7 @@ final class FakeCloudStorage implements AutoCloseable {
   }
 
   /** The object names stored in {@code bucket}. */
-  TreeSet<String> names(String bucket) {
+  public TreeSet<String> names(String bucket) {
     TreeSet<String> names = new TreeSet<>();
     objects.values().stream()
         .filter(o -> o.bucket().equals(bucket))
@@ -167,8 +168,8 @@ final class FakeCloudStorage implements AutoCloseable {
     String[] sections = body.split("--" + java.util.regex.Pattern.quote(boundary));
     JsonNode metadata = JSON.readTree(partBody(sections[1]).getBytes(StandardCharsets.ISO_8859_1));
     byte[] content = partBody(sections[2]).getBytes(StandardCharsets.ISO_8859_1);
-    String crc32c = Digests.crc32cBase64(content);
-    String md5 = Digests.md5Base64(content);
+    String crc32c = Checksums.crc32cBase64(content);
+    String md5 = Checksums.md5Base64(content);
     // Like Cloud Storage: an upload whose declared checksums do not match its bytes is rejected.
     if (metadata.hasNonNull("crc32c") && !metadata.get("crc32c").asText().equals(crc32c)) {
       return json(400, error(400, "Provided CRC32C does not match the data"));
@@ -189,8 +190,8 @@ final class FakeCloudStorage implements AutoCloseable {
                   bucket,
                   name,
                   content,
-                  Digests.crc32cBase64(other),
-                  Digests.md5Base64(other),
+                  Checksums.crc32cBase64(other),
+                  Checksums.md5Base64(other),
                   object.generation())));
     }
     return json(200, resource(object));

@@ -1,4 +1,4 @@
-package app.omniy.firestore.backup;
+package app.omniy.backup;
 
 import app.omniy.core.backup.spi.BackupTarget;
 import app.omniy.testkit.contract.BackupTargetContract;

@@ -1,11 +1,10 @@
-package app.omniy.firestore.backup;
+package app.omniy.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.backup.BackupVerificationException;
-import app.omniy.firestore.internal.Digests;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class CloudStorageBackupTargetTest {
         .singleElement()
         .satisfies(
             body ->
-                assertThat(body).contains("\"crc32c\":\"" + Digests.crc32cBase64(CONTENT) + "\""));
+                assertThat(body)
+                    .contains("\"crc32c\":\"" + Checksums.crc32cBase64(CONTENT) + "\""));
     assertThat(gcs.names("omniy-backups")).containsExactly(BACKUP + "/posts-00000.ndjson");
   }
 
@@ -49,7 +49,9 @@ class CloudStorageBackupTargetTest {
             e -> {
               assertThat(e.backupId()).isEqualTo(BACKUP);
               assertThat(e.file()).isEqualTo("posts-00000.ndjson");
-              assertThat(e.getMessage()).contains("crc32c").contains(Digests.crc32cBase64(CONTENT));
+              assertThat(e.getMessage())
+                  .contains("crc32c")
+                  .contains(Checksums.crc32cBase64(CONTENT));
             });
   }
 

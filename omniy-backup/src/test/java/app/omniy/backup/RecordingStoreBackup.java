@@ -1,4 +1,4 @@
-package app.omniy.ops.maintenance;
+package app.omniy.backup;
 
 import app.omniy.core.backup.BackupIds;
 import app.omniy.core.backup.BackupRetention;

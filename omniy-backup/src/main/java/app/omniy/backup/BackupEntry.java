@@ -1,4 +1,4 @@
-package app.omniy.ops.backup;
+package app.omniy.backup;
 
 import java.nio.file.Path;
 import java.time.Instant;

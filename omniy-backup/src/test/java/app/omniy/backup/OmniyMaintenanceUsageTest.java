@@ -1,6 +1,6 @@
-package app.omniy.ops.maintenance;
+package app.omniy.backup;
 
-import static app.omniy.ops.maintenance.OpsFixtures.jst;
+import static app.omniy.backup.TaskFixtures.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.maintenance.JobIds;

@@ -1,4 +1,4 @@
-package app.omniy.ops.backup.internal;
+package app.omniy.backup;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
  * alerts.yaml@20260302T090000.000000000Z-0.obak}. Listing reads names only, never content; the
  * authenticated header repeats them, so a renamed file is caught when it is restored.
  */
-public final class BackupNames {
+final class BackupNames {
   /** Item names: a letter or digit, then letters, digits, '.', '_' or '-', at most 100. */
-  public static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   /** Key ids: the same characters, at most 64. */
-  public static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   /** The suffix of every backup file. */
-  public static final String SUFFIX = ".obak";
+  static final String SUFFIX = ".obak";
 
   private static final Pattern FILE =
       Pattern.compile("(" + ITEM + ")@(\\d{8}T\\d{6}\\.\\d{9}Z)-(\\d{1,9})\\.obak");
@@ -32,15 +32,15 @@ public final class BackupNames {
   private BackupNames() {}
 
   /** A parsed file name. */
-  public record Parsed(String item, Instant createdAt, int sequence) {}
+  record Parsed(String item, Instant createdAt, int sequence) {}
 
   /** The file name of a backup. */
-  public static String fileName(String item, Instant createdAt, int sequence) {
+  static String fileName(String item, Instant createdAt, int sequence) {
     return item + "@" + STAMP.format(createdAt.atOffset(ZoneOffset.UTC)) + "-" + sequence + SUFFIX;
   }
 
   /** The parts of a backup file's name; empty when it is not one. */
-  public static Optional<Parsed> parse(Path file) {
+  static Optional<Parsed> parse(Path file) {
     Matcher m = FILE.matcher(file.getFileName().toString());
     if (!m.matches()) {
       return Optional.empty();

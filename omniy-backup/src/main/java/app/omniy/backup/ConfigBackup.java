@@ -1,9 +1,7 @@
-package app.omniy.ops.backup;
+package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
-import app.omniy.ops.backup.internal.BackupFormat;
-import app.omniy.ops.backup.internal.BackupNames;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

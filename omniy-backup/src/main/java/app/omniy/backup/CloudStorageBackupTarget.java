@@ -1,10 +1,9 @@
-package app.omniy.firestore.backup;
+package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
 import app.omniy.core.backup.BackupVerificationException;
 import app.omniy.core.backup.spi.BackupTarget;
-import app.omniy.firestore.internal.Digests;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
@@ -74,8 +73,8 @@ public final class CloudStorageBackupTarget implements BackupTarget {
     if (content == null) {
       throw new InvalidValueException("content", null, "is required");
     }
-    String crc32c = Digests.crc32cBase64(content);
-    String md5 = Digests.md5Base64(content);
+    String crc32c = Checksums.crc32cBase64(content);
+    String md5 = Checksums.md5Base64(content);
     BlobInfo info =
         BlobInfo.newBuilder(bucket, object)
             .setContentType(name.endsWith(".json") ? "application/json" : "application/x-ndjson")
@@ -126,7 +125,7 @@ public final class CloudStorageBackupTarget implements BackupTarget {
           storage.readAllBytes(
               BlobId.of(bucket, object, blob.getGeneration()),
               Storage.BlobSourceOption.generationMatch(blob.getGeneration()));
-      String crc32c = Digests.crc32cBase64(content);
+      String crc32c = Checksums.crc32cBase64(content);
       if (blob.getCrc32c() != null && !blob.getCrc32c().equals(crc32c)) {
         throw new BackupVerificationException(
             backupId,

@@ -1,4 +1,4 @@
-package app.omniy.ops.backup;
+package app.omniy.backup;
 
 import app.omniy.core.OmniyException;
 import java.io.Serial;

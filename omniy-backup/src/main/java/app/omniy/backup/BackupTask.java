@@ -1,6 +1,7 @@
-package app.omniy.ops.maintenance;
+package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupSummary;
 import app.omniy.core.backup.spi.LastBackup;
@@ -39,8 +40,8 @@ public final class BackupTask implements BuiltInTask, LastBackup {
    * @throws InvalidValueException if an argument is missing
    */
   public BackupTask(StoreBackup backups, BackupRetention retention) {
-    this.backups = Tasks.require(backups, "backups");
-    this.retention = Tasks.require(retention, "retention");
+    this.backups = Require.nonNull(backups, "backups");
+    this.retention = Require.nonNull(retention, "retention");
   }
 
   @Override
