@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.omniy.runtime.HealthCheck;
 import app.omniy.runtime.HealthStatus;
 import app.omniy.runtime.Omniy;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
 import java.time.Duration;
@@ -29,11 +30,8 @@ class BackupHealthWiringTest {
       assertThat(backupCheck(omniy).status()).isEqualTo(HealthStatus.UNKNOWN);
 
       clock.set(BACKUP_DUE);
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       // The task tells the check after the backup returns: wait for the check, not the backup.
-      while (backupCheck(omniy).status() != HealthStatus.UP && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      Await.until("the backup check is up", () -> backupCheck(omniy).status() == HealthStatus.UP);
       clock.set(BACKUP_DUE.plus(Duration.ofHours(2)));
 
       HealthCheck after = backupCheck(omniy);

@@ -1,10 +1,8 @@
-package app.omniy.testkit;
+package app.omniy.core.dispatch;
 
-import static app.omniy.testkit.DispatchFixtures.post;
+import static app.omniy.core.dispatch.DispatchFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.dispatch.DispatchSettings;
-import app.omniy.core.dispatch.Dispatched;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
@@ -14,6 +12,9 @@ import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.testkit.ManualDispatcher;
+import app.omniy.testkit.ScriptedPublisher;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,8 @@
-package app.omniy.testkit;
+package app.omniy.core.dispatch;
 
-import static app.omniy.testkit.DispatchFixtures.post;
+import static app.omniy.core.dispatch.DispatchFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
@@ -13,7 +12,10 @@ import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.quota.QuotaPolicy;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.core.retry.RetryPolicy;
+import app.omniy.testkit.ManualDispatcher;
+import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package app.omniy.testkit;
+package app.omniy.core.dispatch;
 
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
@@ -6,6 +6,7 @@ import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
 import app.omniy.core.retry.OutcomeClass;
+import app.omniy.testkit.SamplePosts;
 import java.time.Instant;
 import java.util.Set;
 

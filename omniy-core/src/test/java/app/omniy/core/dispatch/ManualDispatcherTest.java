@@ -1,12 +1,10 @@
-package app.omniy.testkit;
+package app.omniy.core.dispatch;
 
-import static app.omniy.testkit.DispatchFixtures.post;
+import static app.omniy.core.dispatch.DispatchFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.dispatch.DispatchSettings;
-import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
@@ -18,7 +16,10 @@ import app.omniy.core.post.spi.Reconciliation;
 import app.omniy.core.quota.QuotaPolicy;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.core.retry.RetryPolicy;
+import app.omniy.testkit.ManualDispatcher;
+import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

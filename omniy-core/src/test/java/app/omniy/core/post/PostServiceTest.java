@@ -1,28 +1,17 @@
-package app.omniy.testkit;
+package app.omniy.core.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.memory.InMemoryPostStore;
-import app.omniy.core.post.IllegalTransitionException;
-import app.omniy.core.post.Media;
-import app.omniy.core.post.MediaItem;
-import app.omniy.core.post.Post;
-import app.omniy.core.post.PostRecord;
-import app.omniy.core.post.PostRejectedException;
-import app.omniy.core.post.PostService;
-import app.omniy.core.post.PostState;
-import app.omniy.core.post.PostValidator;
-import app.omniy.core.post.Reasons;
-import app.omniy.core.post.StaleWriteException;
-import app.omniy.core.post.Transition;
-import app.omniy.core.post.ViolationCode;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.core.retry.RetryRefusedException;
+import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

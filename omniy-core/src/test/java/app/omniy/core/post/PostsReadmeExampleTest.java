@@ -1,16 +1,8 @@
-package app.omniy.testkit;
+package app.omniy.core.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.memory.InMemoryPostStore;
-import app.omniy.core.post.Media;
-import app.omniy.core.post.MediaItem;
-import app.omniy.core.post.Post;
-import app.omniy.core.post.PostRecord;
-import app.omniy.core.post.PostService;
-import app.omniy.core.post.PostState;
-import app.omniy.core.post.PostValidator;
-import app.omniy.core.post.Reasons;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.quota.QuotaDecision;
 import app.omniy.core.quota.QuotaPolicy;
@@ -18,6 +10,8 @@ import app.omniy.core.quota.QuotaUsage;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.core.retry.RetryDecision;
 import app.omniy.core.retry.RetryPolicy;
+import app.omniy.testkit.ScriptedPublisher;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,14 +1,17 @@
-package app.omniy.testkit;
+package app.omniy.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.quota.QuotaPolicy;
 import app.omniy.core.retry.OutcomeClass;
+import app.omniy.testkit.ManualDispatcher;
+import app.omniy.testkit.SamplePosts;
+import app.omniy.testkit.ScriptedPublisher;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package app.omniy.testkit;
+package app.omniy.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,10 @@ import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
 import app.omniy.core.post.spi.StatusPollAdvice;
+import app.omniy.testkit.ManualDispatcher;
+import app.omniy.testkit.SamplePosts;
+import app.omniy.testkit.ScriptedPublisher;
+import app.omniy.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
