@@ -2,8 +2,6 @@ package app.omniy.ops.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
-import app.omniy.ops.backup.internal.BackupFormat;
-import app.omniy.ops.backup.internal.BackupNames;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

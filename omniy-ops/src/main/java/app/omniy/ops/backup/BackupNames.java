@@ -1,4 +1,4 @@
-package app.omniy.ops.backup.internal;
+package app.omniy.ops.backup;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * alerts.yaml@20260302T090000.000000000Z-0.obak}. Listing reads names only, never content; the
  * authenticated header repeats them, so a renamed file is caught when it is restored.
  */
-public final class BackupNames {
+final class BackupNames {
   /** Item names: a letter or digit, then letters, digits, '.', '_' or '-', at most 100. */
   public static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

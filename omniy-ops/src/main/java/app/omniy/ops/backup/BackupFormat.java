@@ -1,9 +1,8 @@
-package app.omniy.ops.backup.internal;
+package app.omniy.ops.backup;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import app.omniy.ops.backup.BackupIntegrityException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -33,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * Everything before the ciphertext is the additional authenticated data, so a changed header, nonce
  * or length fails authentication like a changed ciphertext.
  */
-public final class BackupFormat {
+final class BackupFormat {
   private static final byte[] MAGIC = "OMNIYBK1".getBytes(US_ASCII);
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
