@@ -1,6 +1,5 @@
-package app.omniy.stripe.internal;
+package app.omniy.stripe;
 
-import app.omniy.stripe.WebhookOutcome;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * refusing it apart. The SDK checks the signature before the timestamp, so a forged old payload is
  * a bad signature, not a stale one: only a correctly signed replay is reported as stale.
  */
-public final class EventVerifier {
+final class EventVerifier {
   // The SDK's messages, the only way it tells these cases apart; pinned by tests per kind.
   private static final String SDK_STALE = "Timestamp outside the tolerance zone";
   private static final String SDK_NO_V1 = "No signatures found with expected scheme";

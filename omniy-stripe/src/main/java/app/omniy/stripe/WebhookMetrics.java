@@ -1,8 +1,7 @@
-package app.omniy.stripe.internal;
+package app.omniy.stripe;
 
 import app.omniy.core.billing.WebhookMeters;
 import app.omniy.core.metrics.MetricNames;
-import app.omniy.stripe.WebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * ALERT-C2 reads its failure share from (ALERT-6). A rejected delivery counts as a failure there:
  * after a secret rotation gone wrong every payment webhook is rejected, and that must page.
  */
-public final class WebhookMetrics {
+final class WebhookMetrics {
   /** The type tag of a delivery whose payload could not be trusted. */
   public static final String UNVERIFIED_TYPE = "unverified";
 
