@@ -1,8 +1,9 @@
-package app.omniy.instagram.internal;
+package app.omniy.instagram;
 
 import app.omniy.core.post.spi.CircuitState;
-import app.omniy.instagram.GraphApiConfig;
-import app.omniy.instagram.GraphApiError;
+import app.omniy.instagram.internal.GraphApiError;
+import app.omniy.instagram.internal.GraphResponse;
+import app.omniy.instagram.internal.RateLimitUsage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.CircuitBreaker;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * by every worker. Tokens travel in the {@code Authorization} header, never in a URL, so they
  * cannot end up in an exception message or an access log.
  */
-public final class GraphClient {
+final class GraphClient {
   private final GraphApiConfig config;
   private final HttpClient http;
   private final ObjectMapper json;

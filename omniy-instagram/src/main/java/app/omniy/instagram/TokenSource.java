@@ -1,9 +1,11 @@
-package app.omniy.instagram.internal;
+package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.instagram.GraphApiConfig.Flavour;
+import app.omniy.instagram.internal.ErrorClassifier;
+import app.omniy.instagram.internal.GraphResponse;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.instagram.spi.AccessTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * exchange, which needs the app's id and secret). A token that is gone, expired or refused marks
  * the account for re-authorisation (POST-4, POST-11). Tokens are never logged.
  */
-public final class TokenSource {
+final class TokenSource {
   private static final Logger LOG = LoggerFactory.getLogger(TokenSource.class);
 
   /** A refreshed long-lived token's life when the answer does not say (Meta: 60 days). */

@@ -1,4 +1,4 @@
-package app.omniy.instagram;
+package app.omniy.instagram.internal;
 
 import org.jspecify.annotations.Nullable;
 

@@ -3,7 +3,6 @@ package app.omniy.instagram.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.retry.OutcomeClass;
-import app.omniy.instagram.GraphApiError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
