@@ -1,4 +1,4 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,6 @@
-package app.omniy.testkit;
+package app.omniy.testkit.graph;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.testkit.internal.graph.FaultPlan;
-import app.omniy.testkit.internal.graph.GraphServer;
-import app.omniy.testkit.internal.graph.GraphState;
-import app.omniy.testkit.internal.graph.Hold;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

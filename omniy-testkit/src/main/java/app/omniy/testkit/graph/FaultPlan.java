@@ -1,7 +1,5 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
-import app.omniy.testkit.GraphCall;
-import app.omniy.testkit.GraphFault;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * fault, queued one-off faults, then the random rate. Also the calls to hold for the test. Seeded,
  * so a run can be repeated.
  */
-public final class FaultPlan {
+final class FaultPlan {
   private final Map<GraphCall, Deque<GraphFault>> queued = new EnumMap<>(GraphCall.class);
   private SplittableRandom random = new SplittableRandom(0);
   private double rate;

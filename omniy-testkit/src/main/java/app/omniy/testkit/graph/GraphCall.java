@@ -1,4 +1,4 @@
-package app.omniy.testkit;
+package app.omniy.testkit.graph;
 
 /** The kinds of Graph API call the {@link FakeGraphApi} serves, for targeting faults. */
 public enum GraphCall {

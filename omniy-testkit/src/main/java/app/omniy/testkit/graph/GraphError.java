@@ -1,4 +1,4 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A Graph API error response: HTTP status plus the error object exactly as Meta shapes it, so the
  * adapter under test parses the real thing.
  */
-public record GraphError(
+record GraphError(
     int httpStatus,
     String type,
     int code,

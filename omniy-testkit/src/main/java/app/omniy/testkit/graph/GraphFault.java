@@ -1,4 +1,4 @@
-package app.omniy.testkit;
+package app.omniy.testkit.graph;
 
 /**
  * A fault the {@link FakeGraphApi} can inject into a Graph API call, shaped as the real API answers

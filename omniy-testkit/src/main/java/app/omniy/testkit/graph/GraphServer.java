@@ -1,7 +1,5 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
-import app.omniy.testkit.GraphCall;
-import app.omniy.testkit.GraphFault;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -24,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * FaultPlan}'s faults and adds the usage headers. Requests are served on their own threads, so a
  * stalled call never holds up the others.
  */
-public final class GraphServer implements AutoCloseable {
+final class GraphServer implements AutoCloseable {
   static {
     // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs
     // every response then waits ~40 ms. Read once, when the first HttpServer is made.

@@ -1,4 +1,4 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * and their processing, publishing with the rolling quotas, first comments and token refresh. Every
  * method is atomic under one lock; the HTTP layer around it adds faults.
  */
-public final class GraphState {
+final class GraphState {
   /** Real IG user ids are 17 digits; the fake's look alike so parsers are exercised. */
   private static final long FIRST_ID = 17_900_000_000_000_000L;
 

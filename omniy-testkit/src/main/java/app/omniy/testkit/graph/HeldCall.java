@@ -1,7 +1,6 @@
-package app.omniy.testkit;
+package app.omniy.testkit.graph;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.testkit.internal.graph.Hold;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

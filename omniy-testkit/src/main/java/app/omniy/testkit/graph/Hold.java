@@ -1,6 +1,5 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
-import app.omniy.testkit.GraphCall;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * answer goes to whoever still listens) or drop it (the connection closes, nothing happens). A held
  * call nobody decides on is dropped after {@link #LONGEST}, so a forgotten hold cannot hang a run.
  */
-public final class Hold {
+final class Hold {
   /** The longest a call is held without a decision. */
   public static final Duration LONGEST = Duration.ofMinutes(2);
 

@@ -1,4 +1,4 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
 /** What the fake answers: an HTTP status and a JSON body. */
 record Reply(int status, String body) {

@@ -1,6 +1,5 @@
-package app.omniy.testkit.internal.graph;
+package app.omniy.testkit.graph;
 
-import app.omniy.testkit.GraphCall;
 import org.jspecify.annotations.Nullable;
 
 /** A Graph API path resolved to the call it makes and the id it names. */

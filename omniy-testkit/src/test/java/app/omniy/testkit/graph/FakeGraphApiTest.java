@@ -1,8 +1,9 @@
-package app.omniy.testkit;
+package app.omniy.testkit.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.testkit.SettableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
