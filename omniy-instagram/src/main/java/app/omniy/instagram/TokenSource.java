@@ -1,8 +1,8 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
-import app.omniy.core.retry.OutcomeClass;
 import app.omniy.instagram.GraphApiConfig.Flavour;
 import app.omniy.instagram.internal.ErrorClassifier;
 import app.omniy.instagram.internal.GraphResponse;

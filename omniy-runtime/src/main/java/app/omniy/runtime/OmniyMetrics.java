@@ -5,7 +5,7 @@ import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.SuccessRate;
 import app.omniy.core.post.Transition;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostRecord;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.testkit.SamplePosts;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,17 @@
-package app.omniy.core.post;
+package app.omniy.core.post.service;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Require;
+import app.omniy.core.post.IllegalTransitionException;
+import app.omniy.core.post.Post;
+import app.omniy.core.post.PostRecord;
+import app.omniy.core.post.PostRejectedException;
+import app.omniy.core.post.PostState;
+import app.omniy.core.post.PostValidator;
+import app.omniy.core.post.Reasons;
+import app.omniy.core.post.StaleWriteException;
+import app.omniy.core.post.UnknownPostException;
+import app.omniy.core.post.Violation;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;

@@ -1,4 +1,4 @@
-package app.omniy.core.alert.internal;
+package app.omniy.core.alert.evaluator;
 
 import app.omniy.core.alert.SampleRecorder;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The windows one meter feeds, resolved once, with whether the meter is in each share's numerator.
  */
-public final class RecorderTargets implements SampleRecorder {
+final class RecorderTargets implements SampleRecorder {
   private final SeriesWindow[] windows;
   private final boolean[] inNumerator;
 

@@ -1,4 +1,4 @@
-package app.omniy.core.alert.internal;
+package app.omniy.core.alert.evaluator;
 
 import app.omniy.core.alert.Acknowledgement;
 import app.omniy.core.alert.AlertEvent.Kind;
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *       acknowledged alert is not repeated: someone is on it.
  * </ul>
  */
-public final class Transitions {
+final class Transitions {
   private Transitions() {}
 
   /**

@@ -1,12 +1,21 @@
-package app.omniy.core.alert;
+package app.omniy.core.alert.evaluator;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
 import app.omniy.core.Require;
-import app.omniy.core.alert.internal.RecorderTargets;
-import app.omniy.core.alert.internal.SeriesWindow;
-import app.omniy.core.alert.internal.Transitions;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.Acknowledgement;
+import app.omniy.core.alert.Aggregation;
+import app.omniy.core.alert.AlertCondition;
+import app.omniy.core.alert.AlertEvaluation;
+import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
+import app.omniy.core.alert.AlertPhase;
+import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.AlertStatus;
+import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.CounterTotals;
+import app.omniy.core.alert.Evaluation;
+import app.omniy.core.alert.SampleRecorder;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
 import java.time.Instant;
@@ -30,7 +39,7 @@ import java.util.Set;
  * result.events().forEach(event -> notifier.send(event));
  * }</pre>
  *
- * <p>Samples are kept per rule and label set in fixed-size time buckets ({@link SeriesWindow}), so
+ * <p>Samples are kept per rule and label set in fixed-size time buckets ({@code SeriesWindow}), so
  * memory grows with the number of label sets, never with traffic. Alert state goes through the
  * {@link AlertStateStore}: runtimes sharing a store notify each change once.
  *

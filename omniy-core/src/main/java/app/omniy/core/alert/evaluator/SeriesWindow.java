@@ -1,4 +1,4 @@
-package app.omniy.core.alert.internal;
+package app.omniy.core.alert.evaluator;
 
 import app.omniy.core.alert.Aggregation;
 import app.omniy.core.alert.AlertCondition;
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * reading 0.8 is exactly 80%, not 0.8000000000000000444. Sums for means are kept in exact
  * micro-units (six decimals), so summing never drifts past a threshold the way doubles do.
  */
-public final class SeriesWindow {
+final class SeriesWindow {
   private static final MathContext DISPLAY = new MathContext(6);
   private static final double MICROS = 1_000_000d;
 

@@ -1,4 +1,4 @@
-package app.omniy.core.alert.internal;
+package app.omniy.core.alert.evaluator;
 
 import java.math.BigDecimal;
 

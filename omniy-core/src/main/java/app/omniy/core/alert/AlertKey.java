@@ -1,4 +1,4 @@
-package app.omniy.core.alert.spi;
+package app.omniy.core.alert;
 
 import app.omniy.core.Require;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package app.omniy.core.retry;
+package app.omniy.core.post.spi;
 
 /**
  * The class of an attempt's outcome (POST-5), which decides what happens next. The Instagram
