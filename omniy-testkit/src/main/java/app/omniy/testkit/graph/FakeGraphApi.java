@@ -22,8 +22,9 @@ import java.util.Map;
  * query string or a form body; the token as {@code access_token} or an {@code Authorization:
  * Bearer} header.
  *
- * <p>Time comes from the clock given to {@link #start(Clock)}: with a {@link SettableClock}, video
- * processing, container expiry and the rolling quotas follow simulated time.
+ * <p>Time comes from the clock given to {@link #start(Clock)}: with a {@link
+ * app.omniy.testkit.SettableClock}, video processing, container expiry and the rolling quotas
+ * follow simulated time.
  *
  * <p>It counts how often each container was published: {@link #containersPublishedMoreThanOnce()}
  * makes a double publish visible (a repeated {@code media_publish} of one container goes out again
