@@ -2,13 +2,13 @@ package app.omniy.files;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvaluation;
-import app.omniy.core.alert.AlertEvaluator;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertStatus;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package app.omniy.firestore;
 
 import app.omniy.core.alert.Acknowledgement;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.firestore.internal.Args;

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.Reconciliation;
-import app.omniy.core.retry.OutcomeClass;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;

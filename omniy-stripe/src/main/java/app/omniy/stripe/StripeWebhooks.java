@@ -4,8 +4,6 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.memory.InMemoryProcessedEventStore;
-import app.omniy.stripe.internal.EventVerifier;
-import app.omniy.stripe.internal.WebhookMetrics;
 import com.stripe.Stripe;
 import com.stripe.model.Event;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package app.omniy.core.memory;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.math.BigDecimal;

@@ -2,9 +2,9 @@ package app.omniy.runtime.alert;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvaluation;
-import app.omniy.core.alert.AlertEvaluator;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertRule;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;

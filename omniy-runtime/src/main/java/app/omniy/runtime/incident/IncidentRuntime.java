@@ -2,8 +2,8 @@ package app.omniy.runtime.incident;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertSeverity;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
