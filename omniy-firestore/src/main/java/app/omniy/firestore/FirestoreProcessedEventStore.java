@@ -27,19 +27,48 @@ import java.util.Map;
  * without a transaction: concurrent deliveries of one event (the usual race) never contend in a
  * transaction, which the emulator, and Firestore's one-write-per-second-per-document limit, make
  * slow. Only taking over an expired claim and releasing one run a transaction.
+ *
+ * <p>Retention: the store never forgets a processed event by itself. A processed document carries
+ * {@code expireAt}, its {@code processedAt} plus the {@link #retention()}, so a Firestore TTL
+ * policy on {@code processedEvents.expireAt} can delete it (never before that time); or a
+ * maintenance job calls {@link #forgetProcessedBefore} with a cutoff no later than now minus the
+ * retention.
  */
 public final class FirestoreProcessedEventStore implements ProcessedEventStore {
   static final String COLLECTION = "processedEvents";
   private static final String CLAIMED = "CLAIMED";
   private static final String PROCESSED = "PROCESSED";
 
+  /** The retention of {@link #FirestoreProcessedEventStore(FirestoreStoreOptions)}: 30 days. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
   private final CollectionReference events;
   private final FirestoreCalls calls;
+  private final Duration retention;
 
-  /** A store on {@code options}' database and namespace. */
+  /** A store on {@code options}' database and namespace, keeping processed events 30 days. */
   public FirestoreProcessedEventStore(FirestoreStoreOptions options) {
+    this(options, DEFAULT_RETENTION);
+  }
+
+  /**
+   * A store on {@code options}' database and namespace, keeping processed events for {@code
+   * retention}: the {@code expireAt} it stamps on them, and what {@link #retention()} answers.
+   *
+   * @throws InvalidValueException unless {@code retention} is at least 3 days, Stripe's retry
+   *     window
+   */
+  public FirestoreProcessedEventStore(FirestoreStoreOptions options, Duration retention) {
+    if (options == null) {
+      throw new InvalidValueException("options", null, "is required");
+    }
+    if (retention == null || retention.compareTo(Duration.ofDays(3)) < 0) {
+      throw new InvalidValueException(
+          "retention", retention, "must cover Stripe's 3-day retry window");
+    }
     this.events = options.collection(COLLECTION);
     this.calls = new FirestoreCalls(options.meters());
+    this.retention = retention;
   }
 
   @Override
@@ -100,7 +129,22 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
   @Override
   public void markProcessed(String eventId, Instant now) {
     Args.required(now, "now");
-    calls.get(doc(eventId).set(Map.of("state", PROCESSED, "processedAt", Times.ts(now))));
+    calls.get(
+        doc(eventId)
+            .set(
+                Map.of(
+                    "state",
+                    PROCESSED,
+                    "processedAt",
+                    Times.ts(now),
+                    "expireAt",
+                    Times.ts(now.plus(retention)))));
+  }
+
+  /** The retention this store was made with: 30 days unless given. */
+  @Override
+  public Duration retention() {
+    return retention;
   }
 
   @Override
