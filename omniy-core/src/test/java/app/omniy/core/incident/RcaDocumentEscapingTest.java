@@ -20,7 +20,12 @@ class RcaDocumentEscapingTest {
   void a_hostile_title_renders_inert_in_both_languages() {
     Incident incident =
         Incident.open(
-            "INC-7", HOSTILE, Severity.SEV2, SlaTarget.SYSTEM, OCCURRED, OCCURRED.plusSeconds(60));
+            "INC-7",
+            HOSTILE,
+            IncidentSeverity.SEV2,
+            SlaTarget.SYSTEM,
+            OCCURRED,
+            OCCURRED.plusSeconds(60));
 
     for (RcaDocument.Language language : RcaDocument.Language.values()) {
       String md = RcaDocument.markdown(incident, OCCURRED, ZoneId.of("Asia/Tokyo"), language);
@@ -37,7 +42,7 @@ class RcaDocumentEscapingTest {
         Incident.open(
             "INC-8",
             "db down\n# Root cause: the intern",
-            Severity.SEV3,
+            IncidentSeverity.SEV3,
             SlaTarget.SYSTEM,
             OCCURRED,
             OCCURRED);

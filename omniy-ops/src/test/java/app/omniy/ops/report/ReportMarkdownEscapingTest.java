@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.Money;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.security.LoginAnomaly;
@@ -46,7 +46,7 @@ class ReportMarkdownEscapingTest {
 
   private static Incident hostileIncident() {
     return Incident.open(
-            "INC-" + HOSTILE, HOSTILE, Severity.SEV2, SlaTarget.SYSTEM, DETECTED, DETECTED)
+            "INC-" + HOSTILE, HOSTILE, IncidentSeverity.SEV2, SlaTarget.SYSTEM, DETECTED, DETECTED)
         .reach(Milestone.RESPONDED, DETECTED.plus(Duration.ofHours(2)));
   }
 
