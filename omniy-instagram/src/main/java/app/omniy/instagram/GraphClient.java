@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * The Graph API over {@code java.net.http} with the in-call resilience of POST-5: a timeout on
  * every call, a few fast retries for reads only (a {@code media_publish} is never retried blindly:
  * it is not idempotent), and one circuit breaker for the API host, so a broken API is not hammered
- * by every worker. Tokens travel in the {@code Authorization} header, never in a URL, so they
- * cannot end up in an exception message or an access log.
+ * by every worker. Tokens travel in the {@code Authorization} header and app secrets in a form
+ * body, never in a URL, so they cannot end up in an exception message or an access log; the base
+ * URI is {@code https} (plain {@code http} only to a loopback test server, see {@link
+ * GraphApiConfig}).
  */
 final class GraphClient {
   private final GraphApiConfig config;
@@ -81,12 +83,23 @@ final class GraphClient {
 
   /** A write, sent once: its failure is reported, never retried here. */
   public GraphResponse post(String path, Map<String, String> form, @Nullable String token) {
-    HttpRequest request =
-        request(config.endpoint(path), token)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-            .build();
-    return execute(writes, request);
+    return execute(writes, formPost(path, form, token));
+  }
+
+  /**
+   * A form POST that may be repeated, such as a token exchange: retried on I/O errors and 5xx as a
+   * read is. Its parameters, secrets among them, travel in the body, never in the URL.
+   */
+  public GraphResponse postRepeatable(
+      String path, Map<String, String> form, @Nullable String token) {
+    return execute(reads, formPost(path, form, token));
+  }
+
+  private HttpRequest formPost(String path, Map<String, String> form, @Nullable String token) {
+    return request(config.endpoint(path), token)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+        .build();
   }
 
   /** A read outside the versioned API root, such as Instagram Login's token refresh. */

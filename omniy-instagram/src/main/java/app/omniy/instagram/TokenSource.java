@@ -19,10 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out each account's token, refreshing a long-lived token when it is close to expiry
- * (Instagram Login: {@code refresh_access_token}; Facebook Login: the {@code fb_exchange_token}
- * exchange, which needs the app's id and secret). A token that is gone, expired or refused marks
- * the account for re-authorisation (POST-4, POST-11). Tokens are never logged.
+ * Hands out each account's token, refreshing a long-lived token when it is close to expiry. A token
+ * that is gone, expired or refused marks the account for re-authorisation (POST-4, POST-11). Tokens
+ * and the app secret are never logged and never put in a URL:
+ *
+ * <ul>
+ *   <li>Instagram Login: {@code GET /refresh_access_token?grant_type=ig_refresh_token}, the token
+ *       in the {@code Authorization} header. Meta documents this endpoint as a GET only, with the
+ *       token as the {@code access_token} query parameter; the header keeps it out of the URL.
+ *   <li>Facebook Login: {@code POST /{version}/oauth/access_token} with {@code grant_type=
+ *       fb_exchange_token}, the app's id and secret and the token in a form-encoded body.
+ * </ul>
  */
 final class TokenSource {
   private static final Logger LOG = LoggerFactory.getLogger(TokenSource.class);
@@ -131,12 +138,15 @@ final class TokenSource {
     if (appId == null || appSecret == null) {
       return new GraphResponse.NoAnswer("no Facebook app credentials to exchange the token with");
     }
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("grant_type", "fb_exchange_token");
-    query.put("client_id", appId);
-    query.put("client_secret", appSecret);
-    query.put("fb_exchange_token", token.value());
-    return client.get("oauth/access_token", query, null);
+    // A form POST, not the GET with a query string Meta's page shows: the app secret and the token
+    // must not stand in a URL, where access logs, proxies and error messages keep them. The token
+    // endpoint takes its parameters in a form body as OAuth 2.0 token endpoints do.
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "fb_exchange_token");
+    form.put("client_id", appId);
+    form.put("client_secret", appSecret);
+    form.put("fb_exchange_token", token.value());
+    return client.postRepeatable("oauth/access_token", form, null);
   }
 
   private Result reauthorise(String accountId, String reason) {

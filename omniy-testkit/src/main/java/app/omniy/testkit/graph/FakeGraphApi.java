@@ -16,11 +16,13 @@ import java.util.Map;
  * when their children do; unpublished containers expire after 24 h), {@code GET /{container-id}
  * ?fields=status_code,status}, {@code POST /{ig-user-id}/media_publish} within the rolling 24 h
  * publishing quota, {@code GET /{ig-user-id}/content_publishing_limit}, {@code POST
- * /{media-id}/comments}, and token refresh ({@code /refresh_access_token}, {@code
- * /oauth/access_token}). Every response carries {@code X-App-Usage} and, for a known token, {@code
- * X-Business-Use-Case-Usage}. Errors use Meta's error object and codes. Parameters may come in the
- * query string or a form body; the token as {@code access_token} or an {@code Authorization:
- * Bearer} header.
+ * /{media-id}/comments}, and token refresh: Instagram Login's {@code GET /refresh_access_token
+ * ?grant_type=ig_refresh_token} (a POST is refused, as Meta documents no POST for it) and Facebook
+ * Login's {@code oauth/access_token} exchange ({@code grant_type=fb_exchange_token}, {@code
+ * client_id}, {@code client_secret}, {@code fb_exchange_token}; see {@link #facebookApp}). Every
+ * response carries {@code X-App-Usage} and, for a known token, {@code X-Business-Use-Case-Usage}.
+ * Errors use Meta's error object and codes. Parameters may come in the query string or a form body;
+ * the token as {@code access_token} or an {@code Authorization: Bearer} header.
  *
  * <p>Time comes from the clock given to {@link #start(Clock)}: with a {@link
  * app.omniy.testkit.SettableClock}, video processing, container expiry and the rolling quotas
@@ -76,6 +78,23 @@ public final class FakeGraphApi implements AutoCloseable {
       throw new InvalidValueException("token", null, "must not be blank");
     }
     state.addAccount(igUserId, token);
+    return this;
+  }
+
+  /**
+   * The Facebook app whose id and secret a Facebook Login token exchange ({@code
+   * oauth/access_token}, {@code grant_type=fb_exchange_token}) must carry; a wrong secret is
+   * refused as Meta refuses it (code 1, "Error validating client secret."). Until set, any
+   * non-blank {@code client_id} and {@code client_secret} are accepted.
+   */
+  public FakeGraphApi facebookApp(String appId, String appSecret) {
+    if (appId == null || appId.isBlank()) {
+      throw new InvalidValueException("appId", appId, "must not be blank");
+    }
+    if (appSecret == null || appSecret.isBlank()) {
+      throw new InvalidValueException("appSecret", null, "must not be blank");
+    }
+    state.setFacebookApp(appId, appSecret);
     return this;
   }
 

@@ -12,6 +12,9 @@ public enum GraphCall {
   PUBLISHING_LIMIT,
   /** {@code POST /{media-id}/comments}: the first comment. */
   COMMENT,
-  /** {@code GET /refresh_access_token}: refreshing a long-lived token. */
+  /**
+   * Refreshing a long-lived token: Instagram Login's {@code GET /refresh_access_token} or Facebook
+   * Login's {@code oauth/access_token} exchange ({@code POST} with a form body, or {@code GET}).
+   */
   REFRESH_TOKEN
 }

@@ -18,6 +18,36 @@ record GraphError(
     return new GraphError(400, "OAuthException", 100, null, false, message);
   }
 
+  /** A POST to an object or edge that only reads, as the Graph API answers it. */
+  static GraphError unsupportedPost(String object) {
+    return new GraphError(
+        400,
+        "GraphMethodException",
+        100,
+        33,
+        false,
+        "Unsupported post request. Object with ID '"
+            + object
+            + "' does not exist, cannot be loaded due to missing permissions, or does not support"
+            + " this operation.");
+  }
+
+  /** A token exchange whose {@code client_secret} is missing or wrong, as Meta answers it. */
+  static GraphError clientSecretInvalid() {
+    return new GraphError(400, "OAuthException", 1, null, false, "Error validating client secret.");
+  }
+
+  /** A token exchange whose {@code client_id} is missing or not the app's. */
+  static GraphError applicationInvalid() {
+    return new GraphError(
+        400,
+        "OAuthException",
+        101,
+        null,
+        false,
+        "Error validating application. Invalid application ID.");
+  }
+
   static GraphError expiredToken() {
     return new GraphError(
         400,

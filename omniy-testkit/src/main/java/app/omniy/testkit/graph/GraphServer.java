@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,10 @@ final class GraphServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  /** Parameters a held call never shows the test: they carry tokens or the app secret. */
+  private static final List<String> SECRET_PARAMS =
+      List.of("access_token", "client_secret", "fb_exchange_token");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -79,8 +84,11 @@ final class GraphServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Map<String, String> params = params(exchange);
-      String token = token(exchange, params);
       Route route = Route.of(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+      String token =
+          route != null && route.id().equals(Route.FB_EXCHANGE)
+              ? params.get("fb_exchange_token")
+              : token(exchange, params);
       if (route == null) {
         respond(
             exchange,
@@ -96,7 +104,7 @@ final class GraphServer implements AutoCloseable {
       Hold hold = faults.nextHold(route.call());
       if (hold != null) {
         Map<String, String> shown = new HashMap<>(params);
-        shown.remove("access_token");
+        SECRET_PARAMS.forEach(shown::remove);
         if (!hold.arriveAndAwait(exchange.getRequestURI().getPath(), shown, account)) {
           return; // dropped: the connection closes unanswered, the call had no effect
         }
@@ -106,7 +114,7 @@ final class GraphServer implements AutoCloseable {
         injectBefore(exchange, token, fault.get());
         return;
       }
-      Reply reply = serve(route, token, params);
+      Reply reply = serve(route, exchange.getRequestMethod(), token, params);
       if (fault.isPresent() && reply.status() == 200) {
         // LOST_PUBLISH_RESPONSE: the post went out; the caller never hears about it.
         return;
@@ -115,12 +123,13 @@ final class GraphServer implements AutoCloseable {
     }
   }
 
-  private Reply serve(Route route, @Nullable String token, Map<String, String> params) {
+  private Reply serve(
+      Route route, String method, @Nullable String token, Map<String, String> params) {
     String trace = trace();
     if (route.call() == GraphCall.REFRESH_TOKEN) {
-      return token == null
-          ? Reply.error(GraphError.invalidToken(), trace)
-          : state.refreshToken(token, trace);
+      return route.id().equals(Route.FB_EXCHANGE)
+          ? state.exchangeToken(params, trace)
+          : refresh(method, token, params, trace);
     }
     String owner =
         route.call() == GraphCall.CONTAINER_STATUS || route.call() == GraphCall.COMMENT
@@ -139,6 +148,24 @@ final class GraphServer implements AutoCloseable {
       case COMMENT -> state.comment(accountId == null ? "" : accountId, route.id(), params, trace);
       case REFRESH_TOKEN -> throw new IllegalStateException("handled above");
     };
+  }
+
+  /**
+   * Instagram Login's refresh: a GET only (Meta documents no POST for it), {@code
+   * grant_type=ig_refresh_token}, the token as {@code access_token} or in the {@code Authorization}
+   * header.
+   */
+  private Reply refresh(
+      String method, @Nullable String token, Map<String, String> params, String trace) {
+    if (!method.equals("GET")) {
+      return Reply.error(GraphError.unsupportedPost(Route.IG_REFRESH), trace);
+    }
+    if (!"ig_refresh_token".equals(params.get("grant_type"))) {
+      return Reply.error(GraphError.invalidParameter("grant_type must be ig_refresh_token"), trace);
+    }
+    return token == null
+        ? Reply.error(GraphError.invalidToken(), trace)
+        : state.refreshToken(token, trace);
   }
 
   private void injectBefore(HttpExchange exchange, @Nullable String token, GraphFault fault)
@@ -192,7 +219,7 @@ final class GraphServer implements AutoCloseable {
       headers.set(
           "X-Business-Use-Case-Usage",
           Json.object()
-              .put(accountId, java.util.List.of(new GraphState.RawJson(entry.toString())))
+              .put(accountId, List.of(new GraphState.RawJson(entry.toString())))
               .toString());
     }
     exchange.sendResponseHeaders(reply.status(), body.length);

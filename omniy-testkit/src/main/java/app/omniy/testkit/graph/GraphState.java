@@ -31,6 +31,8 @@ final class GraphState {
   private int defaultPublishQuota = 50;
   private int containerQuota = 400;
   private int callsPerHour = 4_800;
+  private @Nullable String facebookAppId;
+  private @Nullable String facebookAppSecret;
 
   public GraphState(Clock clock) {
     this.clock = clock;
@@ -50,6 +52,11 @@ final class GraphState {
     } else {
       accounts.put(accountId, new Account(accountId, token, defaultPublishQuota));
     }
+  }
+
+  public synchronized void setFacebookApp(String appId, String appSecret) {
+    this.facebookAppId = appId;
+    this.facebookAppSecret = appSecret;
   }
 
   public synchronized void expireToken(String accountId) {
@@ -300,6 +307,32 @@ final class GraphState {
             .put("access_token", refreshed)
             .put("token_type", "bearer")
             .put("expires_in", 5_184_000));
+  }
+
+  /**
+   * Facebook Login's token exchange ({@code grant_type=fb_exchange_token}), from a form body or the
+   * query string: the app's id and secret, then the token to exchange, checked in that order. The
+   * answer never repeats a parameter.
+   */
+  synchronized Reply exchangeToken(Map<String, String> params, String trace) {
+    if (!"fb_exchange_token".equals(params.get("grant_type"))) {
+      return Reply.error(
+          GraphError.invalidParameter("grant_type must be fb_exchange_token"), trace);
+    }
+    String clientId = params.getOrDefault("client_id", "");
+    if (clientId.isBlank() || (facebookAppId != null && !facebookAppId.equals(clientId))) {
+      return Reply.error(GraphError.applicationInvalid(), trace);
+    }
+    String secret = params.getOrDefault("client_secret", "");
+    if (secret.isBlank() || (facebookAppSecret != null && !facebookAppSecret.equals(secret))) {
+      return Reply.error(GraphError.clientSecretInvalid(), trace);
+    }
+    String token = params.get("fb_exchange_token");
+    if (token == null || token.isBlank()) {
+      return Reply.error(
+          GraphError.invalidParameter("Missing fb_exchange_token parameter."), trace);
+    }
+    return refreshToken(token, trace);
   }
 
   String nextId() {

@@ -2,8 +2,16 @@ package app.omniy.testkit.graph;
 
 import org.jspecify.annotations.Nullable;
 
-/** A Graph API path resolved to the call it makes and the id it names. */
+/**
+ * A Graph API path resolved to the call it makes and the id it names; for a token refresh, the id
+ * is the endpoint: {@link #IG_REFRESH} or {@link #FB_EXCHANGE}.
+ */
 record Route(GraphCall call, String id) {
+  /** Instagram Login's {@code refresh_access_token}. */
+  static final String IG_REFRESH = "refresh_access_token";
+
+  /** Facebook Login's {@code oauth/access_token} exchange. */
+  static final String FB_EXCHANGE = "oauth/access_token";
 
   /**
    * Resolves {@code /v26.0/{id}/media}, {@code /v26.0/{id}/media_publish}, {@code
@@ -18,9 +26,11 @@ record Route(GraphCall call, String id) {
       return null;
     }
     String first = parts[start];
-    if (first.equals("refresh_access_token")
-        || (n == 2 && first.equals("oauth") && parts[start + 1].equals("access_token"))) {
-      return new Route(GraphCall.REFRESH_TOKEN, "");
+    if (n == 1 && first.equals(IG_REFRESH)) {
+      return new Route(GraphCall.REFRESH_TOKEN, IG_REFRESH);
+    }
+    if (n == 2 && first.equals("oauth") && parts[start + 1].equals("access_token")) {
+      return new Route(GraphCall.REFRESH_TOKEN, FB_EXCHANGE);
     }
     if (n == 1 && method.equals("GET")) {
       return new Route(GraphCall.CONTAINER_STATUS, first);

@@ -206,6 +206,102 @@ class FakeGraphApiTest {
       assertThat(get("refresh_access_token?grant_type=ig_refresh_token").body())
           .contains("\"error_subcode\":463");
     }
+
+    @Test
+    void a_facebook_login_exchange_is_served_from_a_form_post_as_meta_does() throws Exception {
+      api.facebookApp("1234567890", "app-secret-3f9a7c");
+
+      var exchanged =
+          form(
+              "oauth/access_token",
+              Map.of(
+                  "grant_type", "fb_exchange_token",
+                  "client_id", "1234567890",
+                  "client_secret", "app-secret-3f9a7c",
+                  "fb_exchange_token", TOKEN));
+      String newToken = field(exchanged, "access_token");
+      var withNew =
+          send(
+              HttpRequest.newBuilder(uri(ACCOUNT + "/content_publishing_limit"))
+                  .header("Authorization", "Bearer " + newToken)
+                  .GET());
+
+      assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+      assertThat(exchanged.body()).contains("\"token_type\":\"bearer\"", "\"expires_in\":5184000");
+      assertThat(withNew.statusCode()).isEqualTo(200);
+      assertThat(api.calls(GraphCall.REFRESH_TOKEN)).isEqualTo(1);
+    }
+
+    @Test
+    void a_facebook_login_exchange_is_still_served_from_the_query_string_meta_documents()
+        throws Exception {
+      var exchanged =
+          send(
+              HttpRequest.newBuilder(
+                      uri(
+                          "oauth/access_token?grant_type=fb_exchange_token&client_id=1234567890"
+                              + "&client_secret=s&fb_exchange_token="
+                              + TOKEN))
+                  .GET());
+
+      assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+      assertThat(field(exchanged, "access_token")).isNotBlank();
+    }
+
+    @Test
+    void a_facebook_login_exchange_with_a_wrong_secret_or_missing_parameter_is_refused()
+        throws Exception {
+      api.facebookApp("1234567890", "app-secret-3f9a7c");
+      Map<String, String> good =
+          Map.of(
+              "grant_type", "fb_exchange_token",
+              "client_id", "1234567890",
+              "client_secret", "app-secret-3f9a7c",
+              "fb_exchange_token", TOKEN);
+
+      var wrongSecret = form("oauth/access_token", with(good, "client_secret", "guess"));
+      var noGrant = form("oauth/access_token", without(good, "grant_type"));
+      var noToken = form("oauth/access_token", without(good, "fb_exchange_token"));
+      api.expireToken(ACCOUNT);
+      var expired = form("oauth/access_token", good);
+
+      assertThat(wrongSecret.statusCode()).isEqualTo(400);
+      assertThat(wrongSecret.body())
+          .contains("\"message\":\"Error validating client secret.\"", "\"code\":1,");
+      assertThat(noGrant.body()).contains("\"code\":100", "grant_type");
+      assertThat(noToken.body()).contains("\"code\":100", "fb_exchange_token");
+      assertThat(expired.body()).contains("\"code\":190", "\"error_subcode\":463");
+      assertThat(wrongSecret.body() + noGrant.body() + noToken.body() + expired.body())
+          .doesNotContain("app-secret-3f9a7c", "guess", TOKEN);
+    }
+
+    @Test
+    void an_instagram_login_refresh_is_a_get_only_as_meta_documents_it() throws Exception {
+      var posted =
+          send(
+              HttpRequest.newBuilder(URI.create(api.baseUri() + "/refresh_access_token"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("grant_type=ig_refresh_token")));
+      var wrongGrant =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create(api.baseUri() + "/refresh_access_token?grant_type=ig_exchange"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .GET());
+      var byHeader =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          api.baseUri() + "/refresh_access_token?grant_type=ig_refresh_token"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .GET());
+
+      assertThat(posted.statusCode()).isEqualTo(400);
+      assertThat(posted.body()).contains("Unsupported post request", "\"code\":100");
+      assertThat(wrongGrant.body()).contains("\"code\":100", "grant_type");
+      assertThat(byHeader.statusCode()).as(byHeader.body()).isEqualTo(200);
+    }
   }
 
   @Nested
@@ -337,6 +433,30 @@ class FakeGraphApiTest {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A form POST with no token besides what the form carries, as a token exchange is sent. */
+  private HttpResponse<String> form(String path, Map<String, String> form) throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static Map<String, String> with(Map<String, String> form, String name, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(form);
+    changed.put(name, value);
+    return changed;
+  }
+
+  private static Map<String, String> without(Map<String, String> form, String name) {
+    Map<String, String> changed = new LinkedHashMap<>(form);
+    changed.remove(name);
+    return changed;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
