@@ -138,12 +138,14 @@ public final class Require {
           value,
           fractionDigits == 0
               ? "must be a whole number"
-              : "has more than " + fractionDigits + " decimal places");
+              : "has more than " + count(fractionDigits, "decimal place"));
     }
     long integer = (long) stripped.precision() - stripped.scale();
     if (integer > integerDigits) {
       throw new InvalidValueException(
-          field, value, "has more than " + integerDigits + " digits before the decimal point");
+          field,
+          value,
+          "has more than " + count(integerDigits, "digit") + " before the decimal point");
     }
     if (value.scale() >= 0 && value.scale() <= fractionDigits) {
       return value;
@@ -177,6 +179,10 @@ public final class Require {
       // Show the text as written ("1e999"), not as BigDecimal prints it ("1E+999").
       throw new InvalidValueException(field, written, e.reason());
     }
+  }
+
+  private static String count(int n, String noun) {
+    return n == 1 ? n + " " + noun : n + " " + noun + "s";
   }
 
   private static String words(Duration max) {
