@@ -48,9 +48,7 @@ public record LatencySlo(String name, Duration threshold) {
    * least 1.
    */
   public static long nearestRank(BigDecimal quantile, long n) {
-    // A percentage's ten decimal places are twelve of a quantile; bounded before the rounding
-    // below.
-    BigDecimal q = Require.decimal(quantile, 1, ExactRatio.PERCENT_DECIMAL_PLACES + 2, "quantile");
+    BigDecimal q = quantile(quantile);
     if (q.signum() <= 0 || q.compareTo(BigDecimal.ONE) > 0) {
       throw new InvalidValueException("quantile", q, "must be above 0 and at most 1");
     }
@@ -58,6 +56,14 @@ public record LatencySlo(String name, Duration threshold) {
       throw new InvalidValueException("samples", n, "must not be empty");
     }
     return q.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
+  }
+
+  /**
+   * {@code quantile} once its digits are bounded, before the rounding in {@link #nearestRank}: a
+   * percentage's ten decimal places are twelve of a quantile.
+   */
+  static BigDecimal quantile(BigDecimal quantile) {
+    return Require.decimal(quantile, 1, ExactRatio.PERCENT_DECIMAL_PLACES + 2, "quantile");
   }
 
   /** The p95 of raw samples by nearest rank. */

@@ -93,5 +93,15 @@ class LatencySloTest {
     assertThatThrownBy(() -> LatencySlo.nearestRank(new BigDecimal("1e-999999999"), 10))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("quantile = '1e-999999999': has more than 12 decimal places");
+    assertThatThrownBy(
+            () ->
+                new LatencyPercentile(
+                    new BigDecimal("1e-999999999"),
+                    Duration.ofMillis(1),
+                    PercentileMethod.NEAREST_RANK,
+                    1,
+                    false))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("quantile = '1e-999999999': has more than 12 decimal places");
   }
 }
