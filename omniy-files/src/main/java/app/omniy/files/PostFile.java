@@ -42,6 +42,11 @@ import org.jspecify.annotations.Nullable;
  * display) defaults to {@code Asia/Tokyo}, the home zone, and is never guessed from the offset.
  * {@code publishAt} must carry an offset.
  *
+ * <p>The file is bounded as {@link ConfigFiles} bounds every file (3 MiB, UTF-8), and every value
+ * as the core bounds it: a user tag position has at most 4 decimal places ({@link
+ * UserTag#DECIMAL_PLACES}), a duration is at most 366 days and {@code publishAt} lies within the
+ * years −10000 to 10000 ({@link app.omniy.core.Require}).
+ *
  * @param post the post the file describes
  */
 public record PostFile(Post post) {
@@ -133,6 +138,13 @@ public record PostFile(Post post) {
     public MediaJson {
       if (type == null) {
         throw new InvalidValueException("type", null, "is required: image, reel, carousel, video");
+      }
+      if (items != null) {
+        for (int i = 0; i < items.size(); i++) {
+          if (items.get(i) == null) {
+            throw new InvalidValueException("items[" + i + "]", null, "is required");
+          }
+        }
       }
       // Built here, where an error still knows its place in the file; carousel items check
       // themselves the same way.

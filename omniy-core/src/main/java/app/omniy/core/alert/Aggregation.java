@@ -1,6 +1,7 @@
 package app.omniy.core.alert;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -53,13 +54,14 @@ public sealed interface Aggregation {
    * kept.
    */
   record Percentile(BigDecimal percent) implements Aggregation {
+    /**
+     * @throws InvalidValueException naming {@code percentile} if it is missing, has more than ten
+     *     decimal places or lies outside (0, 100]
+     */
     public Percentile {
-      if (percent == null) {
-        throw new InvalidValueException("percentile", null, "is required");
-      }
+      percent = Require.decimal(percent, 3, 10, "percentile");
       if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-        throw new InvalidValueException(
-            "percentile", percent.toPlainString(), "must be above 0 and at most 100");
+        throw new InvalidValueException("percentile", percent, "must be above 0 and at most 100");
       }
     }
 

@@ -25,7 +25,7 @@ public record Availability(
     if (target == null) {
       throw new InvalidValueException("target", null, "is required");
     }
-    requireObjective(objectivePercent);
+    objectivePercent = requireObjective(objectivePercent);
     if (measuredSeconds < 1) {
       throw new InvalidValueException("measuredSeconds", measuredSeconds, "must be positive");
     }
@@ -88,13 +88,11 @@ public record Availability(
   }
 
   static BigDecimal requireObjective(BigDecimal objectivePercent) {
-    if (objectivePercent == null) {
-      throw new InvalidValueException("objectivePercent", null, "is required");
-    }
-    if (objectivePercent.signum() <= 0 || objectivePercent.compareTo(HUNDRED) >= 0) {
+    BigDecimal objective = ExactRatio.percent(objectivePercent, "objectivePercent");
+    if (objective.signum() <= 0 || objective.compareTo(HUNDRED) >= 0) {
       throw new InvalidValueException(
-          "objectivePercent", objectivePercent.toPlainString(), "must be above 0 and below 100");
+          "objectivePercent", objective, "must be above 0 and below 100");
     }
-    return objectivePercent;
+    return objective;
   }
 }

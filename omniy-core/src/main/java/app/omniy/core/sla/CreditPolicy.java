@@ -48,19 +48,16 @@ public record CreditPolicy(List<CreditTier> tiers) {
   /**
    * The credit, in percent of the fee, that {@code availabilityPercent} earns.
    *
-   * @throws InvalidValueException if the availability is missing or outside 0–100%
+   * @throws InvalidValueException if the availability is missing, outside 0–100% or has more than
+   *     {@value ExactRatio#PERCENT_DECIMAL_PLACES} decimal places
    */
   public int creditPercent(BigDecimal availabilityPercent) {
-    if (availabilityPercent == null) {
-      throw new InvalidValueException("availabilityPercent", null, "is required");
-    }
-    if (availabilityPercent.signum() < 0
-        || availabilityPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw new InvalidValueException(
-          "availabilityPercent", availabilityPercent.toPlainString(), "must be between 0 and 100");
+    BigDecimal percent = ExactRatio.percent(availabilityPercent, "availabilityPercent");
+    if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw new InvalidValueException("availabilityPercent", percent, "must be between 0 and 100");
     }
     return tiers.stream()
-        .filter(tier -> tier.contains(availabilityPercent))
+        .filter(tier -> tier.contains(percent))
         .mapToInt(CreditTier::creditPercent)
         .findFirst()
         .orElse(0);

@@ -22,12 +22,11 @@ public record LatencyPercentile(
     boolean aboveLargestBucket) {
 
   /**
-   * @throws InvalidValueException if a value is missing
+   * @throws InvalidValueException if a value is missing or the quantile has more than 12 decimal
+   *     places
    */
   public LatencyPercentile {
-    if (quantile == null) {
-      throw new InvalidValueException("quantile", null, "is required");
-    }
+    quantile = LatencySlo.quantile(quantile);
     if (value == null) {
       throw new InvalidValueException("value", null, "is required");
     }

@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -47,16 +48,22 @@ public record LatencySlo(String name, Duration threshold) {
    * least 1.
    */
   public static long nearestRank(BigDecimal quantile, long n) {
-    if (quantile == null || quantile.signum() <= 0 || quantile.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidValueException("quantile", quantile, "must be above 0 and at most 1");
+    BigDecimal q = quantile(quantile);
+    if (q.signum() <= 0 || q.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidValueException("quantile", q, "must be above 0 and at most 1");
     }
     if (n < 1) {
       throw new InvalidValueException("samples", n, "must not be empty");
     }
-    return quantile
-        .multiply(BigDecimal.valueOf(n))
-        .setScale(0, RoundingMode.CEILING)
-        .longValueExact();
+    return q.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
+  }
+
+  /**
+   * {@code quantile} once its digits are bounded, before the rounding in {@link #nearestRank}: a
+   * percentage's ten decimal places are twelve of a quantile.
+   */
+  static BigDecimal quantile(BigDecimal quantile) {
+    return Require.decimal(quantile, 1, ExactRatio.PERCENT_DECIMAL_PLACES + 2, "quantile");
   }
 
   /** The p95 of raw samples by nearest rank. */
