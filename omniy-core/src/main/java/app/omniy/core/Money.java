@@ -41,9 +41,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
    */
   public Money {
     amount = Require.decimal(amount, MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES, "amount");
-    if (currency == null) {
-      throw new InvalidValueException("currency", null, "is required");
-    }
+    Require.nonNull(currency, "currency");
     int digits = currency.getDefaultFractionDigits();
     if (digits < 0) {
       throw new InvalidValueException(
@@ -152,9 +150,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   }
 
   private Money sameCurrency(Money other) {
-    if (other == null) {
-      throw new InvalidValueException("other", null, "is required");
-    }
+    Require.nonNull(other, "other");
     if (!other.currency.equals(currency)) {
       throw new InvalidValueException(
           "currency",

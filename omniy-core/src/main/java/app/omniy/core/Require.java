@@ -39,9 +39,7 @@ public final class Require {
 
   /** Returns {@code value}, or throws naming {@code field} when it is missing. */
   public static <T> T nonNull(@Nullable T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
+    Require.nonNull(value, field);
     return value;
   }
 

@@ -1,6 +1,7 @@
 package app.omniy.files;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;
@@ -101,9 +102,7 @@ public record PostFile(Post post) {
         @Nullable String firstComment,
         @Nullable String publishAt,
         @Nullable String zone) {
-      if (media == null) {
-        throw new InvalidValueException("media", null, "is required");
-      }
+      Require.nonNull(media, "media");
       Post.Builder builder =
           Post.builder(required(id, "id"), required(accountId, "accountId"))
               .media(media.media())
@@ -218,9 +217,7 @@ public record PostFile(Post post) {
   }
 
   private static <T> T required(@Nullable T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
+    Require.nonNull(value, field);
     return value;
   }
 

@@ -1,9 +1,9 @@
 package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
-import app.omniy.firestore.internal.Args;
 import app.omniy.firestore.internal.FirestoreCallException;
 import app.omniy.firestore.internal.FirestoreCalls;
 import app.omniy.firestore.internal.Times;
@@ -59,9 +59,7 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
    *     window
    */
   public FirestoreProcessedEventStore(FirestoreStoreOptions options, Duration retention) {
-    if (options == null) {
-      throw new InvalidValueException("options", null, "is required");
-    }
+    Require.nonNull(options, "options");
     if (retention == null || retention.compareTo(Duration.ofDays(3)) < 0) {
       throw new InvalidValueException(
           "retention", retention, "must cover Stripe's 3-day retry window");
@@ -74,7 +72,7 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
   @Override
   public EventClaim claim(String eventId, Instant now, Duration lease) {
     DocumentReference doc = doc(eventId);
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidValueException("lease", lease, "must be positive");
     }
@@ -128,7 +126,7 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
 
   @Override
   public void markProcessed(String eventId, Instant now) {
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     calls.get(
         doc(eventId)
             .set(
@@ -150,7 +148,7 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
   @Override
   public void release(String eventId, Instant claimedAt) {
     DocumentReference doc = doc(eventId);
-    Timestamp claimed = Times.ts(Args.required(claimedAt, "claimedAt"));
+    Timestamp claimed = Times.ts(Require.nonNull(claimedAt, "claimedAt"));
     calls.get(
         doc.getFirestore()
             .runTransaction(
@@ -173,7 +171,7 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
 
   @Override
   public int forgetProcessedBefore(Instant cutoff) {
-    Timestamp before = Times.ts(Args.required(cutoff, "cutoff"));
+    Timestamp before = Times.ts(Require.nonNull(cutoff, "cutoff"));
     int forgotten = 0;
     while (true) {
       // Composite index (state, processedAt): see firestore.indexes.json.

@@ -1,6 +1,7 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -60,9 +61,7 @@ public record GraphApiConfig(
    * @throws InvalidValueException naming the field that is missing or malformed
    */
   public GraphApiConfig {
-    if (flavour == null) {
-      throw new InvalidValueException("flavour", null, "is required");
-    }
+    Require.nonNull(flavour, "flavour");
     if (baseUri == null || !baseUri.isAbsolute() || baseUri.getHost() == null) {
       throw new InvalidValueException("baseUri", baseUri, "must be an absolute http(s) URI");
     }
@@ -81,9 +80,7 @@ public record GraphApiConfig(
     if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new InvalidValueException("requestTimeout", requestTimeout, "must be positive");
     }
-    if (resilience == null) {
-      throw new InvalidValueException("resilience", null, "is required");
-    }
+    Require.nonNull(resilience, "resilience");
   }
 
   /**
@@ -167,9 +164,7 @@ public record GraphApiConfig(
     private Resilience resilience = Resilience.DEFAULT;
 
     private Builder(Flavour flavour) {
-      if (flavour == null) {
-        throw new InvalidValueException("flavour", null, "is required");
-      }
+      Require.nonNull(flavour, "flavour");
       this.flavour = flavour;
       this.baseUri = flavour.host();
     }

@@ -1,6 +1,7 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
@@ -114,12 +115,8 @@ public final class InstagramPublisher implements Publisher {
 
   @Override
   public PublisherResult<String> createContainer(Post post, Instant now) {
-    if (post == null) {
-      throw new InvalidValueException("post", null, "is required");
-    }
-    if (now == null) {
-      throw new InvalidValueException("now", null, "is required");
-    }
+    Require.nonNull(post, "post");
+    Require.nonNull(now, "now");
     String account = GraphIds.require(post.accountId(), "accountId");
     Media media = post.media();
     if (media instanceof Media.Carousel carousel) {
@@ -294,9 +291,7 @@ public final class InstagramPublisher implements Publisher {
   private static void require(String accountId, String idField, String id, Instant now) {
     GraphIds.require(accountId, "accountId");
     GraphIds.require(id, idField);
-    if (now == null) {
-      throw new InvalidValueException("now", null, "is required");
-    }
+    Require.nonNull(now, "now");
   }
 
   private PublisherResult<String> create(
@@ -398,12 +393,8 @@ public final class InstagramPublisher implements Publisher {
     private StatusPolling polling = StatusPolling.DEFAULT;
 
     private Builder(GraphApiConfig config, AccessTokens tokens) {
-      if (config == null) {
-        throw new InvalidValueException("config", null, "is required");
-      }
-      if (tokens == null) {
-        throw new InvalidValueException("tokens", null, "is required");
-      }
+      Require.nonNull(config, "config");
+      Require.nonNull(tokens, "tokens");
       this.config = config;
       this.tokens = tokens;
     }
@@ -414,9 +405,7 @@ public final class InstagramPublisher implements Publisher {
      * worker.
      */
     public Builder statusPolling(StatusPolling value) {
-      if (value == null) {
-        throw new InvalidValueException("statusPolling", null, "is required");
-      }
+      Require.nonNull(value, "statusPolling");
       this.polling = value;
       return this;
     }
@@ -456,9 +445,7 @@ public final class InstagramPublisher implements Publisher {
      * @throws InvalidValueException naming the setting that is missing or out of range
      */
     public InstagramPublisher build() {
-      if (http == null) {
-        throw new InvalidValueException("httpClient", null, "is required");
-      }
+      Require.nonNull(http, "httpClient");
       if (refreshWindow == null || refreshWindow.isNegative()) {
         throw new InvalidValueException("refreshWindow", refreshWindow, "must be zero or positive");
       }

@@ -1,6 +1,7 @@
 package app.omniy.stripe;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.memory.InMemoryProcessedEventStore;
@@ -89,9 +90,7 @@ public final class StripeWebhooks {
 
   /** A builder verifying with {@code settings}' webhook secret and signature tolerance. */
   public static Builder builder(StripeSettings settings) {
-    if (settings == null) {
-      throw new InvalidValueException("settings", null, "is required");
-    }
+    Require.nonNull(settings, "settings");
     return new Builder(settings);
   }
 
@@ -272,9 +271,7 @@ public final class StripeWebhooks {
       if (eventType == null || eventType.isBlank()) {
         throw new InvalidValueException("eventType", eventType, "is required");
       }
-      if (handler == null) {
-        throw new InvalidValueException("handler", null, "is required");
-      }
+      Require.nonNull(handler, "handler");
       if (handlers.putIfAbsent(eventType, handler) != null) {
         throw new InvalidValueException("eventType", eventType, "already has a handler");
       }
@@ -283,7 +280,7 @@ public final class StripeWebhooks {
 
     /** Where processed event ids are kept; in memory unless set (a durable store in production). */
     public Builder processedEvents(ProcessedEventStore store) {
-      this.processedEvents = require(store, "processedEvents");
+      this.processedEvents = Require.nonNull(store, "processedEvents");
       return this;
     }
 
@@ -292,13 +289,13 @@ public final class StripeWebhooks {
      * none unless set.
      */
     public Builder meterRegistry(MeterRegistry registry) {
-      this.meterRegistry = require(registry, "meterRegistry");
+      this.meterRegistry = Require.nonNull(registry, "meterRegistry");
       return this;
     }
 
     /** The clock for signature timestamps and claims; the system clock unless set. */
     public Builder clock(Clock clock) {
-      this.clock = require(clock, "clock");
+      this.clock = Require.nonNull(clock, "clock");
       return this;
     }
 
@@ -338,13 +335,6 @@ public final class StripeWebhooks {
                 + "), or a delivery replayed after its event id was forgotten is processed again");
       }
       return new StripeWebhooks(this);
-    }
-
-    private static <T> T require(@Nullable T value, String field) {
-      if (value == null) {
-        throw new InvalidValueException(field, null, "is required");
-      }
-      return value;
     }
   }
 }

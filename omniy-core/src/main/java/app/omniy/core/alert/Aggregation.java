@@ -21,9 +21,7 @@ public sealed interface Aggregation {
    */
   record ShareOf(TagFilter numerator) implements Aggregation {
     public ShareOf {
-      if (numerator == null) {
-        throw new InvalidValueException("share-of", null, "is required");
-      }
+      Require.nonNull(numerator, "share-of");
     }
 
     @Override
@@ -85,9 +83,7 @@ public sealed interface Aggregation {
    */
   record ChangeVsBaseline(Duration baseline) implements Aggregation {
     public ChangeVsBaseline {
-      if (baseline == null) {
-        throw new InvalidValueException("change-vs", null, "is required");
-      }
+      Require.nonNull(baseline, "change-vs");
       if (baseline.isNegative() || baseline.isZero()) {
         throw new InvalidValueException("change-vs", baseline, "must be positive");
       }

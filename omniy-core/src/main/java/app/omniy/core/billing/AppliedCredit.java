@@ -38,9 +38,7 @@ public record AppliedCredit(
     if (customerId == null || customerId.isBlank()) {
       throw new InvalidValueException("customerId", customerId, "is required");
     }
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     if (amount == null || amount.amount().signum() <= 0) {
       throw new InvalidValueException("amount", amount, "must be a positive amount");
     }
@@ -53,8 +51,6 @@ public record AppliedCredit(
     if (reference == null || reference.isBlank()) {
       throw new InvalidValueException("reference", reference, "is required");
     }
-    if (appliedAt == null) {
-      throw new InvalidValueException("appliedAt", null, "is required");
-    }
+    Require.nonNull(appliedAt, "appliedAt");
   }
 }

@@ -2,6 +2,7 @@ package app.omniy.core.incident;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Markdown;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,9 +33,7 @@ public final class RcaDocument {
    * The RCA for {@code incident} as of {@code now}, times shown in {@code zone} (the guide: JST).
    */
   public static String markdown(Incident incident, Instant now, ZoneId zone, Language language) {
-    if (incident == null) {
-      throw new InvalidValueException("incident", null, "is required");
-    }
+    Require.nonNull(incident, "incident");
     if (now == null || zone == null || language == null) {
       throw new InvalidValueException(
           now == null ? "now" : zone == null ? "zone" : "language", null, "is required");

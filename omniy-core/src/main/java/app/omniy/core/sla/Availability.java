@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -22,9 +23,7 @@ public record Availability(
    * @throws InvalidValueException if a value is missing or out of range
    */
   public Availability {
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
+    Require.nonNull(target, "target");
     objectivePercent = requireObjective(objectivePercent);
     if (measuredSeconds < 1) {
       throw new InvalidValueException("measuredSeconds", measuredSeconds, "must be positive");

@@ -2,6 +2,7 @@ package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +32,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
    * @throws InvalidValueException if tiers are missing or overlap
    */
   public CreditPolicy {
-    if (tiers == null) {
-      throw new InvalidValueException("tiers", null, "is required");
-    }
+    Require.nonNull(tiers, "tiers");
     tiers = List.copyOf(tiers);
     List<CreditTier> ordered =
         tiers.stream().sorted(Comparator.comparing(CreditTier::atLeast)).toList();
@@ -65,9 +64,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
 
   /** The credit amount: {@link #creditPercent} of {@code monthlyFee}, half-up to the minor unit. */
   public Money credit(BigDecimal availabilityPercent, Money monthlyFee) {
-    if (monthlyFee == null) {
-      throw new InvalidValueException("monthlyFee", null, "is required");
-    }
+    Require.nonNull(monthlyFee, "monthlyFee");
     if (monthlyFee.amount().signum() < 0) {
       throw new InvalidValueException("monthlyFee", monthlyFee, "must not be negative");
     }
@@ -81,9 +78,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
    * @throws InvalidValueException if the availability is missing or above 100%
    */
   public int creditPercent(ExactRatio availability) {
-    if (availability == null) {
-      throw new InvalidValueException("availability", null, "is required");
-    }
+    Require.nonNull(availability, "availability");
     if (availability.numerator() > availability.denominator()) {
       throw new InvalidValueException("availability", availability, "must not exceed 100%");
     }
@@ -97,9 +92,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
 
   /** The credit amount: {@link #creditPercent(ExactRatio)} of {@code monthlyFee}, half-up. */
   public Money credit(ExactRatio availability, Money monthlyFee) {
-    if (monthlyFee == null) {
-      throw new InvalidValueException("monthlyFee", null, "is required");
-    }
+    Require.nonNull(monthlyFee, "monthlyFee");
     if (monthlyFee.amount().signum() < 0) {
       throw new InvalidValueException("monthlyFee", monthlyFee, "must not be negative");
     }

@@ -27,12 +27,8 @@ public record DowntimePeriod(
   public DowntimePeriod {
     Require.instant(start, "start");
     Require.instant(end, "end");
-    if (cause == null) {
-      throw new InvalidValueException("cause", null, "is required");
-    }
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
+    Require.nonNull(cause, "cause");
+    Require.nonNull(target, "target");
     if (note == null) {
       throw new InvalidValueException("note", null, "is required (empty for none)");
     }

@@ -131,9 +131,7 @@ public record ExactRatio(long numerator, long denominator) implements Comparable
 
   /** Compares this ratio, as a percentage, exactly with {@code percent}; like {@code compareTo}. */
   public int compareToPercent(BigDecimal percent) {
-    if (percent == null) {
-      throw new InvalidValueException("percent", null, "is required");
-    }
+    Require.nonNull(percent, "percent");
     // numerator / denominator vs unscaled / 10^(scale + 2), cross-multiplied. Long arithmetic
     // when it cannot overflow (every real threshold), exact BigDecimal otherwise.
     int scale = percent.scale();

@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -27,12 +28,8 @@ public record LatencyPercentile(
    */
   public LatencyPercentile {
     quantile = LatencySlo.quantile(quantile);
-    if (value == null) {
-      throw new InvalidValueException("value", null, "is required");
-    }
-    if (method == null) {
-      throw new InvalidValueException("method", null, "is required");
-    }
+    Require.nonNull(value, "value");
+    Require.nonNull(method, "method");
   }
 
   /** Whether the percentile is at most {@code threshold}; never when it is above the buckets. */

@@ -68,9 +68,7 @@ public record LatencySlo(String name, Duration threshold) {
 
   /** The p95 of raw samples by nearest rank. */
   public static LatencyPercentile p95(Collection<Duration> samples) {
-    if (samples == null) {
-      throw new InvalidValueException("samples", null, "is required");
-    }
+    Require.nonNull(samples, "samples");
     List<Duration> sorted = samples.stream().sorted().toList();
     long rank = nearestRank(P95, sorted.size());
     return new LatencyPercentile(
@@ -111,9 +109,7 @@ public record LatencySlo(String name, Duration threshold) {
 
   /** Holds {@code percentile} to this objective. */
   public Result evaluate(LatencyPercentile percentile) {
-    if (percentile == null) {
-      throw new InvalidValueException("percentile", null, "is required");
-    }
+    Require.nonNull(percentile, "percentile");
     return new Result(this, percentile, percentile.atMost(threshold));
   }
 

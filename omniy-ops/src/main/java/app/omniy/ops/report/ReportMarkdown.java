@@ -1,7 +1,7 @@
 package app.omniy.ops.report;
 
-import app.omniy.core.InvalidValueException;
 import app.omniy.core.Markdown;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
@@ -32,9 +32,7 @@ public final class ReportMarkdown {
 
   /** The daily performance report. */
   public static String daily(DailyPerformanceReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     DailyFigures day = report.day();
     StringBuilder md = new StringBuilder();
     md.append("# Performance report ").append(day.date());
@@ -68,9 +66,7 @@ public final class ReportMarkdown {
 
   /** The monthly operations report. */
   public static String monthly(MonthlyOperationsReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     ZoneId zone = report.sla().month().zone();
     StringBuilder md = new StringBuilder();
     md.append("# Operations report ").append(report.sla().month().month());
@@ -94,9 +90,7 @@ public final class ReportMarkdown {
 
   /** The Monday system review (MNT-2). */
   public static String weeklySystem(WeeklySystemReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     StringBuilder md = new StringBuilder();
     md.append("# System review ").append(review.weekStart()).append(" to ");
@@ -202,9 +196,7 @@ public final class ReportMarkdown {
 
   /** The Wednesday security review (MNT-2, ALERT-I3). */
   public static String weeklySecurity(WeeklySecurityReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     StringBuilder md = new StringBuilder();
     md.append("# Security review ").append(review.weekStart()).append(" to ");
@@ -247,9 +239,7 @@ public final class ReportMarkdown {
 
   /** The Friday capacity and cost review (MNT-2, POST-3, KPI-1). */
   public static String weeklyCapacity(WeeklyCapacityReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     StringBuilder md = new StringBuilder();
     md.append("# Capacity review ").append(review.weekStart()).append(" to ");

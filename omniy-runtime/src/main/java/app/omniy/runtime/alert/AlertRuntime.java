@@ -1,6 +1,7 @@
 package app.omniy.runtime.alert;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.AlertEvaluation;
 import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertRule;
@@ -193,9 +194,7 @@ public final class AlertRuntime implements AutoCloseable {
     }
 
     public AlertRuntime build() {
-      if (store == null) {
-        throw new InvalidValueException("store", null, "is required");
-      }
+      Require.nonNull(store, "store");
       return new AlertRuntime(this);
     }
   }

@@ -1,6 +1,7 @@
 package app.omniy.testkit.graph;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +59,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
   /** Starts the fake on a free loopback port, with time from {@code clock}. */
   public static FakeGraphApi start(Clock clock) {
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(clock, "clock");
     return new FakeGraphApi(clock);
   }
 
@@ -193,9 +192,7 @@ public final class FakeGraphApi implements AutoCloseable {
    * one kind take the next calls in turn.
    */
   public HeldCall holdNext(GraphCall call) {
-    if (call == null) {
-      throw new InvalidValueException("call", null, "is required");
-    }
+    Require.nonNull(call, "call");
     Hold hold = new Hold(call);
     faults.hold(hold);
     return new HeldCall(hold);
