@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
 public class InvalidValueException extends OmniyException {
   @Serial private static final long serialVersionUID = 1L;
 
-  /** The most characters of a rejected value this exception keeps. */
-  public static final int MAX_VALUE_CHARS = 40;
+  /**
+   * The most characters of a rejected value this exception keeps: room for a file path or an id,
+   * bounded so that a huge input cannot make a huge message.
+   */
+  public static final int MAX_VALUE_CHARS = 200;
 
   private final String field;
   private final @Nullable String value;

@@ -31,10 +31,11 @@ class InvalidValueExceptionTest {
   }
 
   @Test
-  void a_long_value_is_cut_to_its_first_40_characters() {
+  void a_long_value_is_cut_to_its_first_200_characters() {
     var e = new InvalidValueException("caption", "a".repeat(1_000_000), "is too long");
 
-    assertThat(e.value()).isEqualTo("a".repeat(40) + "…");
-    assertThat(e.getMessage()).hasSizeLessThan(80);
+    assertThat(e.value()).isEqualTo("a".repeat(InvalidValueException.MAX_VALUE_CHARS) + "…");
+    assertThat(InvalidValueException.MAX_VALUE_CHARS).isEqualTo(200);
+    assertThat(e.getMessage()).hasSizeLessThan(250);
   }
 }

@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * A number (threshold, percentile) has at most 12 digits before the decimal point and 7 after it,
  * an exponent allowed ({@code 1.5e3}); a finer or larger one is refused, never rounded. Every
  * duration is at most {@code AlertCondition.MAX_DURATION} (366d). Values are echoed in problems as
- * written ({@code 1e999}, not {@code Infinity}), cut after 40 characters.
+ * written ({@code 1e999}, not {@code Infinity}), cut after 200 characters.
  *
  * <p>Every problem is reported at once, each as {@code FILE:LINE: path.to.field: problem}, in a
  * {@link FileProblemsException}; a file is accepted whole or not at all.

@@ -329,13 +329,18 @@ class RuleFilesTest {
 
   @Test
   void a_key_of_more_digits_than_an_int_holds_is_reported_with_its_line() throws IOException {
-    String digits = "2" + "9".repeat(40);
+    String digits = "2" + "9".repeat(300);
     Path file = write("digits.yaml", "info:\n  a:\n    id: A\n    " + digits + ": 1\n");
 
-    // The echoed key is cut after 40 characters, as every echoed value is.
+    // The echoed key is cut like every echoed value (InvalidValueException.MAX_VALUE_CHARS).
     assertThat(problems(file))
         .contains(
-            file + ":4: info.a." + digits + ": unknown key '" + digits.substring(0, 40) + "…'");
+            file
+                + ":4: info.a."
+                + digits
+                + ": unknown key '"
+                + digits.substring(0, app.omniy.core.InvalidValueException.MAX_VALUE_CHARS)
+                + "…'");
   }
 
   @Test
