@@ -79,7 +79,7 @@ class RequireTest {
             InvalidValueException.class,
             e -> {
               assertThat(e.reason()).isEqualTo("has more than 100 characters");
-              assertThat(e.value()).hasSize(41);
+              assertThat(e.value()).hasSize(101);
             });
   }
 
