@@ -255,6 +255,12 @@ public final class Dispatcher {
   /**
    * Runs one attempt of a post this dispatcher {@link #claim}ed, reading {@code clock} before every
    * step so that the lease is renewed and the times recorded are those of the step.
+   *
+   * <p>Never throws what a worker survives ({@link Survivable}): an attempt that throws (a
+   * publisher's or store's bug, an {@code AssertionError}, a {@code LinkageError}, an {@code
+   * OutOfMemoryError}…) ends on the retry path with {@link Reasons#INTERNAL_ERROR}, its lease
+   * released, and what it threw is in {@link Dispatched#error} for the caller to log. Only the
+   * JVM's own failures are thrown on.
    */
   public Dispatched process(PostRecord claimed, Clock clock) {
     Require.nonNull(claimed, "claimed");
