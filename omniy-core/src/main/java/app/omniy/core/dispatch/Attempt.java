@@ -86,12 +86,7 @@ final class Attempt {
     this.listener = listener;
     this.random = random;
     this.reauthAccounts = reauthAccounts;
-    // Computed once as nanoseconds, not as a Duration on every publisher call; saturated.
-    Duration lease = settings.leaseDuration();
-    this.renewBelowNanos =
-        lease.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1
-            ? Long.MAX_VALUE / 2
-            : lease.toNanos() / 2;
+    this.renewBelowNanos = renewBelowNanos(settings, publisher);
     this.quota =
         new QuotaLedger(store, publisher, settings.quotaPolicy(), settings.quotaHistoryFromStore());
   }
@@ -585,7 +580,36 @@ final class Attempt {
     }
   }
 
-  /** The post with its lease renewed if less than half of it is left at {@code now} (POST-8). */
+  /**
+   * How much of the lease must be left before a publisher call without renewing it first (POST-7,
+   * POST-8), computed once as nanoseconds, not as a Duration on every publisher call; saturated.
+   * With the publisher's {@link Publisher#maxPublishDuration() longest publish} {@code D} known:
+   * the lease less {@code D}, so a renewal comes once a call's worth of the lease was used and a
+   * publish starts with at least {@code lease − D ≥ D + maxClockSkew} left ({@link
+   * DispatchSettings#requireLeaseFits}). Unknown: half the lease plus the skew margin (at most a
+   * quarter of the lease), as if a publish could take half of it.
+   */
+  static long renewBelowNanos(DispatchSettings settings, Publisher publisher) {
+    long lease = nanos(settings.leaseDuration());
+    long skew = nanos(settings.maxClockSkew());
+    Duration longest = DispatchSettings.maxPublishDurationOf(publisher).orElse(null);
+    if (longest == null) {
+      return lease / 2 + Math.min(skew, lease / 4);
+    }
+    long call = nanos(longest);
+    long atLeast = call > Long.MAX_VALUE - skew ? Long.MAX_VALUE : call + skew;
+    return Math.min(lease, Math.max(lease - call, atLeast));
+  }
+
+  /** {@code d} in nanoseconds, saturated at a quarter of {@link Long#MAX_VALUE}. */
+  private static long nanos(Duration d) {
+    return d.getSeconds() >= Long.MAX_VALUE / 4 / 1_000_000_000L ? Long.MAX_VALUE / 4 : d.toNanos();
+  }
+
+  /**
+   * The post with its lease renewed if less than {@link #renewBelowNanos} of it is left at {@code
+   * now} (POST-8).
+   */
   private PostRecord leased(PostRecord r, Run run, Instant now) {
     Lease lease = r.lease();
     if (lease != null && nanosLeft(now, lease.expiresAt()) < renewBelowNanos) {

@@ -64,6 +64,8 @@ public final class Dispatcher {
    * @param store where posts live
    * @param publisher how posts go out
    * @param settings lease, retry and quota rules
+   * @throws app.omniy.core.InvalidValueException naming {@code leaseDuration} if the lease cannot
+   *     outlast the publisher's longest publish ({@link DispatchSettings#requireLeaseFits})
    * @param listener host callbacks; {@link DispatchListener#NONE} for none
    * @param random the jitter source of the retry backoff (seed it for deterministic tests)
    */
@@ -75,7 +77,7 @@ public final class Dispatcher {
       RandomGenerator random) {
     this.store = Require.nonNull(store, "store");
     Require.nonNull(publisher, "publisher");
-    this.settings = Require.nonNull(settings, "settings");
+    this.settings = Require.nonNull(settings, "settings").requireLeaseFits(publisher);
     this.listener = new GuardedListener(Require.nonNull(listener, "listener"));
     Require.nonNull(random, "random");
     this.attempt = new Attempt(store, publisher, settings, this.listener, random, reauthAccounts);
