@@ -13,17 +13,58 @@ import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Replays samples through rules, evaluating at a fixed step as a runtime would, and reports every
  * state change and notification with its time ({@code omniy rules eval}).
+ *
+ * <p>A replay is fed one sample at a time, in time order, and hands each change over as soon as the
+ * evaluation that found it has run, so a replay of any length holds no more than the evaluator's
+ * windows: {@code Replay.start(rules, step, until, print)}, then {@link #feed} each sample, then
+ * {@link #finish}. It covers at most {@link #MAX_SPAN} from its first sample.
  */
 public final class Replay {
-  private Replay() {}
+  /** The shortest step: finer than any runtime evaluates (ALERT-5: every minute at most). */
+  public static final Duration MIN_STEP = Duration.ofSeconds(1);
+
+  /** The longest step: a coarser one would step over whole alerts. */
+  public static final Duration MAX_STEP = Duration.ofDays(1);
+
+  /**
+   * The longest stretch one replay covers, from its first sample to its end: a year and a day, as
+   * for a rule's durations ({@link app.omniy.core.alert.AlertCondition#MAX_DURATION}). At the
+   * shortest step that is 31.6 million evaluations; an end in year 9999 would never finish.
+   */
+  public static final Duration MAX_SPAN = Duration.ofDays(366);
+
+  private final AlertEvaluator evaluator;
+  private final Duration step;
+  private final long stepMillis;
+  private final @Nullable Instant until;
+  private final Consumer<? super Change> changes;
+  private final Map<AlertKey, AlertPhase> phases = new HashMap<>();
+  private @Nullable Instant first;
+  private @Nullable Instant last;
+  private @Nullable Instant next;
+  private boolean finished;
+
+  private Replay(
+      List<AlertRule> rules,
+      Duration step,
+      @Nullable Instant until,
+      Consumer<? super Change> changes) {
+    this.evaluator = AlertEvaluator.create(rules, InMemoryStores.alertStates());
+    this.step = step;
+    this.stepMillis = step.toMillis();
+    this.until = until;
+    this.changes = changes;
+  }
 
   /**
    * One state change or notification.
@@ -72,51 +113,119 @@ public final class Replay {
   }
 
   /**
+   * A replay of {@code rules} evaluating every {@code step} from the first sample's step to {@code
+   * until} (or one step past the last sample), handing each change to {@code changes} as it is
+   * found.
+   *
+   * @throws InvalidValueException naming {@code every} if the step is not from {@link #MIN_STEP} to
+   *     {@link #MAX_STEP} in whole milliseconds
+   */
+  public static Replay start(
+      List<AlertRule> rules,
+      Duration step,
+      @Nullable Instant until,
+      Consumer<? super Change> changes) {
+    checkStep(step);
+    return new Replay(rules, step, until, changes);
+  }
+
+  /**
    * Evaluates {@code rules} every {@code step} from the first sample's step to {@code until} (or
-   * the last sample), feeding each sample before the first evaluation at or after its time.
+   * one step past the last sample), feeding each sample before the first evaluation at or after its
+   * time. Holds every change in memory: a long replay should {@link #start} one instead.
    */
   public static List<Change> run(
       List<AlertRule> rules, List<Sample> samples, Duration step, @Nullable Instant until) {
-    if (step.isNegative() || step.isZero()) {
-      throw new InvalidValueException("every", step, "must be positive");
-    }
     List<Change> changes = new ArrayList<>();
-    if (samples.isEmpty()) {
-      return changes;
-    }
-    AlertEvaluator evaluator = AlertEvaluator.create(rules, InMemoryStores.alertStates());
-    long stepMillis = step.toMillis();
-    Instant first = samples.get(0).at();
-    Instant t = Instant.ofEpochMilli(Math.floorDiv(first.toEpochMilli(), stepMillis) * stepMillis);
-    Instant last = samples.get(samples.size() - 1).at();
-    Instant end = until != null && until.isAfter(last) ? until : last.plus(step);
-    Map<AlertKey, AlertPhase> phases = new HashMap<>();
-    int next = 0;
-    for (; !t.isAfter(end); t = t.plus(step)) {
-      while (next < samples.size() && !samples.get(next).at().isAfter(t)) {
-        feed(evaluator, samples.get(next++));
-      }
-      AlertEvaluation result = evaluator.evaluate(t);
-      Map<AlertKey, AlertEvent> events = new HashMap<>();
-      result.events().forEach(e -> events.put(e.key(), e));
-      for (AlertStatus status : result.statuses()) {
-        AlertPhase before = phases.getOrDefault(status.key(), AlertPhase.INACTIVE);
-        AlertEvent event = events.get(status.key());
-        if (before != status.phase() || event != null) {
-          changes.add(
-              new Change(t, status.key(), before, status.phase(), status.evaluation(), event));
-        }
-        phases.put(status.key(), status.phase());
-      }
-    }
+    Replay replay = start(rules, step, until, changes::add);
+    List<Sample> inOrder = new ArrayList<>(samples);
+    inOrder.sort(Comparator.comparing(Sample::at));
+    inOrder.forEach(replay::feed);
+    replay.finish();
     return changes;
   }
 
-  private static void feed(AlertEvaluator evaluator, Sample sample) {
+  /**
+   * Runs every evaluation before the sample's time, then feeds it.
+   *
+   * @throws InvalidValueException naming {@code time} if the sample is out of time order, outside
+   *     the years 1970 to 9999 or more than {@link #MAX_SPAN} after the first; naming {@code until}
+   *     at the first sample, if {@code until} is more than {@link #MAX_SPAN} after it
+   */
+  public void feed(Sample sample) {
+    if (finished) {
+      throw new IllegalStateException("the replay is finished");
+    }
+    Instant at = sample.at();
+    if (at.isBefore(SampleFiles.EARLIEST) || at.isAfter(SampleFiles.LATEST)) {
+      throw new InvalidValueException("time", at, "must be from 1970 to 9999");
+    }
+    if (first == null) {
+      Instant limit = at.plus(MAX_SPAN);
+      if (until != null && until.isAfter(limit)) {
+        throw new InvalidValueException(
+            "until", until, "must be at most 366 days after the first sample, " + at);
+      }
+      first = at;
+      next = Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), stepMillis) * stepMillis);
+    } else if (last != null && at.isBefore(last)) {
+      throw new InvalidValueException(
+          "time", at, "is before the sample before it, " + last + ": replay samples in time order");
+    } else if (at.isAfter(first.plus(MAX_SPAN))) {
+      throw new InvalidValueException(
+          "time", at, "is more than 366 days after the first sample, " + first);
+    }
+    last = at;
+    while (next.isBefore(at)) {
+      evaluate(next);
+      next = next.plus(step);
+    }
     if (sample.kind() == Sample.Kind.COUNT) {
-      evaluator.increment(sample.metric(), sample.tags(), sample.at(), (long) sample.value());
+      evaluator.increment(sample.metric(), sample.tags(), at, (long) sample.value());
     } else {
-      evaluator.record(sample.metric(), sample.tags(), sample.at(), sample.value());
+      evaluator.record(sample.metric(), sample.tags(), at, sample.value());
+    }
+  }
+
+  /** Runs the evaluations left: to {@code until}, or one step past the last sample. */
+  public void finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (first == null || last == null || next == null) {
+      return; // no samples, nothing to evaluate
+    }
+    Instant end = until != null && until.isAfter(last) ? until : last.plus(step);
+    for (; !next.isAfter(end); next = next.plus(step)) {
+      evaluate(next);
+    }
+  }
+
+  private void evaluate(Instant t) {
+    AlertEvaluation result = evaluator.evaluate(t);
+    Map<AlertKey, AlertEvent> events = new HashMap<>();
+    result.events().forEach(e -> events.put(e.key(), e));
+    for (AlertStatus status : result.statuses()) {
+      AlertPhase before = phases.getOrDefault(status.key(), AlertPhase.INACTIVE);
+      AlertEvent event = events.get(status.key());
+      if (before != status.phase() || event != null) {
+        changes.accept(
+            new Change(t, status.key(), before, status.phase(), status.evaluation(), event));
+      }
+      phases.put(status.key(), status.phase());
+    }
+  }
+
+  private static void checkStep(Duration step) {
+    if (step == null) {
+      throw new InvalidValueException("every", null, "is required");
+    }
+    if (step.compareTo(MIN_STEP) < 0
+        || step.compareTo(MAX_STEP) > 0
+        || step.getNano() % 1_000_000 != 0) {
+      throw new InvalidValueException(
+          "every", step, "must be from " + MIN_STEP + " to " + MAX_STEP + " in whole milliseconds");
     }
   }
 }

@@ -3,9 +3,9 @@ package app.omniy.files;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.Aggregation;
 import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
-import app.omniy.core.alert.Severity;
 import app.omniy.core.alert.TagFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,11 +84,11 @@ public final class RuleFiles {
   }
 
   /** The severity a group key names, or null. */
-  static Severity severity(String group) {
+  static AlertSeverity severity(String group) {
     return switch (group.strip().toLowerCase(Locale.ROOT)) {
-      case "critical", "クリティカル", "クリティカルアラート" -> Severity.CRITICAL;
-      case "warning", "警告", "警告アラート" -> Severity.WARNING;
-      case "info", "情報", "情報アラート" -> Severity.INFO;
+      case "critical", "クリティカル", "クリティカルアラート" -> AlertSeverity.CRITICAL;
+      case "warning", "警告", "警告アラート" -> AlertSeverity.WARNING;
+      case "info", "情報", "情報アラート" -> AlertSeverity.INFO;
       default -> null;
     };
   }
@@ -149,7 +149,7 @@ public final class RuleFiles {
           .forEach(
               group -> {
                 List<String> path = List.of(group.getKey());
-                Severity severity = severity(group.getKey());
+                AlertSeverity severity = severity(group.getKey());
                 if (severity == null) {
                   problem(
                       path,
@@ -179,7 +179,7 @@ public final class RuleFiles {
       return rules;
     }
 
-    private AlertRule rule(Severity severity, List<String> path, String name, JsonNode node) {
+    private AlertRule rule(AlertSeverity severity, List<String> path, String name, JsonNode node) {
       if (!node.isObject()) {
         problem(path, "must be a mapping of the rule's keys (id, metric, …)");
         return null;

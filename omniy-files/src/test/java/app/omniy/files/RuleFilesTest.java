@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.alert.Aggregation;
 import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.DefaultAlertRules;
-import app.omniy.core.alert.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -59,7 +59,7 @@ class RuleFilesTest {
     assertThat(rules.get(0)).isEqualTo(DefaultAlertRules.SERVICE_DOWN);
     AlertRule w1 = rules.get(1);
     assertThat(w1.name()).isEqualTo("パフォーマンス劣化");
-    assertThat(w1.severity()).isEqualTo(Severity.WARNING);
+    assertThat(w1.severity()).isEqualTo(AlertSeverity.WARNING);
     assertThat(w1.condition().aggregation())
         .isEqualTo(new Aggregation.Percentile(BigDecimal.valueOf(95)));
     assertThat(w1.condition().threshold()).isEqualByComparingTo("2");
@@ -101,7 +101,7 @@ class RuleFilesTest {
     AlertRule rule = RuleFiles.read(file).get(0);
 
     assertThat(rule.name()).isEqualTo("slow checkout");
-    assertThat(rule.severity()).isEqualTo(Severity.WARNING);
+    assertThat(rule.severity()).isEqualTo(AlertSeverity.WARNING);
     assertThat(rule.condition().comparison()).isEqualTo(Comparison.AT_MOST);
     assertThat(rule.condition().threshold()).isEqualByComparingTo("0.5");
     assertThat(rule.condition().over()).isEqualTo(Duration.ofMinutes(10));

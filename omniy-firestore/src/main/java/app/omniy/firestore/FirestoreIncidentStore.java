@@ -2,8 +2,8 @@ package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.sla.SlaTarget;
 import app.omniy.firestore.internal.Args;
@@ -109,7 +109,7 @@ public final class FirestoreIncidentStore implements IncidentStore {
     return new Incident(
         doc.getString("id"),
         doc.getString("title"),
-        Severity.valueOf(doc.getString("severity")),
+        IncidentSeverity.valueOf(doc.getString("severity")),
         SlaTarget.of(doc.getString("affects")),
         timeline);
   }

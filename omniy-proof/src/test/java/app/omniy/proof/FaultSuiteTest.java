@@ -6,7 +6,7 @@ import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
-import app.omniy.core.post.SuccessRate;
+import app.omniy.core.sla.PostSuccessRate;
 import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
@@ -120,7 +120,7 @@ class FaultSuiteTest {
                   && records(everything).stream().allMatch(r -> r.state().isFinal()));
       Optional<AlertEvent> fired = first(dispatch.events(), AlertEvent.Kind.FIRED, START);
       Optional<AlertEvent> resolved = first(dispatch.events(), AlertEvent.Kind.RESOLVED, START);
-      SuccessRate rate1 = SuccessRate.of(records(phase1));
+      PostSuccessRate rate1 = PostSuccessRate.of(records(phase1));
 
       List<PostRecord> all = new ArrayList<>(records(phase1));
       all.addAll(records(phase2));

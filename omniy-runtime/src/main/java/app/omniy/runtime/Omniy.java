@@ -11,6 +11,7 @@ import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
+import app.omniy.core.dispatch.GuardedListener;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.memory.InMemoryStores;
@@ -23,7 +24,6 @@ import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
-import app.omniy.runtime.internal.Listeners;
 import app.omniy.runtime.internal.MaintenanceWiring;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.support.OverdueTickets;
@@ -41,6 +41,8 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A started Omniy: the store, the publisher, the dispatcher on its worker pool, metrics and health,
@@ -57,6 +59,7 @@ import org.jspecify.annotations.Nullable;
  * OmniyConfig}, checked before anything starts; {@link #config()} tells what a runtime runs with.
  */
 public final class Omniy implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Omniy.class);
   private final OmniyConfig config;
   private final PostService posts;
   private final Dispatcher dispatcher;
@@ -89,7 +92,7 @@ public final class Omniy implements AutoCloseable {
             config.store(),
             config.publisher(),
             config.settings(),
-            new Listeners(all),
+            new GuardedListener(all, Omniy::listenerFailed),
             new SplittableRandom());
     this.loop =
         new DispatchLoop(
@@ -515,5 +518,14 @@ public final class Omniy implements AutoCloseable {
     public Omniy start() {
       return Omniy.start(config());
     }
+  }
+
+  /**
+   * A listener threw: logged, and the others still hear (the dispatcher's own guard would swallow
+   * the exception silently).
+   */
+  private static void listenerFailed(
+      DispatchListener listener, String callback, RuntimeException failure) {
+    LOG.warn("dispatch listener {} failed on {}", listener, callback, failure);
   }
 }

@@ -3,9 +3,9 @@ package app.omniy.runtime;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.PostRecord;
-import app.omniy.core.post.SuccessRate;
 import app.omniy.core.post.Transition;
 import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.sla.PostSuccessRate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,11 +101,11 @@ public final class OmniyMetrics implements MeterBinder, DispatchListener {
     return denominator == 0 ? 1.0 : (double) ok / denominator;
   }
 
-  /** Counts a final outcome as {@link SuccessRate} classifies it. */
+  /** Counts a final outcome as {@link PostSuccessRate} classifies it. */
   private void tally(PostRecord post) {
-    SuccessRate one = SuccessRate.EMPTY.plus(post);
+    PostSuccessRate one = PostSuccessRate.EMPTY.plus(post);
     published.add(one.published());
-    failedAgainstService.add(one.failed());
+    failedAgainstService.add(one.failedAgainstUs());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static app.omniy.runtime.RuntimeFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +10,7 @@ import app.omniy.core.alert.Channel;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.retry.OutcomeClass;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import io.micrometer.core.instrument.Meter;
@@ -75,7 +75,7 @@ class MetricNamingTest {
       }
       omniy.resume();
 
-      await("ALERT-C4 from the renamed meters", () -> !heard.isEmpty());
+      Await.until("ALERT-C4 from the renamed meters", () -> !heard.isEmpty());
 
       List<String> names = registry.getMeters().stream().map(m -> m.getId().getName()).toList();
       assertThat(names)

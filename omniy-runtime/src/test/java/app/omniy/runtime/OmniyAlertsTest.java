@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static app.omniy.runtime.RuntimeFixtures.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,6 +13,7 @@ import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.notify.SlackNotifier;
 import app.omniy.runtime.alert.AlertRuntime;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -77,7 +77,7 @@ class OmniyAlertsTest {
       omniy.store().insert(post("p" + i, "acct-" + i, now), now);
     }
     omniy.resume();
-    await("Slack hears of ALERT-C4", () -> !slackMessages().isEmpty());
+    Await.until("Slack hears of ALERT-C4", () -> !slackMessages().isEmpty());
     omniy.close();
     int afterClose = slackMessages().size();
 
@@ -88,7 +88,7 @@ class OmniyAlertsTest {
         // after the sixth, but every sampled attempt failed.
         .containsPattern("100% \\(([56]) of \\1\\)");
     // A pool reports itself terminated just before its last thread has exited.
-    await("the alert threads end after close", () -> !alertThreadsAlive());
+    Await.until("the alert threads end after close", () -> !alertThreadsAlive());
     assertThat(alerts.tick().evaluation().events()).isEmpty(); // nothing new to tell
     assertThat(slackMessages()).hasSize(afterClose);
   }

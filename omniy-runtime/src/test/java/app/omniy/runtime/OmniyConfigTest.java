@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static app.omniy.runtime.RuntimeFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +9,7 @@ import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostState;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
 import java.time.Duration;
@@ -177,7 +177,7 @@ class OmniyConfigTest {
     try {
       omniy.store().insert(post("p1", "acct", T0.plusSeconds(10)), T0);
       clock.set(T0.plusSeconds(55));
-      await(
+      Await.until(
           "p1 is published",
           () -> omniy.store().find("p1").orElseThrow().state() == PostState.PUBLISHED);
       return omniy.health().checks().stream()

@@ -15,6 +15,7 @@ import app.omniy.core.memory.InMemoryJobLeaseStore;
 import app.omniy.core.memory.InMemoryJobRunStore;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.metrics.MetricNames;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,21 +96,16 @@ class OmniyMaintenanceTest {
    * reads the meters waits for them too.
    */
   private static void awaitCounted(String what, DoubleSupplier count, double expected) {
-    RuntimeFixtures.await(what, () -> count.getAsDouble() >= expected);
+    Await.until(what, () -> count.getAsDouble() >= expected);
     assertThat(count.getAsDouble()).as(what).isEqualTo(expected);
   }
 
-  private List<JobRun> awaitRuns(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<JobRun> history = runs.history(JobIds.DAILY_BACKUP, 10);
-      if (history.size() >= n && history.get(0).outcome() != JobOutcome.RUNNING) {
-        return history;
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError(
-        "no finished run after 10 s: " + runs.history(JobIds.DAILY_BACKUP, 10));
+  private List<JobRun> awaitRuns(int n) {
+    return Await.until(
+        n + " runs are recorded and the last one finished",
+        Await.DEFAULT_TIMEOUT,
+        () -> runs.history(JobIds.DAILY_BACKUP, 10),
+        history -> history.size() >= n && history.get(0).outcome() != JobOutcome.RUNNING);
   }
 
   @Test
@@ -200,10 +196,7 @@ class OmniyMaintenanceTest {
         1);
     clock.advance(Duration.ofMinutes(1));
     omniy.alerts().orElseThrow().tick();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (sent.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until("MNT-3 is sent", () -> !sent.isEmpty());
 
     assertThat(sent).containsExactly("FIRED MNT-3{job=daily-backup}");
   }

@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import app.omniy.core.support.BusinessCalendar;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.SupportPriority;
 import app.omniy.core.support.SupportTicket;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.SettableClock;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class OmniySupportTest {
     clock.set(DUE.plusSeconds(1));
     assertThat(overdueHigh(omniy)).isEqualTo(1);
     alerts.tick();
-    await("Slack hears of SUP-1", () -> !sent.isEmpty());
+    Await.until("Slack hears of SUP-1", () -> !sent.isEmpty());
 
     assertThat(sent).containsExactly("FIRED SUP-1{priority=high}");
   }
@@ -103,7 +103,7 @@ class OmniySupportTest {
     clock.set(DUE.plus(Duration.ofDays(1)).plusSeconds(1));
     assertThat(overdueHigh(omniy)).isEqualTo(1);
     alerts.tick();
-    await("Slack hears of SUP-1", () -> !sent.isEmpty());
+    Await.until("Slack hears of SUP-1", () -> !sent.isEmpty());
 
     assertThat(sent).containsExactly("FIRED SUP-1{priority=high}");
   }

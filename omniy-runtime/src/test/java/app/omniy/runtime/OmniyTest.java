@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static app.omniy.runtime.RuntimeFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +13,7 @@ import app.omniy.core.post.PostState;
 import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.retry.OutcomeClass;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class OmniyTest {
     Omniy omniy = Omniy.builder().publisher(publisher).listener(host).start();
     omniy.store().insert(post("p1", "acct", Instant.now()), Instant.now());
 
-    await("p1 is published", () -> told.size() == 1);
+    Await.until("p1 is published", () -> told.size() == 1);
     omniy.close();
 
     assertThat(omniy.store().find("p1").orElseThrow().state()).isEqualTo(PostState.PUBLISHED);
@@ -71,7 +71,7 @@ class OmniyTest {
     }
 
     Omniy first = Omniy.builder().store(store).publisher(slow).threads(4).start();
-    await("the first runtime published some", () -> scripted.published().size() >= 20);
+    Await.until("the first runtime published some", () -> scripted.published().size() >= 20);
     assertThat(first.shutdown(Duration.ofSeconds(20))).isTrue();
 
     List<PostRecord> afterFirst = all(store);
@@ -82,7 +82,7 @@ class OmniyTest {
     assertThat(first.health().status()).isEqualTo(HealthStatus.DOWN);
 
     Omniy second = Omniy.builder().store(store).publisher(slow).threads(4).start();
-    await(
+    Await.until(
         "every post is published",
         () -> all(store).stream().allMatch(r -> r.state() == PostState.PUBLISHED));
     second.close();
@@ -105,7 +105,7 @@ class OmniyTest {
       omniy.store().insert(post("p" + i, "acct-" + i, now), now);
     }
 
-    await(
+    Await.until(
         "the claim limit fell to one",
         () -> omniy.meterRegistry().get(MetricNames.DISPATCH_CLAIM_LIMIT).gauge().value() == 1.0);
     HealthReport health = omniy.health();
@@ -130,12 +130,12 @@ class OmniyTest {
     }
     Omniy omniy = Omniy.builder().store(store).publisher(publisher).threads(2).start();
 
-    await(
+    Await.until(
         "every other account's post is published while stuck-0 hangs",
         () -> all(store).stream().allMatch(r -> r.state() == PostState.PUBLISHED));
     assertThat(store.find("stuck-0").orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
     unblock.countDown();
-    await(
+    Await.until(
         "stuck-0 is published",
         () -> store.find("stuck-0").orElseThrow().state() == PostState.PUBLISHED);
     omniy.close();
@@ -161,10 +161,10 @@ class OmniyTest {
     // account holds one worker (POST-10); otherwise it would hold all four and nothing else moves.
     Omniy omniy = Omniy.builder().store(store).publisher(publisher).threads(4).start();
 
-    await(
+    Await.until(
         "every other account's post is published while the stuck account hangs",
         () -> all(store).stream().allMatch(r -> r.state() == PostState.PUBLISHED));
-    await(
+    Await.until(
         "an attempt of the stuck account hangs",
         () ->
             store.findByAccount("stuck", ALL).stream()
@@ -175,7 +175,7 @@ class OmniyTest {
         .as("attempts of the stuck account in flight")
         .hasSize(1);
     unblock.countDown();
-    await(
+    Await.until(
         "the stuck account's posts are published after it",
         () ->
             store.findByAccount("stuck", ALL).stream()

@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static app.omniy.runtime.RuntimeFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,7 @@ import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.retry.OutcomeClass;
 import app.omniy.core.retry.RetryPolicy;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import app.omniy.testkit.ScriptedPublisher.Operation;
 import java.time.Duration;
@@ -102,7 +102,7 @@ class RuntimeCallbacksTest {
     omniy.store().insert(post("upcoming", "locked", now.plus(Duration.ofMinutes(30))), now);
     omniy.resume();
 
-    await(
+    Await.until(
         "every post was dealt with",
         () -> told.containsAll(List.of("published ok true", "reauth parked", "warning upcoming")));
     omniy.close();

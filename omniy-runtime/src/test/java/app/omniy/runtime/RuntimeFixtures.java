@@ -1,7 +1,5 @@
 package app.omniy.runtime;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
 import app.omniy.core.post.spi.Publisher;
@@ -11,33 +9,13 @@ import app.omniy.testkit.SamplePosts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 
-/** Posts, a slow publisher and waiting for the threaded runtime, for the runtime tests. */
+/** Posts and a slow publisher, for the runtime tests. */
 final class RuntimeFixtures {
   private RuntimeFixtures() {}
 
   static Post post(String id, String account, Instant publishAt) {
     return SamplePosts.image(id, account, publishAt);
-  }
-
-  /**
-   * Waits for a condition the runtime's threads bring about; fails after 30 s. Not a timing
-   * assertion: only an upper bound against hanging.
-   */
-  static void await(String what, BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        fail("timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("interrupted waiting until " + what);
-      }
-    }
   }
 
   /** Delegates, taking {@code delay} per publish as a real API call would. */

@@ -61,6 +61,7 @@ final class PostCommand implements Runnable {
     @Option(
         names = "--now",
         paramLabel = "INSTANT",
+        converter = OptionValues.AnInstant.class,
         description =
             "Check the publish time as if it were this instant (ISO-8601, e.g."
                 + " 2026-04-01T00:00:00Z); default: now.")
@@ -74,28 +75,30 @@ final class PostCommand implements Runnable {
       List<Violation> violations = PostValidator.withDefaults().check(post, at);
       for (Violation violation : violations) {
         out.println(
-            violation.code()
-                + " "
-                + violation.field()
-                + " = '"
-                + shortened(violation.value())
-                + "': "
-                + violation.message());
+            TerminalText.escape(
+                violation.code()
+                    + " "
+                    + violation.field()
+                    + " = '"
+                    + shortened(violation.value())
+                    + "': "
+                    + violation.message()));
       }
       if (!violations.isEmpty()) {
         out.println(violations.size() + (violations.size() == 1 ? " violation" : " violations"));
         return OmniyCli.REJECTED;
       }
       out.println(
-          "valid: post "
-              + post.id()
-              + " for account "
-              + post.accountId()
-              + " publishes at "
-              + post.publishAt()
-              + " ("
-              + post.zone()
-              + ")");
+          TerminalText.escape(
+              "valid: post "
+                  + post.id()
+                  + " for account "
+                  + post.accountId()
+                  + " publishes at "
+                  + post.publishAt()
+                  + " ("
+                  + post.zone()
+                  + ")"));
       return 0;
     }
 

@@ -1,6 +1,8 @@
 package app.omniy.examples.cli;
 
+import app.omniy.core.OmniyException;
 import app.omniy.core.alert.AlertRule;
+import app.omniy.files.InvalidFileException;
 import app.omniy.files.Replay;
 import app.omniy.files.RuleFiles;
 import app.omniy.files.SampleFiles;
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,7 +54,7 @@ final class RulesCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       List<AlertRule> rules = RuleFiles.read(file);
-      rules.forEach(rule -> out.println(rule.describe()));
+      rules.forEach(rule -> out.println(TerminalText.escape(rule.describe())));
       out.println(rules.size() + (rules.size() == 1 ? " rule" : " rules") + " OK");
       return 0;
     }
@@ -63,7 +66,13 @@ final class RulesCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Replays samples through the rules of FILE, evaluating at every step as a runtime would,"
-            + " and prints each state change and notification with its time.",
+            + " and prints each state change and notification with its time as it is found.",
+        "Samples in time order are replayed as the file is read, in fixed memory; a file out of"
+            + " order is sorted in memory first. One replay covers at most 366 days from the first"
+            + " sample.",
+        "Exit codes: 0 done; 1 a bad rule or samples file; 2 a wrong command line, such as"
+            + " --every outside PT1S to P1D or --until more than 366 days after the first sample;"
+            + " 70 a bug in omniy.",
         "",
         "Samples file format: " + SampleFiles.FORMAT
       })
@@ -84,25 +93,88 @@ final class RulesCommand implements Runnable {
         names = "--every",
         paramLabel = "DURATION",
         defaultValue = "PT1M",
-        description = "How often to evaluate, as ISO-8601 (default: ${DEFAULT-VALUE}).")
+        converter = OptionValues.Every.class,
+        description =
+            "How often to evaluate, as ISO-8601, from PT1S to P1D (default: ${DEFAULT-VALUE}).")
     Duration every;
 
     @Option(
         names = "--until",
         paramLabel = "INSTANT",
-        description = "Keep evaluating until this instant (e.g. to see escalations).")
+        converter = OptionValues.AnInstant.class,
+        description =
+            "Keep evaluating until this instant (e.g. to see escalations), at most 366 days after"
+                + " the first sample.")
     @Nullable Instant until;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
       List<AlertRule> rules = RuleFiles.read(file);
-      List<Replay.Change> changes = Replay.run(rules, SampleFiles.read(samples), every, until);
-      changes.forEach(change -> out.println(change.describe()));
-      if (changes.isEmpty()) {
+      SampleFiles.Summary summary = SampleFiles.check(samples);
+      if (summary.first() != null && summary.last() != null) {
+        checkSpan(summary.first(), summary.last());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      long[] printed = {0};
+      Replay replay =
+          Replay.start(
+              rules,
+              every,
+              until,
+              change -> {
+                out.println(TerminalText.escape(change.describe()));
+                // Each change as it is found, not at the end of a long replay; checkError()
+                // flushes, and tells when no one reads any more (`| head -1`).
+                if (out.checkError()) {
+                  throw new OmniyException("the output is closed: replay stopped");
+                }
+                printed[0]++;
+              });
+      if (summary.inTimeOrder()) {
+        SampleFiles.forEach(samples, replay::feed);
+      } else {
+        SampleFiles.read(samples).forEach(replay::feed);
+      }
+      replay.finish();
+      if (printed[0] == 0) {
         out.println("No alert changed state.");
       }
+      out.flush();
       return 0;
+    }
+
+    /**
+     * A replay covers at most {@link Replay#MAX_SPAN} from the first sample: a later {@code
+     * --until} is a wrong command line, samples spread wider a file to split.
+     */
+    private void checkSpan(Instant first, Instant last) {
+      Instant limit = first.plus(Replay.MAX_SPAN);
+      if (until != null && until.isAfter(limit)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--until: "
+                + until
+                + " is more than "
+                + Replay.MAX_SPAN.toDays()
+                + " days after the first sample ("
+                + first
+                + "); give an instant up to "
+                + limit);
+      }
+      if (last.isAfter(limit)) {
+        throw new InvalidFileException(
+            samples,
+            0,
+            0,
+            "",
+            "the samples run from "
+                + first
+                + " to "
+                + last
+                + ", more than the "
+                + Replay.MAX_SPAN.toDays()
+                + " days one replay covers; split the file");
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import app.omniy.core.sla.SlaTarget;
 import app.omniy.files.DowntimeFile;
 import app.omniy.files.SlaJson;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,17 +35,29 @@ import picocli.CommandLine.Spec;
     description = {
       "Computes the service credit for a month from the system uptime (SLA-6) and whether a "
           + "request made on a date is in time (SLA-7).",
-      "Exit codes: 0 done; 1 rejected input (a bad fee, currency, zone or downtime file); "
-          + "2 a wrong command line."
+      "Exit codes: 0 done; 1 rejected input (a fee its currency cannot hold, an uptime above"
+          + " 100%%, an unknown currency or zone, a bad downtime file); 2 a wrong command line"
+          + " (such as a month, amount or percentage that is not one); 70 a bug in omniy."
     })
 final class SlaCreditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
+  @Option(
+      names = "--month",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = OptionValues.Month.class,
+      description = "The month, 2000-01 to 2099-12.")
   YearMonth month;
 
-  @Option(names = "--fee", required = true, paramLabel = "AMOUNT", description = "Monthly fee.")
-  String fee;
+  @Option(
+      names = "--fee",
+      required = true,
+      paramLabel = "AMOUNT",
+      converter = OptionValues.Amount.class,
+      description =
+          "Monthly fee: positive, at most 15 digits and the currency's decimals (JPY none).")
+  BigDecimal fee;
 
   @Option(
       names = "--currency",
@@ -77,7 +90,8 @@ final class SlaCreditCommand implements Callable<Integer> {
         names = "--uptime",
         required = true,
         paramLabel = "PERCENT",
-        description = "The measured system uptime in percent, such as 99.95.")
+        converter = OptionValues.Percent.class,
+        description = "The measured system uptime in percent, 0 to 100 such as 99.95.")
     @Nullable BigDecimal uptime;
 
     @Option(
@@ -90,7 +104,7 @@ final class SlaCreditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Money monthlyFee = Money.of(fee, currency);
+    Money monthlyFee = OptionValues.fee(fee, currency);
     ExactRatio uptime;
     Availability measured = null;
     SlaMonth slaMonth;
@@ -101,16 +115,19 @@ final class SlaCreditCommand implements Callable<Integer> {
       uptime = measured.uptime();
     } else {
       slaMonth = SlaMonth.of(month, zone(null));
-      uptime = ExactRatio.ofPercent(source.uptime);
+      uptime = ExactRatio.ofPercent(OptionValues.uptime(source.uptime));
     }
     ServiceCredit credit =
         ServiceCredit.assess(CreditPolicy.GUIDE, month, uptime, monthlyFee, requestedOn);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(SlaJson.toJson(SlaJson.credit(credit)));
+      out.println(TerminalText.escapeLines(SlaJson.toJson(SlaJson.credit(credit))));
     } else {
-      printText(out, slaMonth, measured, credit, monthlyFee);
+      StringWriter text = new StringWriter();
+      printText(new PrintWriter(text), slaMonth, measured, credit, monthlyFee);
+      out.print(TerminalText.escapeLines(text.toString()));
     }
+    out.flush();
     return 0;
   }
 

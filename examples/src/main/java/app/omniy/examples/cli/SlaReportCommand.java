@@ -11,6 +11,8 @@ import app.omniy.core.sla.SlaReportMarkdown;
 import app.omniy.files.DowntimeFile;
 import app.omniy.files.SlaJson;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -34,13 +36,19 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints the monthly SLA report (SLA-8) from a downtime file: each target, its measured "
           + "value, met or missed, error budget used, the periods with causes and the credit.",
-      "Exit codes: 0 done; 1 rejected input (a bad downtime file, fee or currency); "
-          + "2 a wrong command line."
+      "Exit codes: 0 done; 1 rejected input (a bad downtime file, a fee its currency cannot"
+          + " hold, an unknown currency or zone); 2 a wrong command line (such as a month or"
+          + " amount that is not one); 70 a bug in omniy."
     })
 final class SlaReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
+  @Option(
+      names = "--month",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = OptionValues.Month.class,
+      description = "The month, 2000-01 to 2099-12.")
   YearMonth month;
 
   @Option(
@@ -64,8 +72,14 @@ final class SlaReportCommand implements Callable<Integer> {
 
   /** The monthly fee: both or neither. */
   static final class Fee {
-    @Option(names = "--fee", required = true, paramLabel = "AMOUNT", description = "Monthly fee.")
-    String amount;
+    @Option(
+        names = "--fee",
+        required = true,
+        paramLabel = "AMOUNT",
+        converter = OptionValues.Amount.class,
+        description =
+            "Monthly fee: positive, at most 15 digits and the currency's decimals (JPY none).")
+    BigDecimal amount;
 
     @Option(
         names = "--currency",
@@ -86,7 +100,7 @@ final class SlaReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Money monthlyFee = fee == null ? null : Money.of(fee.amount, fee.currency);
+    Money monthlyFee = fee == null ? null : OptionValues.fee(fee.amount, fee.currency);
     DowntimeFile file = DowntimeFile.read(downtime);
     ZoneId zoneId =
         zone != null ? DowntimeFile.parseZone(zone) : file.zoneId().orElse(SlaMonth.DEFAULT_ZONE);
@@ -94,13 +108,15 @@ final class SlaReportCommand implements Callable<Integer> {
         SlaReport.of(file.ledger(), SlaMonth.of(month, zoneId), CreditPolicy.GUIDE, monthlyFee);
     PrintWriter out = spec.commandLine().getOut();
     if (format != null && format.json) {
-      out.println(SlaJson.toJson(SlaJson.report(report)));
+      out.println(TerminalText.escapeLines(SlaJson.toJson(SlaJson.report(report))));
     } else if (format != null && format.markdown) {
-      out.print(SlaReportMarkdown.render(report));
-      out.flush();
+      out.print(TerminalText.escapeLines(SlaReportMarkdown.render(report)));
     } else {
-      printText(out, report);
+      StringWriter text = new StringWriter();
+      printText(new PrintWriter(text), report);
+      out.print(TerminalText.escapeLines(text.toString()));
     }
+    out.flush();
     return 0;
   }
 
@@ -130,7 +146,7 @@ final class SlaReportCommand implements Callable<Integer> {
               p.cause().id(),
               p.target().id(),
               p.cause().excluded() ? "(excluded) " : "",
-              p.note());
+              TerminalText.escape(p.note()));
       out.println(line.stripTrailing());
     }
     var credit = report.credit();

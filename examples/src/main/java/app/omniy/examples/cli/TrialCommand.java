@@ -1,5 +1,6 @@
 package app.omniy.examples.cli;
 
+import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
@@ -10,7 +11,11 @@ import app.omniy.examples.trial.TrialFiles;
 import app.omniy.examples.trial.TrialJson;
 import app.omniy.examples.trial.TrialResult;
 import app.omniy.examples.trial.TrialSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,10 +43,11 @@ import picocli.CommandLine.Spec;
       "Runs a month of Omniy locally over simulated time, single-threaded, with in-memory stores, "
           + "the real Instagram adapter against a fake Graph API, the guide's alert rules with "
           + "notifiers writing to a local log, incidents, probes and host traffic, then prints the "
-          + "month: posts, success rate (target 99.5%), alerts, incidents, availability and the "
+          + "month: posts, success rate (target 99.5%%), alerts, incidents, availability and the "
           + "credit per plan.",
       "The same --seed and --month give the same month. Progress goes to stderr on a terminal.",
-      "Exit codes: 0 done; 1 a setting out of range; 2 a wrong command line."
+      "Exit codes: 0 done; 1 a setting out of range, or an --out that is a file or cannot be"
+          + " written; 2 a wrong command line; 70 a bug in omniy."
     })
 final class TrialCommand implements Callable<Integer> {
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
@@ -52,7 +58,9 @@ final class TrialCommand implements Callable<Integer> {
   @Option(
       names = "--month",
       paramLabel = "YYYY-MM",
-      description = "The month to simulate (JST); default: the last full month in JST.")
+      converter = OptionValues.Month.class,
+      description =
+          "The month to simulate (JST), 2000-01 to 2099-12; default: the last full month in JST.")
   @Nullable YearMonth month;
 
   @Option(
@@ -102,7 +110,8 @@ final class TrialCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Also write sla-report.json, sla-report.md, alerts.json, one rca-INCIDENT.md per"
-              + " incident, notifications.log and trial.json into DIR.")
+              + " incident, notifications.log and trial.json into DIR: a directory, or a path"
+              + " that does not exist yet.")
   @Nullable Path out;
 
   @Option(names = "--json", description = "Print exactly one JSON object instead of the summary.")
@@ -112,17 +121,62 @@ final class TrialCommand implements Callable<Integer> {
   public Integer call() {
     YearMonth simulated = month != null ? month : YearMonth.now(Clock.system(JST)).minusMonths(1);
     var settings = new TrialSettings(simulated, posts, accounts, faultRate, outage, seed);
+    if (out != null) {
+      checkOut(out); // before the month is simulated, not after
+    }
     Progress progress = Progress.onTerminal();
     TrialResult result = MonthSimulation.run(settings, progress::report);
-    List<Path> files = out == null ? List.of() : TrialFiles.write(result, out);
+    List<Path> files = out == null ? List.of() : write(result, out);
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
-      stdout.println(TrialJson.write(TrialJson.summary(result)));
+      stdout.println(TerminalText.escapeLines(TrialJson.write(TrialJson.summary(result))));
     } else {
-      summary(stdout, settings, result, files);
+      StringWriter text = new StringWriter();
+      summary(new PrintWriter(text), settings, result, files);
+      stdout.print(TerminalText.escapeLines(text.toString()));
     }
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * {@code --out} must be a directory, or a path that does not exist yet whose nearest existing
+   * parent is a directory, so that the files can be written there.
+   *
+   * @throws InvalidValueException naming {@code --out} otherwise
+   */
+  static void checkOut(Path dir) {
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir)) {
+        throw new InvalidValueException(
+            "--out", dir, "is a file; give a directory, or a path that does not exist yet");
+      }
+      return;
+    }
+    for (Path parent = dir.toAbsolutePath().getParent();
+        parent != null;
+        parent = parent.getParent()) {
+      if (Files.exists(parent)) {
+        if (!Files.isDirectory(parent)) {
+          throw new InvalidValueException(
+              "--out", dir, "cannot be created: " + parent + " is a file, not a directory");
+        }
+        return;
+      }
+    }
+  }
+
+  /** Writes the files; a failure to write (no permission, a full disk) is rejected, not a bug. */
+  private static List<Path> write(TrialResult result, Path dir) {
+    try {
+      return TrialFiles.write(result, dir);
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      throw new InvalidValueException(
+          "--out",
+          dir,
+          "cannot be written: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
   }
 
   private static void summary(PrintWriter out, TrialSettings s, TrialResult r, List<Path> files) {

@@ -2,8 +2,8 @@ package app.omniy.examples.reports;
 
 import app.omniy.core.Money;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.sla.CreditPolicy;
 import app.omniy.core.sla.DowntimeLedger;
 import app.omniy.core.sla.PostSuccessRate;
@@ -38,7 +38,7 @@ public final class ReportsExample {
         Incident.open(
                 "INC-7",
                 "Database failover",
-                Severity.SEV2,
+                IncidentSeverity.SEV2,
                 SlaTarget.SYSTEM,
                 at("2026-04-10T10:00:00+09:00"),
                 at("2026-04-10T10:05:00+09:00"))

@@ -19,7 +19,6 @@ import app.omniy.core.post.PostService;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.Reasons;
-import app.omniy.core.post.SuccessRate;
 import app.omniy.core.sla.CreditPolicy;
 import app.omniy.core.sla.PostSuccessRate;
 import app.omniy.core.sla.ProbeResult;
@@ -420,14 +419,14 @@ public final class MonthSimulation {
         default -> pending++;
       }
     }
-    SuccessRate rate = SuccessRate.of(records);
+    PostSuccessRate rate = PostSuccessRate.of(records);
     ProbeUptime.Outcome probed =
         ProbeUptime.evaluate(probes, PROBE_INTERVAL, month.range(), SlaTarget.SYSTEM);
     probed.downtime().forEach(downtime::add);
     SlaReport report =
         SlaReport.of(downtime.ledger(month.range()), month, CreditPolicy.GUIDE, null)
             .withUnknownSeconds(probed.unknownSeconds())
-            .withPosts(new PostSuccessRate(rate.published(), rate.failed(), rate.excluded()));
+            .withPosts(rate);
     List<TrialResult.PlanCredit> credits = new ArrayList<>();
     new TreeMap<>(PLANS)
         .forEach(

@@ -3,7 +3,7 @@ package app.omniy.examples.trial;
 import app.omniy.core.Money;
 import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.incident.Incident;
-import app.omniy.core.post.SuccessRate;
+import app.omniy.core.sla.PostSuccessRate;
 import app.omniy.core.sla.SlaReport;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -46,7 +46,7 @@ public record TrialResult(
     Map<String, Long> excludedByReason,
     long pending,
     int publishedTwice,
-    SuccessRate successRate,
+    PostSuccessRate successRate,
     List<String> alertsFired,
     Map<String, Integer> firings,
     Map<String, Integer> resolutions,
@@ -61,7 +61,7 @@ public record TrialResult(
     List<AlertEvent> alertEvents) {
 
   /** The success objective (SLA-3). */
-  public static final BigDecimal TARGET_PERCENT = new BigDecimal("99.5");
+  public static final BigDecimal TARGET_PERCENT = PostSuccessRate.OBJECTIVE_PERCENT;
 
   /**
    * A sample plan's credit.
@@ -97,11 +97,6 @@ public record TrialResult(
 
   /** The success rate as a ratio truncated to 4 decimals, e.g. {@code 0.9987}. */
   public String successRatio() {
-    long denominator = successRate.denominator();
-    return denominator == 0
-        ? "1.0000"
-        : BigDecimal.valueOf(successRate.published())
-            .divide(BigDecimal.valueOf(denominator), 4, java.math.RoundingMode.DOWN)
-            .toPlainString();
+    return successRate.rate().decimal(4).toPlainString();
   }
 }

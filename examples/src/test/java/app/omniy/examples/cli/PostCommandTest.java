@@ -69,4 +69,38 @@ class PostCommandTest {
     assertThat(run("post", "--help")).isZero();
     assertThat(out.toString()).contains("Usage: omniy post");
   }
+
+  @Test
+  void control_characters_of_the_post_are_escaped_on_the_terminal() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("post.json"),
+            """
+            {"id": "x\\u001b[2J\\u001b]0;pwned\\u0007", "accountId": "17841400000000001",
+             "media": {"type": "image", "url": "https://cdn.example/a.jpg", "format": "JPEG",
+                       "width": 1080, "height": 1350, "bytes": 512000},
+             "caption": "hi", "publishAt": "2026-04-01T09:00:00+09:00"}
+            """);
+
+    assertThat(run("post", "check", file.toString(), "--now", NOW)).isZero();
+    Path bad = post("#a #b\\r#c\\u009b " + "#x ".repeat(30), "2026-04-01T09:00:00+09:00");
+    assertThat(run("post", "check", bad.toString(), "--now", NOW)).isOne();
+
+    assertThat(out.toString())
+        .startsWith("valid: post x\\u001b[2J\\u001b]0;pwned\\u0007 for account")
+        .contains("TOO_MANY_HASHTAGS caption = '#a #b\\u000d#c\\u009b #x")
+        .doesNotContain("\u001b", "\u0007", "\r", "\u009b");
+  }
+
+  @Test
+  void a_now_beyond_year_9999_is_a_usage_error_not_an_overflow() throws IOException {
+    Path file = post("Spring sale #spring", "2026-04-01T09:00:00+09:00");
+
+    assertThat(run("post", "check", file.toString(), "--now", "+1000000000-12-31T23:59:59Z"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--now': '+1000000000-12-31T23:59:59Z' is not an instant"
+                + " from 1970 to 9999 such as 2026-03-02T10:00:00Z");
+  }
 }

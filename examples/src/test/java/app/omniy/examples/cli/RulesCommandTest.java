@@ -1,12 +1,15 @@
 package app.omniy.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,5 +162,272 @@ class RulesCommandTest {
   void rules_without_a_subcommand_is_a_usage_error() {
     assertThat(run("rules")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing a command: check or eval");
+  }
+
+  private Path oneFailingMinute() throws IOException {
+    return write(
+        "samples.csv",
+        """
+        2026-03-02T09:00:10Z,http.server.requests,status=200,count,88
+        2026-03-02T09:00:20Z,http.server.requests,status=503,count,12
+        """);
+  }
+
+  @Test
+  void eval_every_below_one_second_is_a_usage_error_naming_the_option_not_a_division_by_zero()
+      throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+
+    int code =
+        run(
+            "rules",
+            "eval",
+            rules.toString(),
+            "--samples",
+            oneFailingMinute() + "",
+            "--every",
+            "PT0.0001S");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--every': 'PT0.0001S' is out of range; give a step"
+                + " from PT1S (1 second) to 1 day (P1D)")
+        .doesNotContain("Exception", "\tat ");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void eval_every_of_a_trillion_days_is_a_usage_error_not_an_overflow() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+
+    int code =
+        run(
+            "rules",
+            "eval",
+            rules.toString(),
+            "--samples",
+            oneFailingMinute() + "",
+            "--every",
+            "P1000000000000D");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--every", "'P1000000000000D' is out of range", "PT1S", "P1D")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void eval_until_more_than_366_days_after_the_first_sample_is_a_usage_error_at_once()
+      throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples = oneFailingMinute();
+
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () ->
+                run(
+                    "rules",
+                    "eval",
+                    rules.toString(),
+                    "--samples",
+                    samples.toString(),
+                    "--until",
+                    "9999-12-31T00:00:00Z"));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "--until: 9999-12-31T00:00:00Z is more than 366 days after the first sample"
+                + " (2026-03-02T09:00:10Z); give an instant up to 2027-03-03T09:00:10Z");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void eval_until_366_days_after_the_first_sample_is_accepted() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+
+    int code =
+        run(
+            "rules",
+            "eval",
+            rules.toString(),
+            "--samples",
+            oneFailingMinute() + "",
+            "--every",
+            "P1D",
+            "--until",
+            "2027-03-03T09:00:10Z");
+
+    assertThat(code).as(err.toString()).isZero();
+  }
+
+  @Test
+  void eval_of_samples_spread_over_more_than_366_days_is_rejected_naming_the_file()
+      throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples =
+        write(
+            "samples.csv",
+            "2026-03-02T09:00:10Z,http.server.requests,status=200,count,88\n"
+                + "9999-12-31T00:00:00Z,http.server.requests,status=200,count,88\n");
+
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () -> run("rules", "eval", rules.toString(), "--samples", samples.toString()));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            samples
+                + ": the samples run from 2026-03-02T09:00:10Z to 9999-12-31T00:00:00Z,"
+                + " more than the 366 days one replay covers");
+  }
+
+  /** Fails the replay at the first change it prints, as a closed pipe would. */
+  private static final class StopAtFirstChange extends Writer {
+    private final StringBuilder seen = new StringBuilder();
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      seen.append(chars, offset, length);
+    }
+
+    @Override
+    public void flush() {
+      if (seen.toString().contains("FIRED")) {
+        throw new IllegalStateException("stop: seen " + seen.toString().strip());
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void eval_prints_each_change_as_it_is_found_not_after_the_whole_replay() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples = oneFailingMinute();
+    StopAtFirstChange stdout = new StopAtFirstChange();
+
+    // A year of evaluations every second: 31.6 million; the first change is found after 11.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            OmniyCli.run(
+                new PrintWriter(stdout),
+                new PrintWriter(err, true),
+                "rules",
+                "eval",
+                rules.toString(),
+                "--samples",
+                samples.toString(),
+                "--every",
+                "PT1S",
+                "--until",
+                "2027-03-02T09:00:00Z"));
+
+    assertThat(stdout.seen.toString())
+        .startsWith("2026-03-02T09:00:20Z ALERT-C1 inactive -> firing, FIRED");
+  }
+
+  @Test
+  void eval_stops_when_no_one_reads_its_output_any_more() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples = oneFailingMinute();
+    Writer closedPipe =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () ->
+                OmniyCli.run(
+                    new PrintWriter(closedPipe),
+                    new PrintWriter(err, true),
+                    "rules",
+                    "eval",
+                    rules.toString(),
+                    "--samples",
+                    samples.toString(),
+                    "--every",
+                    "PT1S",
+                    "--until",
+                    "2027-03-02T09:00:00Z"));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo("omniy: the output is closed: replay stopped" + System.lineSeparator());
+  }
+
+  @Test
+  void eval_reads_a_samples_file_that_starts_with_a_byte_order_mark() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples =
+        write(
+            "samples.csv",
+            "\uFEFFtime,metric,tags,kind,value\n"
+                + "2026-03-02T09:00:10Z,http.server.requests,status=200,count,88\n"
+                + "2026-03-02T09:00:20Z,http.server.requests,status=503,count,12\n");
+
+    assertThat(run("rules", "eval", rules.toString(), "--samples", samples.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).startsWith("2026-03-02T09:01:00Z ALERT-C1 inactive -> firing");
+  }
+
+  @Test
+  void eval_of_samples_out_of_time_order_sorts_them_as_before() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples =
+        write(
+            "samples.csv",
+            "2026-03-02T09:06:00Z,http.server.requests,status=200,count,50\n"
+                + "2026-03-02T09:00:20Z,http.server.requests,status=503,count,12\n"
+                + "2026-03-02T09:00:10Z,http.server.requests,status=200,count,88\n");
+
+    assertThat(run("rules", "eval", rules.toString(), "--samples", samples.toString())).isZero();
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "2026-03-02T09:01:00Z ALERT-C1 inactive -> firing, FIRED [slack, sms, email]:"
+                + " 12% (12 of 100) > 10%",
+            "2026-03-02T09:06:00Z ALERT-C1 firing -> resolved, RESOLVED [slack, sms, email]:"
+                + " 0% (0 of 50), not > 10%");
+  }
+
+  @Test
+  void control_characters_in_rule_names_and_bad_samples_are_escaped_on_the_terminal()
+      throws IOException {
+    Path rules =
+        write(
+            "alerts.yaml",
+            RULES
+                .replace("id: ALERT-C1", "id: \"ALERT-C1\\e]0;pwned\\a\"")
+                .replace("サービス停止:", "\"サービス\\r停止\\e[2J\":"));
+    Path samples = write("samples.csv", "yesterday\u001b[31m,m,,count,1\n");
+
+    assertThat(run("rules", "check", rules.toString())).isZero();
+    assertThat(run("rules", "eval", rules.toString(), "--samples", samples.toString()))
+        .isEqualTo(1);
+
+    assertThat(out.toString())
+        .startsWith("ALERT-C1\\u001b]0;pwned\\u0007 critical サービス\\u000d停止\\u001b[2J: share")
+        .doesNotContain("\u001b", "\u0007", "\r");
+    assertThat(err.toString())
+        .contains(samples + ":1: time: 'yesterday\\u001b[31m' is not an instant")
+        .doesNotContain("\u001b");
   }
 }

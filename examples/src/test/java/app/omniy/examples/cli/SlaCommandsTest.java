@@ -278,4 +278,157 @@ class SlaCommandsTest {
     assertThat(run("sla-credit", "--help")).isZero();
     assertThat(out.toString()).contains("--requested-on", "--uptime", "--downtime");
   }
+
+  @Test
+  void an_uptime_or_fee_with_a_huge_exponent_is_a_usage_error_naming_the_option() {
+    String[] uptime = {"sla-credit", "--month=2026-04", "--fee=1980", "--currency=JPY"};
+
+    assertThat(run(concat(uptime, "--uptime=1e999999999"))).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--uptime': '1e999999999' is not a percentage such as"
+                + " 99.95 (0 to 100, at most 4 decimals)");
+    err.getBuffer().setLength(0);
+
+    assertThat(
+            run(
+                "sla-credit",
+                "--month=2026-04",
+                "--fee=1e999999999",
+                "--currency=JPY",
+                "--uptime=99"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--fee': '1e999999999' is not an amount such as 1980 or"
+                + " 9.99")
+        .doesNotContain("Exception");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void an_uptime_beyond_100_or_finer_than_4_decimals_is_rejected_naming_uptime() {
+    String[] common = {"sla-credit", "--month=2026-04", "--fee=1980", "--currency=JPY"};
+
+    assertThat(run(concat(common, "--uptime=100.5"))).isEqualTo(1);
+    assertThat(run(concat(common, "--uptime=99.12345"))).isEqualTo(1);
+    assertThat(run(concat(common, "--uptime=99.12340"))).isZero();
+
+    assertThat(err.toString())
+        .contains(
+            "omniy: --uptime = '100.5': must be an availability in percent from 0 to 100 with"
+                + " at most 4 decimals, such as 99.95")
+        .contains("omniy: --uptime = '99.12345': must be");
+  }
+
+  @Test
+  void a_fee_finer_than_its_currency_is_refused_not_rounded() {
+    int code =
+        run("sla-credit", "--month=2026-04", "--fee=10.123", "--currency=JPY", "--uptime=94");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "omniy: --fee = '10.123': must be a positive amount of JPY with no decimals and at"
+                + " most 15 digits, such as 1980"
+                + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void a_fee_is_positive_with_at_most_15_digits_and_its_currency_s_decimals() {
+    String[] usd = {"--currency=USD", "--uptime=94", "--month=2026-04", "--json"};
+
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=9.99"}, usd))).isZero();
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=9.990"}, usd))).isZero();
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=9.999"}, usd))).isEqualTo(1);
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=0"}, usd))).isEqualTo(1);
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=999999999999999"}, usd))).isZero();
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=1000000000000000"}, usd)))
+        .isEqualTo(1);
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=9999999999999.99"}, usd))).isZero();
+    assertThat(run(concat(new String[] {"sla-credit", "--fee=99999999999999.99"}, usd)))
+        .isEqualTo(1);
+
+    assertThat(run("sla-credit", "--fee=1", "--currency=XAU", "--uptime=94", "--month=2026-04"))
+        .isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("--fee = '9.999': must be a positive amount of USD with at most 2 decimals")
+        .contains("--currency = 'XAU': has no minor unit to round money to")
+        .contains("--fee = '0': must be a positive amount")
+        .contains("--fee = '1000000000000000': must be")
+        .contains("--fee = '99999999999999.99': must be");
+  }
+
+  @Test
+  void a_fee_that_is_not_a_number_blames_the_fee_option() throws IOException {
+    assertThat(run("sla-credit", "--month=2026-04", "--fee=abc", "--currency=JPY", "--uptime=94"))
+        .isEqualTo(2);
+    assertThat(
+            run(
+                "sla-report",
+                "--month=2026-04",
+                "--downtime=" + aprilDowntime(),
+                "--fee=abc",
+                "--currency=JPY"))
+        .isEqualTo(2);
+    assertThat(
+            run(
+                "sla-report",
+                "--month=2026-04",
+                "--downtime=" + aprilDowntime(),
+                "--fee=10.5",
+                "--currency=JPY"))
+        .isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("Invalid value for option '--fee': 'abc' is not an amount")
+        .contains("omniy: --fee = '10.5': must be a positive amount of JPY with no decimals")
+        .doesNotContain("amount = 'abc'");
+  }
+
+  @Test
+  void a_month_that_is_not_a_month_from_2000_to_2099_is_a_usage_error_naming_the_option()
+      throws IOException {
+    String[] credit = {"sla-credit", "--fee=1980", "--currency=JPY", "--uptime=99"};
+    String downtime = aprilDowntime().toString();
+
+    assertThat(run(concat(credit, "--month=2026-13"))).isEqualTo(2);
+    assertThat(run(concat(credit, "--month=+999999999-12"))).isEqualTo(2);
+    assertThat(run(concat(credit, "--month=1999-12"))).isEqualTo(2);
+    assertThat(run("sla-report", "--month=+999999999-12", "--downtime=" + downtime)).isEqualTo(2);
+    assertThat(run(concat(credit, "--month=2099-12"))).isZero();
+
+    assertThat(err.toString())
+        .contains(
+            "Invalid value for option '--month': '2026-13' is not a month (expected YYYY-MM,"
+                + " such as 2026-04)")
+        .contains("Invalid value for option '--month': '+999999999-12' is not a month")
+        .contains(
+            "Invalid value for option '--month': '1999-12' is not a month from 2000-01 to 2099-12")
+        .doesNotContain("DateTimeParseException", "Exception");
+  }
+
+  @Test
+  void control_characters_of_a_downtime_note_are_escaped_in_text_and_markdown() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("note.yaml"),
+            """
+            periods:
+              - start: 2026-04-10T10:00:00+09:00
+                end: 2026-04-10T10:30:00+09:00
+                cause: incident
+                note: "db \\e]0;pwned\\a\\e[31mred\\rX\\u009b2J"
+            """);
+
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + file)).isZero();
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + file, "--md")).isZero();
+    assertThat(run("sla-report", "--month=2026-04", "--downtime=" + file, "--json")).isZero();
+
+    assertThat(out.toString())
+        .contains("db \\u001b]0;pwned\\u0007\\u001b[31mred\\u000dX\\u009b2J")
+        .doesNotContain("\u001b", "\u0007", "\r", "\u009b");
+  }
 }

@@ -1,6 +1,8 @@
 package app.omniy.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,5 +129,64 @@ class TrialCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("outage = '20000'");
+  }
+
+  @Test
+  void an_out_that_is_an_existing_file_is_rejected_before_the_month_is_simulated(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("report.txt"), "keep me");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), // the month itself takes longer
+            () ->
+                OmniyCli.run(
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    small("--out", file.toString())));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "omniy: --out = '"
+                + file
+                + "': is a file; give a directory, or a path that does not exist yet"
+                + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+    assertThat(file).hasContent("keep me");
+  }
+
+  @Test
+  void an_out_below_an_existing_file_is_rejected_too(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("report.txt"), "keep me");
+
+    assertThatThrownBy(() -> TrialCommand.checkOut(file.resolve("sub/dir")))
+        .hasMessage(
+            "--out = '"
+                + file.resolve("sub/dir")
+                + "': cannot be created: "
+                + file
+                + " is a file, not a directory");
+    TrialCommand.checkOut(dir.resolve("new/dir")); // does not exist yet: created when written
+    TrialCommand.checkOut(dir); // an existing directory
+  }
+
+  @Test
+  void a_month_beyond_2099_is_a_usage_error_naming_the_option() {
+    StringWriter err = new StringWriter();
+
+    int code =
+        OmniyCli.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err, true),
+            "trial",
+            "--month",
+            "+999999999-12");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("Invalid value for option '--month': '+999999999-12' is not a month");
   }
 }

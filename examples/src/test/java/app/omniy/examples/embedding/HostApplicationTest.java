@@ -11,6 +11,7 @@ import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.runtime.incident.IncidentEvent;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.FakeGraphApi;
 import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.SettableClock;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,11 +68,9 @@ class HostApplicationTest {
             SamplePosts.image("p1", ACCOUNT, clock.instant().plus(Duration.ofMinutes(11))));
 
     clock.advance(Duration.ofMinutes(11));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (app.omniy().store().find(post.id()).orElseThrow().state() != PostState.PUBLISHED
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until(
+        "the post is published",
+        () -> app.omniy().store().find(post.id()).orElseThrow().state() == PostState.PUBLISHED);
 
     assertThat(app.omniy().store().find(post.id()).orElseThrow().state())
         .isEqualTo(PostState.PUBLISHED);

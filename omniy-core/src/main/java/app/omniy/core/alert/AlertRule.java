@@ -28,7 +28,7 @@ import java.util.Set;
 public record AlertRule(
     String id,
     String name,
-    Severity severity,
+    AlertSeverity severity,
     AlertCondition condition,
     Set<Channel> channels,
     Duration respondWithin,
@@ -94,7 +94,7 @@ public record AlertRule(
   public static final class Builder {
     private final String id;
     private String name;
-    private Severity severity = Severity.WARNING;
+    private AlertSeverity severity = AlertSeverity.WARNING;
     private String metric = "";
     private TagFilter filter = TagFilter.ANY;
     private List<String> groupBy = List.of();
@@ -120,7 +120,7 @@ public record AlertRule(
       return this;
     }
 
-    public Builder severity(Severity severity) {
+    public Builder severity(AlertSeverity severity) {
       this.severity = severity;
       return this;
     }

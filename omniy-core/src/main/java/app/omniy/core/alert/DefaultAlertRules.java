@@ -70,7 +70,7 @@ public final class DefaultAlertRules {
   public static final AlertRule SLOW_API =
       AlertRule.builder("ALERT-W1")
           .name("パフォーマンス劣化")
-          .severity(Severity.WARNING)
+          .severity(AlertSeverity.WARNING)
           .metric(MetricNames.API_LATENCY)
           .aggregation(new Aggregation.Percentile(BigDecimal.valueOf(95)))
           .when(ABOVE, "2")
@@ -85,7 +85,7 @@ public final class DefaultAlertRules {
   public static final AlertRule CPU =
       AlertRule.builder("ALERT-W2")
           .name("リソース使用率高")
-          .severity(Severity.WARNING)
+          .severity(AlertSeverity.WARNING)
           .metric(MetricNames.SYSTEM_CPU_USAGE)
           .aggregation(new Aggregation.Mean())
           .when(ABOVE, "0.80")
@@ -99,7 +99,7 @@ public final class DefaultAlertRules {
   public static final AlertRule STORAGE =
       AlertRule.builder("ALERT-W3")
           .name("ストレージ容量警告")
-          .severity(Severity.WARNING)
+          .severity(AlertSeverity.WARNING)
           .metric(MetricNames.DISK_USAGE)
           .groupBy("path")
           .aggregation(new Aggregation.Latest())
@@ -112,7 +112,7 @@ public final class DefaultAlertRules {
   /** ALERT-W4: authentication failure share above 15% over 30 minutes. */
   public static final AlertRule AUTH_ERRORS =
       share("ALERT-W4", "認証エラー増加", MetricNames.AUTH_ATTEMPTS)
-          .severity(Severity.WARNING)
+          .severity(AlertSeverity.WARNING)
           .when(ABOVE, "0.15")
           .over(Duration.ofMinutes(30))
           .channels(SLACK)
@@ -126,7 +126,7 @@ public final class DefaultAlertRules {
   public static final AlertRule DAU_DROP =
       AlertRule.builder("ALERT-I1")
           .name("ユーザー行動異常")
-          .severity(Severity.INFO)
+          .severity(AlertSeverity.INFO)
           .metric(MetricNames.USERS_ACTIVE_DAILY)
           .aggregation(new Aggregation.ChangeVsBaseline(Duration.ofDays(7)))
           .when(AT_MOST, "-0.20")
@@ -139,7 +139,7 @@ public final class DefaultAlertRules {
   public static final AlertRule INSTAGRAM_QUOTA =
       AlertRule.builder("ALERT-I2")
           .name("外部API制限接近")
-          .severity(Severity.INFO)
+          .severity(AlertSeverity.INFO)
           .metric(MetricNames.INSTAGRAM_QUOTA_USAGE)
           .aggregation(new Aggregation.Latest())
           .when(ABOVE, "0.80")
@@ -152,7 +152,7 @@ public final class DefaultAlertRules {
   public static final AlertRule SECURITY =
       AlertRule.builder("ALERT-I3")
           .name("セキュリティイベント")
-          .severity(Severity.INFO)
+          .severity(AlertSeverity.INFO)
           .metric(MetricNames.SECURITY_LOGIN_ANOMALIES)
           .aggregation(new Aggregation.Occurrence())
           .when(AT_LEAST, "1")
@@ -169,7 +169,7 @@ public final class DefaultAlertRules {
   public static final AlertRule MAINTENANCE =
       AlertRule.builder("MNT-3")
           .name("メンテナンスジョブ失敗・未実行")
-          .severity(Severity.WARNING)
+          .severity(AlertSeverity.WARNING)
           .metric(
               MetricNames.MAINTENANCE_RUNS,
               TagFilter.of(
@@ -192,7 +192,7 @@ public final class DefaultAlertRules {
   public static final AlertRule SUPPORT =
       AlertRule.builder("SUP-1")
           .name("サポート初回応答期限超過")
-          .severity(Severity.WARNING)
+          .severity(AlertSeverity.WARNING)
           .metric(MetricNames.SUPPORT_OVERDUE)
           .groupBy(MetricNames.TAG_PRIORITY)
           .aggregation(new Aggregation.Latest())
@@ -227,7 +227,7 @@ public final class DefaultAlertRules {
   private static AlertRule.Builder share(String id, String name, String metric) {
     return AlertRule.builder(id)
         .name(name)
-        .severity(Severity.CRITICAL)
+        .severity(AlertSeverity.CRITICAL)
         .metric(metric)
         .aggregation(new Aggregation.ShareOf(FAILURE))
         .over(Duration.ofMinutes(5))

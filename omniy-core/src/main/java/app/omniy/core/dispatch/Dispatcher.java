@@ -78,7 +78,7 @@ public final class Dispatcher {
     this.store = Require.nonNull(store, "store");
     Require.nonNull(publisher, "publisher");
     this.settings = Require.nonNull(settings, "settings").requireLeaseFits(publisher);
-    this.listener = new GuardedListener(Require.nonNull(listener, "listener"));
+    this.listener = GuardedListener.guard(Require.nonNull(listener, "listener"));
     Require.nonNull(random, "random");
     this.attempt = new Attempt(store, publisher, settings, this.listener, random, reauthAccounts);
   }

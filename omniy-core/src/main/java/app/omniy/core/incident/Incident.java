@@ -29,7 +29,7 @@ import java.util.Optional;
 public record Incident(
     String id,
     String title,
-    Severity severity,
+    IncidentSeverity severity,
     SlaTarget affects,
     Map<Milestone, Instant> timeline) {
 
@@ -81,7 +81,7 @@ public record Incident(
   public static Incident open(
       String id,
       String title,
-      Severity severity,
+      IncidentSeverity severity,
       SlaTarget affects,
       Instant occurred,
       Instant detected) {
@@ -150,10 +150,10 @@ public record Incident(
    * detection (INC-1).
    */
   public boolean needsOutsideExperts(Instant now) {
-    if (severity != Severity.SEV1) {
+    if (severity != IncidentSeverity.SEV1) {
       return false;
     }
-    Instant limit = timeline.get(Milestone.DETECTED).plus(Severity.SEV1_ESCALATION);
+    Instant limit = timeline.get(Milestone.DETECTED).plus(IncidentSeverity.SEV1_ESCALATION);
     Instant resolved = timeline.get(Milestone.RESOLVED);
     return resolved != null ? resolved.isAfter(limit) : now.isAfter(limit);
   }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The points on an incident's timeline (INC-2), in the order they happen. {@link #RESPONDED},
- * {@link #RECOVERED} and {@link #RESOLVED} have targets per {@link Severity}.
+ * {@link #RECOVERED} and {@link #RESOLVED} have targets per {@link IncidentSeverity}.
  */
 public enum Milestone {
   /** The fault began (障害発生). */

@@ -1,8 +1,9 @@
 package app.omniy.core.post;
 
 /**
- * The stable reason codes Omniy records on transitions (POST-4). {@link SuccessRate} reads them to
- * tell failures that count against the service from the user's own doing (POST-9).
+ * The stable reason codes Omniy records on transitions (POST-4). {@link
+ * app.omniy.core.sla.PostSuccessRate} reads them to tell failures that count against the service
+ * from the user's own doing (POST-9).
  */
 public final class Reasons {
   private Reasons() {}

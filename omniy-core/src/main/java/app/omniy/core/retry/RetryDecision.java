@@ -11,11 +11,8 @@ import java.time.Instant;
  * @param state the post's next state
  * @param nextAttemptAt when it is next due; {@code now} for a state nothing follows automatically
  * @param reason the transition's reason (see {@link Reasons})
- * @param newContainer whether the next attempt must create a new container rather than reuse the
- *     recorded one
  */
-public record RetryDecision(
-    PostState state, Instant nextAttemptAt, String reason, boolean newContainer) {
+public record RetryDecision(PostState state, Instant nextAttemptAt, String reason) {
   /** Checks the components. */
   public RetryDecision {
     Require.nonNull(state, "state");

@@ -146,7 +146,7 @@ public record RetryPolicy(
     int attempt = Math.max(record.attempt(), 1);
     switch (outcome) {
       case SUCCESS:
-        return new RetryDecision(PostState.PUBLISHED, now, Reasons.PUBLISHED, false);
+        return new RetryDecision(PostState.PUBLISHED, now, Reasons.PUBLISHED);
       case AUTH:
         return end(PostState.NEEDS_REAUTH, Reasons.NEEDS_REAUTH, detail, now);
       case PERMANENT:
@@ -159,20 +159,14 @@ public record RetryPolicy(
           return end(PostState.FAILED, Reasons.RETRIES_EXHAUSTED, outcome + " " + detail, now);
         }
         return retry(
-            record,
-            PostState.RETRY_WAIT,
-            now.plus(backoff(attempt, random)),
-            outcome,
-            detail,
-            outcome == OutcomeClass.NEW_CONTAINER,
-            now);
+            record, PostState.RETRY_WAIT, now.plus(backoff(attempt, random)), outcome, detail, now);
       case RATE_LIMITED:
       case NOT_READY:
         Duration wait = statedWait != null ? statedWait : backoff(attempt, random);
-        return retry(record, PostState.RETRY_WAIT, now.plus(wait), outcome, detail, false, now);
+        return retry(record, PostState.RETRY_WAIT, now.plus(wait), outcome, detail, now);
       case QUOTA:
         Duration quotaWait = statedWait != null ? statedWait : quotaRecheck;
-        return retry(record, PostState.SCHEDULED, now.plus(quotaWait), outcome, detail, false, now);
+        return retry(record, PostState.SCHEDULED, now.plus(quotaWait), outcome, detail, now);
     }
     throw new IllegalStateException("unhandled outcome " + outcome);
   }
@@ -183,7 +177,6 @@ public record RetryPolicy(
       Instant next,
       OutcomeClass outcome,
       String detail,
-      boolean newContainer,
       Instant now) {
     if (next.isAfter(windowEnd(record.post()))) {
       return end(
@@ -199,10 +192,10 @@ public record RetryPolicy(
           now);
     }
     String code = outcome == OutcomeClass.QUOTA ? Reasons.QUOTA_DEFERRED : outcome.name();
-    return new RetryDecision(state, next, Reasons.of(code, detail), newContainer);
+    return new RetryDecision(state, next, Reasons.of(code, detail));
   }
 
   private static RetryDecision end(PostState state, String code, String detail, Instant now) {
-    return new RetryDecision(state, now, Reasons.of(code, detail.strip()), false);
+    return new RetryDecision(state, now, Reasons.of(code, detail.strip()));
   }
 }

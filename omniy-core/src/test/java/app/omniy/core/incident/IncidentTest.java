@@ -16,7 +16,8 @@ class IncidentTest {
   private static final Instant DETECTED = OCCURRED.plus(Duration.ofMinutes(5));
 
   private static Incident sev1() {
-    return Incident.open("INC-1", "API down", Severity.SEV1, SlaTarget.SYSTEM, OCCURRED, DETECTED);
+    return Incident.open(
+        "INC-1", "API down", IncidentSeverity.SEV1, SlaTarget.SYSTEM, OCCURRED, DETECTED);
   }
 
   @Test
@@ -24,7 +25,8 @@ class IncidentTest {
     assertThat(sev1().due(Milestone.RESPONDED)).isEqualTo(DETECTED.plus(Duration.ofMinutes(15)));
     assertThat(sev1().due(Milestone.RECOVERED)).isEqualTo(DETECTED.plus(Duration.ofHours(1)));
     var sev3 =
-        Incident.open("INC-3", "UI glitch", Severity.SEV3, SlaTarget.SYSTEM, OCCURRED, DETECTED);
+        Incident.open(
+            "INC-3", "UI glitch", IncidentSeverity.SEV3, SlaTarget.SYSTEM, OCCURRED, DETECTED);
     assertThat(sev3.due(Milestone.RESOLVED)).isEqualTo(DETECTED.plus(Duration.ofHours(72)));
   }
 
@@ -59,7 +61,8 @@ class IncidentTest {
     assertThat(sev1().needsOutsideExperts(limit.plusSeconds(1))).isTrue();
     assertThat(sev1().reach(Milestone.RESOLVED, limit).needsOutsideExperts(limit.plusSeconds(60)))
         .isFalse();
-    var sev2 = Incident.open("INC-2", "slow", Severity.SEV2, SlaTarget.SYSTEM, OCCURRED, DETECTED);
+    var sev2 =
+        Incident.open("INC-2", "slow", IncidentSeverity.SEV2, SlaTarget.SYSTEM, OCCURRED, DETECTED);
     assertThat(sev2.needsOutsideExperts(limit.plus(Duration.ofHours(5)))).isFalse();
   }
 
@@ -84,10 +87,14 @@ class IncidentTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("timeline.recovered");
     assertThatThrownBy(
-            () -> Incident.open("INC-9", "x", Severity.SEV1, SlaTarget.SYSTEM, OCCURRED, null))
+            () ->
+                Incident.open(
+                    "INC-9", "x", IncidentSeverity.SEV1, SlaTarget.SYSTEM, OCCURRED, null))
         .hasMessageStartingWith("timeline.detected");
     assertThatThrownBy(
-            () -> Incident.open(" ", "x", Severity.SEV1, SlaTarget.SYSTEM, OCCURRED, DETECTED))
+            () ->
+                Incident.open(
+                    " ", "x", IncidentSeverity.SEV1, SlaTarget.SYSTEM, OCCURRED, DETECTED))
         .hasMessageStartingWith("id");
   }
 }

@@ -17,7 +17,7 @@ class RcaDocumentTest {
       Incident.open(
               "INC-7",
               "Publishing stalled",
-              Severity.SEV2,
+              IncidentSeverity.SEV2,
               SlaTarget.SYSTEM,
               OCCURRED,
               OCCURRED.plusSeconds(300))

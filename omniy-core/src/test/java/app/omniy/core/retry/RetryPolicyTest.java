@@ -141,17 +141,25 @@ class RetryPolicyTest {
 
   @Test
   void an_expired_container_is_retried_with_a_new_one() {
+    PostRecord withContainer = attempt(1).withContainer("c-17");
     RetryDecision d =
         policy.decide(
-            attempt(1),
+            withContainer,
             OutcomeClass.NEW_CONTAINER,
             "2207020",
             null,
             IN_ONE_HOUR,
             new SplittableRandom(1));
+    PostRecord next = withContainer.moved(d.state(), d.reason(), d.nextAttemptAt(), IN_ONE_HOUR);
 
     assertThat(d.state()).isEqualTo(PostState.RETRY_WAIT);
-    assertThat(d.newContainer()).isTrue();
+    assertThat(d.nextAttemptAt()).isBetween(IN_ONE_HOUR, IN_ONE_HOUR.plus(policy.ceiling(1)));
+    assertThat(d.reason()).isEqualTo("NEW_CONTAINER: 2207020");
+    // The old container stays recorded: the next attempt reconciles it first (POST-7), learns that
+    // it expired and only then creates a new one.
+    assertThat(next.lastTransition().orElseThrow().reasonCode())
+        .isEqualTo(OutcomeClass.NEW_CONTAINER.name());
+    assertThat(next.containerId()).isEqualTo("c-17");
   }
 
   @ParameterizedTest(name = "{0} → {1} {2}")

@@ -19,13 +19,13 @@ import java.util.Optional;
 
 /**
  * The Firestore side of the backup jobs (BAK-1, BAK-3), for {@code BackupTask} and {@code
- * RestoreTestTask} in {@code omniy-ops}: backups of {@code source}'s namespace on {@code target}
+ * RestoreTestTask} in {@code omniy-backup}: backups of {@code source}'s namespace on {@code target}
  * through {@link FirestoreBackup}, and the monthly restore test into a scratch database.
  *
  * <pre>{@code
  * StoreBackup backups = new FirestoreStoreBackup(
  *     FirestoreStoreOptions.of(db).withNamespace("production"),
- *     new CloudStorageBackupTarget(storage, "omniy-backups", "firestore/"),
+ *     new CloudStorageBackupTarget(storage, "omniy-backups", "firestore/"), // omniy-backup
  *     FirestoreStoreOptions.of(scratchDb).withNamespace("restore-test"));
  * }</pre>
  *

@@ -3,6 +3,9 @@ package app.omniy.firestore.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.backup.CloudStorageBackupTarget;
+import app.omniy.backup.FakeCloudStorage;
+import app.omniy.backup.LocalDirectoryBackupTarget;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.backup.BackupIds;
 import app.omniy.core.backup.BackupRetention;

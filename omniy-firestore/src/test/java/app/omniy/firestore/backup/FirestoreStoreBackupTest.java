@@ -3,6 +3,9 @@ package app.omniy.firestore.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.backup.BackupTask;
+import app.omniy.backup.LocalDirectoryBackupTarget;
+import app.omniy.backup.RestoreTestTask;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.backup.BackupIds;
 import app.omniy.core.maintenance.JobIds;
@@ -17,8 +20,6 @@ import app.omniy.core.support.SupportTicket;
 import app.omniy.firestore.FirestoreConnections;
 import app.omniy.firestore.FirestoreStoreOptions;
 import app.omniy.firestore.FirestoreSupportTicketStore;
-import app.omniy.ops.maintenance.BackupTask;
-import app.omniy.ops.maintenance.RestoreTestTask;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.testkit.FirestoreEmulator;
 import app.omniy.testkit.FirestoreEmulatorExtension;

@@ -1,8 +1,9 @@
 /**
- * The maintenance scheduler (MNT-1 … MNT-3, BAK-3): runs the tasks the host registers for the
- * guide's daily, weekly and monthly jobs at their JST times, once per occurrence across runtimes
- * sharing a lease store, keeps the run history, and counts failed and missed runs under {@code
- * omniy.maintenance.runs}, which the MNT-3 alert rule reads.
+ * The built-in maintenance tasks of the operations side (MNT-1, MNT-2): the daily security scan and
+ * performance report, the weekly system, security and capacity reviews, and the monthly operations
+ * report, each a {@link app.omniy.core.maintenance.spi.BuiltInTask} that the runtime's maintenance
+ * scheduler runs at its JST time. The backup, restore-test and clean-up tasks are in omniy-backup
+ * ({@code app.omniy.backup}).
  */
 @NullMarked
 package app.omniy.ops.maintenance;

@@ -2,8 +2,8 @@ package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.sla.Availability;
 import app.omniy.core.sla.ExactRatio;
 import app.omniy.core.sla.LatencySlo;
@@ -58,7 +58,7 @@ public final class StatusPage {
   }
 
   private static void overall(StringBuilder html, List<Incident> incidents) {
-    Severity worst =
+    IncidentSeverity worst =
         incidents.stream()
             .filter(i -> !i.isResolved())
             .map(Incident::severity)

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
@@ -106,7 +106,7 @@ class WeeklyReviewTasksTest {
           Incident.open(
               "INC-7",
               "Posting stalled",
-              Severity.SEV2,
+              IncidentSeverity.SEV2,
               SlaTarget.SYSTEM,
               jst("2026-04-15T09:55:00"),
               jst("2026-04-15T10:00:00"));
@@ -118,7 +118,7 @@ class WeeklyReviewTasksTest {
           Incident.open(
                   "INC-6",
                   "Old",
-                  Severity.SEV3,
+                  IncidentSeverity.SEV3,
                   SlaTarget.SYSTEM,
                   jst("2026-04-10T09:00:00"),
                   jst("2026-04-10T09:00:00"))
@@ -130,7 +130,7 @@ class WeeklyReviewTasksTest {
           Incident.open(
               "INC-8",
               "Slow uploads",
-              Severity.SEV3,
+              IncidentSeverity.SEV3,
               SlaTarget.SYSTEM,
               jst("2026-04-19T20:00:00"),
               jst("2026-04-19T20:00:00")));

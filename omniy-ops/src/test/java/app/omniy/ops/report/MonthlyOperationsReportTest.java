@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.sla.CreditPolicy;
 import app.omniy.core.sla.DowntimeLedger;
 import app.omniy.core.sla.LatencySlo;
@@ -48,7 +48,7 @@ class MonthlyOperationsReportTest {
     return Incident.open(
             "INC-7",
             "Database | failover",
-            Severity.SEV2,
+            IncidentSeverity.SEV2,
             SlaTarget.SYSTEM,
             jst("2026-04-10T10:00:00"),
             jst("2026-04-10T10:05:00"))
@@ -93,7 +93,7 @@ class MonthlyOperationsReportTest {
         Incident.open(
             "INC-1",
             "old",
-            Severity.SEV3,
+            IncidentSeverity.SEV3,
             SlaTarget.SYSTEM,
             jst("2026-03-31T20:00:00"),
             jst("2026-03-31T20:00:00"));
@@ -101,7 +101,7 @@ class MonthlyOperationsReportTest {
         Incident.open(
             "INC-9",
             "Payments down",
-            Severity.SEV1,
+            IncidentSeverity.SEV1,
             SlaTarget.SYSTEM,
             jst("2026-04-30T23:00:00"),
             jst("2026-04-30T23:00:00"));

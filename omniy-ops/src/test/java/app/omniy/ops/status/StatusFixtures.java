@@ -2,8 +2,8 @@ package app.omniy.ops.status;
 
 import app.omniy.core.Money;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.sla.CreditPolicy;
 import app.omniy.core.sla.DowntimeCause;
 import app.omniy.core.sla.DowntimeLedger;
@@ -59,7 +59,7 @@ final class StatusFixtures {
     return Incident.open(
             "INC-12",
             title,
-            Severity.SEV2,
+            IncidentSeverity.SEV2,
             SlaTarget.SYSTEM,
             jst("2026-04-20T09:00:00"),
             jst("2026-04-20T09:02:00"))

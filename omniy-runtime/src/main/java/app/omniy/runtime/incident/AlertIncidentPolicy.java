@@ -1,7 +1,7 @@
 package app.omniy.runtime.incident;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.incident.Severity;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.sla.SlaTarget;
 import java.util.Map;
 
@@ -17,11 +17,11 @@ import java.util.Map;
  * @param affects the SLA target its downtime counts against
  * @param downtime whether its {@code [occurred, recovered)} period is recorded as downtime
  */
-public record AlertIncidentPolicy(Severity severity, SlaTarget affects, boolean downtime) {
+public record AlertIncidentPolicy(IncidentSeverity severity, SlaTarget affects, boolean downtime) {
 
   /** For critical rules without a policy of their own: Sev2, system, no downtime. */
   public static final AlertIncidentPolicy FALLBACK =
-      new AlertIncidentPolicy(Severity.SEV2, SlaTarget.SYSTEM, false);
+      new AlertIncidentPolicy(IncidentSeverity.SEV2, SlaTarget.SYSTEM, false);
 
   /**
    * The guide's critical rules: ALERT-C1 service down and ALERT-C2 payments are Sev1 (INC-1 names
@@ -30,10 +30,10 @@ public record AlertIncidentPolicy(Severity severity, SlaTarget affects, boolean 
    */
   public static final Map<String, AlertIncidentPolicy> GUIDE =
       Map.of(
-          "ALERT-C1", new AlertIncidentPolicy(Severity.SEV1, SlaTarget.SYSTEM, true),
-          "ALERT-C2", new AlertIncidentPolicy(Severity.SEV1, SlaTarget.SYSTEM, false),
-          "ALERT-C3", new AlertIncidentPolicy(Severity.SEV2, SlaTarget.CORE_API, true),
-          "ALERT-C4", new AlertIncidentPolicy(Severity.SEV2, SlaTarget.SYSTEM, false));
+          "ALERT-C1", new AlertIncidentPolicy(IncidentSeverity.SEV1, SlaTarget.SYSTEM, true),
+          "ALERT-C2", new AlertIncidentPolicy(IncidentSeverity.SEV1, SlaTarget.SYSTEM, false),
+          "ALERT-C3", new AlertIncidentPolicy(IncidentSeverity.SEV2, SlaTarget.CORE_API, true),
+          "ALERT-C4", new AlertIncidentPolicy(IncidentSeverity.SEV2, SlaTarget.SYSTEM, false));
 
   /**
    * @throws InvalidValueException naming the missing field

@@ -2,9 +2,9 @@ package app.omniy.runtime.incident;
 
 import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.Severity;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
@@ -76,7 +76,7 @@ final class IncidentNotices {
     AlertRule rule =
         AlertRule.builder(ruleId)
             .name(name)
-            .severity(Severity.CRITICAL)
+            .severity(AlertSeverity.CRITICAL)
             .metric(METRIC)
             .channels(channels.toArray(Channel[]::new))
             .respondWithin(incident.severity().target(Milestone.RESPONDED))

@@ -2,10 +2,11 @@ package app.omniy.runtime.incident;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
-import app.omniy.core.alert.Severity;
+import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.RcaDocument;
 import app.omniy.core.incident.spi.IncidentStore;
@@ -98,7 +99,7 @@ public final class IncidentRuntime {
     }
     List<IncidentEvent> happened = new ArrayList<>();
     for (AlertEvent event : events) {
-      if (event.rule().severity() != Severity.CRITICAL) {
+      if (event.rule().severity() != AlertSeverity.CRITICAL) {
         continue;
       }
       String open = openByAlert.get(event.key());
@@ -135,7 +136,7 @@ public final class IncidentRuntime {
    */
   public synchronized IncidentEvent open(
       String title,
-      app.omniy.core.incident.Severity severity,
+      IncidentSeverity severity,
       SlaTarget affects,
       Instant occurred,
       boolean downtime) {
@@ -237,7 +238,7 @@ public final class IncidentRuntime {
 
   private IncidentEvent openIncident(
       String title,
-      app.omniy.core.incident.Severity severity,
+      IncidentSeverity severity,
       SlaTarget affects,
       boolean countsDown,
       Instant occurred,

@@ -12,9 +12,9 @@ import app.omniy.core.alert.Evaluation;
 import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.RcaDocument;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.memory.InMemoryDowntimeStore;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaTarget;
@@ -87,7 +87,7 @@ class IncidentRuntimeTest {
 
     Incident incident = incidents.find(id).orElseThrow();
     assertThat(id).isEqualTo("INC-20260415-1402");
-    assertThat(incident.severity()).isEqualTo(Severity.SEV1);
+    assertThat(incident.severity()).isEqualTo(IncidentSeverity.SEV1);
     assertThat(incident.title()).isEqualTo("ALERT-C1 サービス停止");
     assertThat(incident.at(Milestone.DETECTED)).contains(FIRED);
     assertThat(incident.due(Milestone.RESPONDED)).isEqualTo(FIRED.plus(Duration.ofMinutes(15)));
@@ -135,7 +135,7 @@ class IncidentRuntimeTest {
         List.of(
             event(AlertEvent.Kind.RESOLVED, DefaultAlertRules.MASS_POST_FAILURE, clock.instant())));
 
-    assertThat(opened.get(0).incident().severity()).isEqualTo(Severity.SEV2);
+    assertThat(opened.get(0).incident().severity()).isEqualTo(IncidentSeverity.SEV2);
     assertThat(incidents.find(opened.get(0).incident().id()).orElseThrow().at(Milestone.RECOVERED))
         .isPresent();
     assertThat(downtime.overlapping(SlaMonth.of(YearMonth.of(2026, 4)).range())).isEmpty();
@@ -223,7 +223,8 @@ class IncidentRuntimeTest {
   @Test
   void an_incident_opened_by_hand_without_downtime_adds_nothing_to_the_ledger() {
     IncidentEvent opened =
-        incidents.open("UI broken for some users", Severity.SEV3, SlaTarget.SYSTEM, FIRED, false);
+        incidents.open(
+            "UI broken for some users", IncidentSeverity.SEV3, SlaTarget.SYSTEM, FIRED, false);
     clock.advance(Duration.ofHours(1));
 
     var done = incidents.resolve(opened.incident().id(), "CSS fixed");

@@ -13,6 +13,7 @@ import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.MaintenanceTask;
 import app.omniy.core.memory.InMemoryJobLeaseStore;
 import app.omniy.core.memory.InMemoryJobRunStore;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -84,16 +85,8 @@ class LongRunningTaskLeaseTest {
   }
 
   /** Waits (30 s at most) until the lease satisfies {@code condition}. */
-  private JobLease awaitLease(String what, Predicate<JobLease> condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.test(lease())) {
-      assertThat(System.nanoTime())
-          .as("waiting until " + what + ": " + lease())
-          .isLessThan(deadline);
-      Thread.sleep(2);
-    }
-    return lease();
+  private JobLease awaitLease(String what, Predicate<JobLease> condition) {
+    return Await.until(what, Await.DEFAULT_TIMEOUT, this::lease, condition);
   }
 
   /** Starts runtime A's 03:00 tick on its own thread and waits until the backup runs. */

@@ -12,6 +12,7 @@ import app.omniy.core.support.SupportPriority;
 import app.omniy.core.support.SupportTicket;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.alert.NotificationDispatcher;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.ref.WeakReference;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,12 +78,9 @@ class OverdueTicketsTest {
         .value();
   }
 
-  private void awaitSent(int n) throws InterruptedException {
+  private void awaitSent(int n) {
     deliveries.submit(() -> {}).isDone();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (sent.size() < n && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until(n + " notifications are sent", () -> sent.size() >= n);
   }
 
   @Test

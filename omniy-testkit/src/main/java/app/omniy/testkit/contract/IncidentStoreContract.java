@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
+import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
-import app.omniy.core.incident.Severity;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.sla.SlaTarget;
 import java.time.Duration;
@@ -38,7 +38,12 @@ public abstract class IncidentStoreContract {
 
   private static Incident incident(Instant detected) {
     return Incident.open(
-        "INC-" + UUID.randomUUID(), "API down", Severity.SEV1, SlaTarget.CORE_API, T0, detected);
+        "INC-" + UUID.randomUUID(),
+        "API down",
+        IncidentSeverity.SEV1,
+        SlaTarget.CORE_API,
+        T0,
+        detected);
   }
 
   @Test

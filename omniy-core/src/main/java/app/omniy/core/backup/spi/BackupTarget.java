@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Where backups are written (BAK-1): a flat store of backups, each a set of named files. A local
- * directory and a Cloud Storage bucket implement it in {@code omniy-firestore}; the guide asks for
+ * directory and a Cloud Storage bucket implement it in {@code omniy-backup}; the guide asks for
  * storage in another region than the database, which is the bucket's setting, not this interface's.
  *
  * <p>Files are whole byte arrays: a backup writer splits a large collection into parts, so no file

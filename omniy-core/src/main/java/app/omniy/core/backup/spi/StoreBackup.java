@@ -12,7 +12,7 @@ import java.util.Optional;
  * Backups of a store's data, as the maintenance jobs drive them (BAK-1, BAK-3): the 03:00 JST
  * backup and retention, and the monthly restore test into a scratch database. A store adapter
  * implements it ({@code FirestoreStoreBackup} in {@code omniy-firestore}); the built-in tasks in
- * {@code omniy-ops} ({@code BackupTask}, {@code RestoreTestTask}) call it, so they depend on no
+ * {@code omniy-backup} ({@code BackupTask}, {@code RestoreTestTask}) call it, so they depend on no
  * adapter.
  */
 public interface StoreBackup {
