@@ -1,6 +1,5 @@
 package app.omniy.runtime;
 
-import static app.omniy.runtime.RuntimeFixtures.await;
 import static app.omniy.runtime.RuntimeFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +15,7 @@ import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
 import app.omniy.core.retry.RetryPolicy;
+import app.omniy.testkit.Await;
 import app.omniy.testkit.ScriptedPublisher;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +94,7 @@ class WorkerSurvivalTest {
             .threads(2)
             .start();
 
-    await(
+    Await.until(
         "every post is final",
         () ->
             store.find("bad").orElseThrow().state() == PostState.FAILED
@@ -140,13 +140,14 @@ class WorkerSurvivalTest {
             .threads(1)
             .start();
 
-    await("the worker died", () -> thrown.get() == 1 && omniy.health().status() != HealthStatus.UP);
+    Await.until(
+        "the worker died", () -> thrown.get() == 1 && omniy.health().status() != HealthStatus.UP);
     for (int i = 0; i < 5; i++) {
       store.insert(post("p" + i, "acct-" + i, Instant.now()), Instant.now());
     }
     // The only worker died: posts go out only if it was replaced. The post it died on is
     // recovered through its lease and published.
-    await("every post is published", () -> scripted.published().size() == 6);
+    Await.until("every post is published", () -> scripted.published().size() == 6);
     HealthReport health = omniy.health();
     omniy.close();
 
