@@ -10,6 +10,7 @@ module app.omniy.core {
   exports app.omniy.core;
   exports app.omniy.core.post;
   exports app.omniy.core.post.spi;
+  exports app.omniy.core.post.service;
   exports app.omniy.core.retry;
   exports app.omniy.core.quota;
   exports app.omniy.core.memory;
@@ -19,6 +20,7 @@ module app.omniy.core {
   exports app.omniy.core.sla.spi;
   exports app.omniy.core.alert;
   exports app.omniy.core.alert.spi;
+  exports app.omniy.core.alert.evaluator;
   exports app.omniy.core.metrics;
   exports app.omniy.core.billing;
   exports app.omniy.core.billing.spi;

@@ -2,11 +2,11 @@ package app.omniy.benchmarks;
 
 import app.omniy.core.alert.Aggregation;
 import app.omniy.core.alert.AlertEvaluation;
-import app.omniy.core.alert.AlertEvaluator;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.SampleRecorder;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.math.BigDecimal;

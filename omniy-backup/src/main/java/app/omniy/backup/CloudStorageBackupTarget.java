@@ -2,6 +2,7 @@ package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.BackupVerificationException;
 import app.omniy.core.backup.spi.BackupTarget;
 import com.google.cloud.NoCredentials;
@@ -39,9 +40,7 @@ public final class CloudStorageBackupTarget implements BackupTarget {
    * @throws InvalidValueException if an argument is missing or the prefix does not end in {@code /}
    */
   public CloudStorageBackupTarget(Storage storage, String bucket, String prefix) {
-    if (storage == null) {
-      throw new InvalidValueException("storage", null, "is required");
-    }
+    Require.nonNull(storage, "storage");
     if (bucket == null || bucket.isBlank()) {
       throw new InvalidValueException("bucket", bucket, "is required");
     }
@@ -70,9 +69,7 @@ public final class CloudStorageBackupTarget implements BackupTarget {
   @Override
   public StoredFile put(String backupId, String name, byte[] content) {
     String object = object(BackupTarget.checkBackupId(backupId), BackupTarget.checkFileName(name));
-    if (content == null) {
-      throw new InvalidValueException("content", null, "is required");
-    }
+    Require.nonNull(content, "content");
     String crc32c = Checksums.crc32cBase64(content);
     String md5 = Checksums.md5Base64(content);
     BlobInfo info =

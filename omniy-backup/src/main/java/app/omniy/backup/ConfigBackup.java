@@ -2,6 +2,7 @@ package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
+import app.omniy.core.Require;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -95,12 +96,8 @@ public final class ConfigBackup {
    * @throws InvalidValueException when an argument is missing
    */
   public static Builder builder(Path directory, Clock clock) {
-    if (directory == null) {
-      throw new InvalidValueException("directory", null, "is required");
-    }
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(directory, "directory");
+    Require.nonNull(clock, "clock");
     return new Builder(directory, clock);
   }
 
@@ -112,9 +109,7 @@ public final class ConfigBackup {
    */
   public synchronized void register(String name, Supplier<byte[]> source) {
     checkName(name);
-    if (source == null) {
-      throw new InvalidValueException("source", null, "is required");
-    }
+    Require.nonNull(source, "source");
     if (sources.putIfAbsent(name, source) != null) {
       throw new InvalidValueException("name", name, "is already registered");
     }
@@ -126,9 +121,7 @@ public final class ConfigBackup {
    * @throws InvalidValueException when the name is not a valid item name or is taken
    */
   public void registerFile(String name, Path file) {
-    if (file == null) {
-      throw new InvalidValueException("file", null, "is required");
-    }
+    Require.nonNull(file, "file");
     register(
         name,
         () -> {
@@ -174,9 +167,7 @@ public final class ConfigBackup {
    */
   public synchronized Optional<BackupEntry> store(String name, byte[] content) {
     checkName(name);
-    if (content == null) {
-      throw new InvalidValueException("content", null, "is required");
-    }
+    Require.nonNull(content, "content");
     if (content.length > MAX_ITEM_BYTES) {
       // Only the size goes into the message: the content may be a secret.
       throw new InvalidValueException(
@@ -409,18 +400,14 @@ public final class ConfigBackup {
 
     /** The zone whose calendar counts the retention's months; defaults to JST. */
     public Builder zone(ZoneId zone) {
-      if (zone == null) {
-        throw new InvalidValueException("zone", null, "is required");
-      }
+      Require.nonNull(zone, "zone");
       this.zone = zone;
       return this;
     }
 
     /** The source of nonces; defaults to a new {@link SecureRandom}. */
     public Builder random(SecureRandom random) {
-      if (random == null) {
-        throw new InvalidValueException("random", null, "is required");
-      }
+      Require.nonNull(random, "random");
       this.random = random;
       return this;
     }

@@ -2,6 +2,7 @@ package app.omniy.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.spi.BackupTarget;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,9 +32,7 @@ public final class LocalDirectoryBackupTarget implements BackupTarget {
    * @throws InvalidValueException if {@code root} is missing
    */
   public LocalDirectoryBackupTarget(Path root) {
-    if (root == null) {
-      throw new InvalidValueException("root", null, "is required");
-    }
+    Require.nonNull(root, "root");
     this.root = root.toAbsolutePath().normalize();
   }
 
@@ -41,9 +40,7 @@ public final class LocalDirectoryBackupTarget implements BackupTarget {
   public StoredFile put(String backupId, String name, byte[] content) {
     Path dir = root.resolve(BackupTarget.checkBackupId(backupId));
     Path file = dir.resolve(BackupTarget.checkFileName(name));
-    if (content == null) {
-      throw new InvalidValueException("content", null, "is required");
-    }
+    Require.nonNull(content, "content");
     try {
       Files.createDirectories(dir);
       Path partial = dir.resolve("." + name + PARTIAL);

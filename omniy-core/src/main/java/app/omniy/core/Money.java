@@ -9,35 +9,73 @@ import java.util.Currency;
  * decimals, USD two. Arithmetic that can produce finer amounts rounds half-up back to the minor
  * unit (SLA-7). There is no {@code double} anywhere on the way.
  *
+ * <p>Amounts are bounded before any other use: at most {@value #MAX_INTEGER_DIGITS} digits before
+ * the decimal point (a thousand trillion, beyond any fee, and still exact in a {@code long} of
+ * minor units), and at most {@value #MAX_DECIMAL_PLACES} decimal places before rounding. An amount
+ * written as text ({@link #of(String, String)}) must be exact: no more decimal places than the
+ * currency has.
+ *
  * @param amount the amount, at the currency's scale
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+  /** The most digits an amount may have before the decimal point. */
+  public static final int MAX_INTEGER_DIGITS = 15;
+
+  /**
+   * The most decimal places an amount may have before it is rounded to the minor unit: enough for a
+   * percentage of ten decimal places of any amount, and for Stripe's fractional amounts.
+   */
+  public static final int MAX_DECIMAL_PLACES = 20;
+
+  // Percentages taken of an amount: below 1000%, at most ten decimal places.
+  private static final int PERCENT_INTEGER_DIGITS = 3;
+  private static final int PERCENT_DECIMAL_PLACES = 10;
 
   /**
    * Normalises {@code amount} to the currency's minor unit, rounding half-up.
    *
-   * @throws InvalidValueException if either is missing, or the currency has no minor unit (such as
-   *     XAU)
+   * @throws InvalidValueException if either is missing, the amount has more than {@value
+   *     #MAX_INTEGER_DIGITS} digits before the decimal point or {@value #MAX_DECIMAL_PLACES} after
+   *     it, or the currency has no minor unit (such as XAU)
    */
   public Money {
-    if (amount == null) {
-      throw new InvalidValueException("amount", null, "is required");
-    }
-    if (currency == null) {
-      throw new InvalidValueException("currency", null, "is required");
-    }
+    amount = Require.decimal(amount, MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES, "amount");
+    Require.nonNull(currency, "currency");
     int digits = currency.getDefaultFractionDigits();
     if (digits < 0) {
       throw new InvalidValueException(
           "currency", currency.getCurrencyCode(), "has no minor unit to round money to");
     }
-    amount = amount.setScale(digits, RoundingMode.HALF_UP);
+    BigDecimal rounded = amount.setScale(digits, RoundingMode.HALF_UP);
+    if (rounded.precision() - rounded.scale() > MAX_INTEGER_DIGITS) {
+      throw new InvalidValueException(
+          "amount",
+          rounded,
+          "has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+    }
+    amount = rounded;
   }
 
-  /** {@code amount} of the currency with ISO code {@code currencyCode}, e.g. "1980", "JPY". */
+  /**
+   * {@code amount} of the currency with ISO code {@code currencyCode}, e.g. "1980", "JPY". The text
+   * is what a user or a file wrote, so it must be exact: "1980.5" JPY is refused, not rounded.
+   *
+   * @throws InvalidValueException naming {@code amount} if it is not a decimal number, has more
+   *     than {@value #MAX_INTEGER_DIGITS} digits before the decimal point or more decimal places
+   *     than the currency has; naming {@code currency} if the code is not a known currency
+   */
   public static Money of(String amount, String currencyCode) {
-    return new Money(parseAmount(amount), currency(currencyCode));
+    BigDecimal value = Require.decimal(amount, MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES, "amount");
+    Currency currency = currency(currencyCode);
+    int digits = currency.getDefaultFractionDigits();
+    if (digits >= 0 && value.stripTrailingZeros().scale() > digits) {
+      throw new InvalidValueException(
+          "amount",
+          amount.strip(),
+          "has more decimal places than " + currency.getCurrencyCode() + " has (" + digits + ")");
+    }
+    return new Money(value, currency);
   }
 
   /** {@code amount} of {@code currency}. */
@@ -66,12 +104,16 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
   }
 
-  /** {@code percent}% of this amount, rounded half-up to the minor unit. */
+  /**
+   * {@code percent}% of this amount, rounded half-up to the minor unit.
+   *
+   * @throws InvalidValueException naming {@code percent} if it is missing, 1000 or more, or has
+   *     more than ten decimal places
+   */
   public Money percent(BigDecimal percent) {
-    if (percent == null) {
-      throw new InvalidValueException("percent", null, "is required");
-    }
-    return new Money(amount.multiply(percent).movePointLeft(2), currency);
+    BigDecimal bounded =
+        Require.decimal(percent, PERCENT_INTEGER_DIGITS, PERCENT_DECIMAL_PLACES, "percent");
+    return new Money(amount.multiply(bounded).movePointLeft(2), currency);
   }
 
   /** This amount plus {@code other}, of the same currency. */
@@ -108,9 +150,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   }
 
   private Money sameCurrency(Money other) {
-    if (other == null) {
-      throw new InvalidValueException("other", null, "is required");
-    }
+    Require.nonNull(other, "other");
     if (!other.currency.equals(currency)) {
       throw new InvalidValueException(
           "currency",
@@ -118,16 +158,5 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
           "does not match " + currency.getCurrencyCode());
     }
     return other;
-  }
-
-  private static BigDecimal parseAmount(String amount) {
-    if (amount == null || amount.isBlank()) {
-      throw new InvalidValueException("amount", amount, "is required");
-    }
-    try {
-      return new BigDecimal(amount.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException("amount", amount, "is not a decimal number");
-    }
   }
 }

@@ -55,4 +55,50 @@ class MoneyTest {
     assertThatThrownBy(() -> Money.of(null, Money.currency("JPY")))
         .hasMessage("amount: is required");
   }
+
+  @Test
+  void an_amount_written_with_more_digits_than_the_currency_has_is_refused_not_rounded() {
+    assertThatThrownBy(() -> Money.of("1980.5", "JPY"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("amount = '1980.5': has more decimal places than JPY has (0)");
+    assertThatThrownBy(() -> Money.of("1.005", "USD"))
+        .hasMessage("amount = '1.005': has more decimal places than USD has (2)");
+    assertThat(Money.of("1.50", "USD").toPlainString()).isEqualTo("1.50");
+    assertThat(Money.of("1980.000", "JPY").toPlainString()).isEqualTo("1980");
+  }
+
+  @Test
+  void an_amount_of_more_than_15_integer_digits_or_far_below_a_minor_unit_is_refused() {
+    assertThatThrownBy(() -> Money.of("1000000000000000", "JPY"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage(
+            "amount = '1000000000000000': has more than 15 digits before the decimal point");
+    assertThat(Money.of("999999999999999", "JPY").minorUnits()).isEqualTo(999_999_999_999_999L);
+    // Rounding these to the minor unit would divide or multiply by 10^999999999.
+    assertThatThrownBy(() -> Money.of(new BigDecimal("1e-999999999"), Money.currency("USD")))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("1e-999999999"));
+    assertThatThrownBy(() -> Money.of(new BigDecimal("1e999999999"), Money.currency("USD")))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("1e999999999"));
+    assertThatThrownBy(() -> Money.of("1e999999999", "USD"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("amount = '1e999999999': has more than 15 digits before the decimal point");
+    assertThatThrownBy(() -> Money.of("1".repeat(100_000), "USD"))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.value()).hasSizeLessThan(50));
+  }
+
+  @Test
+  void a_percentage_of_an_amount_has_at_most_ten_decimal_places() {
+    assertThat(Money.of("100", "USD").percent(new BigDecimal("12.5")).toPlainString())
+        .isEqualTo("12.50");
+    assertThatThrownBy(() -> Money.of("100", "USD").percent(new BigDecimal("1e-999999999")))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("percent");
+              assertThat(e.value()).isEqualTo("1e-999999999");
+            });
+  }
 }

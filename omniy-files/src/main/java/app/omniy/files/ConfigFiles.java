@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,8 +19,25 @@ import java.nio.file.Path;
  * missing required values and wrong types are errors, each reported as an {@link
  * InvalidFileException} with the file, line and field (ALERT-4). Nothing is half-applied: the
  * caller gets a whole value or an exception.
+ *
+ * <p>Every file is bounded before it is parsed: at most {@link #MAX_BYTES} bytes, checked from its
+ * size before a byte is read and again while it is read; UTF-8 throughout, a bad byte reported with
+ * its line, column and offset; and, for YAML, lines of at most {@link #MAX_LINE_BYTES} bytes, which
+ * keeps the YAML parser linear in the size of the file.
  */
 public final class ConfigFiles {
+  /**
+   * The largest file read, in bytes: 3 MiB, also the YAML parser's own limit in characters, which
+   * it would otherwise check only after the whole file was buffered.
+   */
+  public static final int MAX_BYTES = 3 * 1024 * 1024;
+
+  /**
+   * The longest line of a YAML file, in bytes (16 KiB): far beyond any rule, note or setting, and
+   * short enough that the YAML parser's look-ahead stays linear (see {@link #parse}).
+   */
+  public static final int MAX_LINE_BYTES = 16 * 1024;
+
   private static final ObjectMapper YAML = strict(YAMLMapper.builder(new YAMLFactory())).build();
   private static final ObjectMapper JSON = strict(JsonMapper.builder()).build();
 
@@ -59,12 +77,16 @@ public final class ConfigFiles {
    * file} (which names the source in errors and is not opened), for hosts that keep their
    * configuration somewhere other than a file.
    *
+   * <p>The content is bounded first: over {@link #MAX_BYTES} bytes, not UTF-8, or (when {@code
+   * mapper} reads YAML) with a line over {@link #MAX_LINE_BYTES} bytes, it is refused unparsed.
+   *
    * @throws InvalidFileException with the line and field of the first mistake
    */
   public static <T> T parse(ObjectMapper mapper, Path file, byte[] content, Class<T> type) {
     if (content.length == 0) {
       throw new InvalidFileException(file, 0, 0, "", "is empty");
     }
+    FileLimits.check(file, content, mapper.getFactory() instanceof YAMLFactory);
     try {
       T value = mapper.readValue(content, type);
       if (value == null) {
@@ -78,10 +100,21 @@ public final class ConfigFiles {
     }
   }
 
-  /** The bytes of {@code file}, or an {@link InvalidFileException} saying why there are none. */
+  /**
+   * The bytes of {@code file}, or an {@link InvalidFileException} saying why there are none. A file
+   * of more than {@link #MAX_BYTES} bytes is refused from its size, before it is opened; one that
+   * grows past the limit while it is read is refused after {@link #MAX_BYTES} + 1 bytes.
+   */
   public static byte[] readBytes(Path file) {
     try {
-      return Files.readAllBytes(file);
+      FileLimits.size(file, Files.size(file));
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] content = in.readNBytes(MAX_BYTES + 1);
+        if (content.length > MAX_BYTES) {
+          throw new InvalidFileException(file, 0, 0, "", FileLimits.overLimit());
+        }
+        return content;
+      }
     } catch (NoSuchFileException e) {
       throw new InvalidFileException(file, 0, 0, "", "no such file");
     } catch (IOException e) {

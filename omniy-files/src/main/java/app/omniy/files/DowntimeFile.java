@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Read strictly: unknown keys, a time without an offset, an end not after its start, an unknown
- * cause or target and an unknown zone reject the whole file with its line and field.
+ * cause or target and an unknown zone reject the whole file with its line and field. The file is
+ * bounded as {@link ConfigFiles} bounds YAML (3 MiB, UTF-8, lines of at most 16 KiB), and a time
+ * must lie within the years −10000 to 10000.
  *
  * @param zone the zone months are measured in, or {@code null} for the default (Asia/Tokyo)
  * @param periods the periods, in any order
@@ -55,9 +57,9 @@ public record DowntimeFile(@Nullable String zone, List<Entry> periods) {
     if (periods == null) {
       throw new InvalidValueException("periods", null, "is required (use [] for none)");
     }
-    for (Entry entry : periods) {
-      if (entry == null) {
-        throw new InvalidValueException("periods", null, "must not hold an empty entry");
+    for (int i = 0; i < periods.size(); i++) {
+      if (periods.get(i) == null) {
+        throw new InvalidValueException("periods[" + i + "]", null, "is required");
       }
     }
     periods = List.copyOf(periods);

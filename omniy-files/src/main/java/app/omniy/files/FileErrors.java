@@ -44,7 +44,7 @@ public final class FileErrors {
               ? rejected.reason()
               : "'" + rejected.value() + "' " + rejected.reason();
     } else if (e instanceof UnrecognizedPropertyException unknown) {
-      reason = "unknown key '" + unknown.getPropertyName() + "'";
+      reason = "unknown key '" + InvalidValueException.shown(unknown.getPropertyName()) + "'";
     } else {
       reason = e.getOriginalMessage();
     }

@@ -1,6 +1,7 @@
 package app.omniy.files;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;
@@ -41,6 +42,11 @@ import org.jspecify.annotations.Nullable;
  * userTags} and {@code firstComment} are optional; {@code zone} (the account's zone, kept for
  * display) defaults to {@code Asia/Tokyo}, the home zone, and is never guessed from the offset.
  * {@code publishAt} must carry an offset.
+ *
+ * <p>The file is bounded as {@link ConfigFiles} bounds every file (3 MiB, UTF-8), and every value
+ * as the core bounds it: a user tag position has at most 4 decimal places ({@link
+ * UserTag#DECIMAL_PLACES}), a duration is at most 366 days and {@code publishAt} lies within the
+ * years −10000 to 10000 ({@link app.omniy.core.Require}).
  *
  * @param post the post the file describes
  */
@@ -96,9 +102,7 @@ public record PostFile(Post post) {
         @Nullable String firstComment,
         @Nullable String publishAt,
         @Nullable String zone) {
-      if (media == null) {
-        throw new InvalidValueException("media", null, "is required");
-      }
+      Require.nonNull(media, "media");
       Post.Builder builder =
           Post.builder(required(id, "id"), required(accountId, "accountId"))
               .media(media.media())
@@ -133,6 +137,13 @@ public record PostFile(Post post) {
     public MediaJson {
       if (type == null) {
         throw new InvalidValueException("type", null, "is required: image, reel, carousel, video");
+      }
+      if (items != null) {
+        for (int i = 0; i < items.size(); i++) {
+          if (items.get(i) == null) {
+            throw new InvalidValueException("items[" + i + "]", null, "is required");
+          }
+        }
       }
       // Built here, where an error still knows its place in the file; carousel items check
       // themselves the same way.
@@ -206,9 +217,7 @@ public record PostFile(Post post) {
   }
 
   private static <T> T required(@Nullable T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
+    Require.nonNull(value, field);
     return value;
   }
 

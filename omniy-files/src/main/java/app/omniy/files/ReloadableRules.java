@@ -2,8 +2,6 @@ package app.omniy.files;
 
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.spi.AlertRuleSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -94,10 +92,6 @@ public final class ReloadableRules implements AlertRuleSource {
   }
 
   private static byte[] bytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e);
-    }
+    return ConfigFiles.readBytes(file);
   }
 }

@@ -1,14 +1,15 @@
 package app.omniy.files;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.AlertEvaluation;
-import app.omniy.core.alert.AlertEvaluator;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertStatus;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,9 +219,7 @@ public final class Replay {
   }
 
   private static void checkStep(Duration step) {
-    if (step == null) {
-      throw new InvalidValueException("every", null, "is required");
-    }
+    Require.nonNull(step, "every");
     if (step.compareTo(MIN_STEP) < 0
         || step.compareTo(MAX_STEP) > 0
         || step.getNano() % 1_000_000 != 0) {

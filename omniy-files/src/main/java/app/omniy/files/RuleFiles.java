@@ -2,6 +2,7 @@ package app.omniy.files;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.Aggregation;
+import app.omniy.core.alert.AlertCondition;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
@@ -13,12 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads alert rule files shaped like the operations guide's YAML (ALERT-4): severity groups ({@code
@@ -47,6 +51,10 @@ import java.util.Map;
  * min-samples} (default 20 for shares, else 1), {@code notify} and {@code respond-within}
  * (required), {@code repeat-every} (default 4h). Thresholds are written {@code 10%}, {@code 2s},
  * {@code 500ms} or as plain numbers; durations as {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}.
+ * A number (threshold, percentile) has at most 12 digits before the decimal point and 7 after it,
+ * an exponent allowed ({@code 1.5e3}); a finer or larger one is refused, never rounded. Every
+ * duration is at most {@code AlertCondition.MAX_DURATION} (366d). Values are echoed in problems as
+ * written ({@code 1e999}, not {@code Infinity}), cut after 40 characters.
  *
  * <p>Every problem is reported at once, each as {@code FILE:LINE: path.to.field: problem}, in a
  * {@link FileProblemsException}; a file is accepted whole or not at all.
@@ -66,8 +74,12 @@ public final class RuleFiles {
     return parse(file, ConfigFiles.readBytes(file));
   }
 
-  /** The rules in {@code content}, read as if from {@code file}. */
+  /**
+   * The rules in {@code content}, read as if from {@code file}. The content is bounded as {@link
+   * ConfigFiles#parse} bounds YAML before it is parsed.
+   */
   public static List<AlertRule> parse(Path file, byte[] content) {
+    FileLimits.check(file, content, true);
     JsonNode root;
     try {
       root = YAML.readTree(content);
@@ -153,9 +165,9 @@ public final class RuleFiles {
                 if (severity == null) {
                   problem(
                       path,
-                      "unknown severity group '"
-                          + group.getKey()
-                          + "' (expected critical, warning or info)");
+                      "unknown severity group "
+                          + quoted(group.getKey())
+                          + " (expected critical, warning or info)");
                 } else if (!group.getValue().isObject()) {
                   problem(path, "must map rule names to rules");
                 } else {
@@ -189,14 +201,16 @@ public final class RuleFiles {
           .forEachRemaining(
               key -> {
                 if (!KEYS.contains(key)) {
-                  problem(append(path, key), "unknown key '" + key + "'");
+                  problem(append(path, key), "unknown key " + quoted(key));
                 }
               });
       String id = text(node, path, "id", true);
       if (id != null) {
         String first = idPaths.putIfAbsent(id, String.join(".", path));
         if (first != null) {
-          problem(append(path, "id"), "'" + id + "' is already the id of " + first);
+          problem(
+              append(path, "id"),
+              quoted(id) + " is already the id of " + InvalidValueException.shown(first));
         }
       }
       AlertRule.Builder builder = AlertRule.builder(id == null ? "?" : id).name(name);
@@ -218,8 +232,9 @@ public final class RuleFiles {
       builder.minSamples(share ? 20 : 1);
       if (node.has("min-samples")) {
         JsonNode min = node.get("min-samples");
+        List<String> at = append(path, "min-samples");
         if (!min.canConvertToLong() || !min.isIntegralNumber() || min.asLong() < 1) {
-          problem(append(path, "min-samples"), "'" + min.asText() + "' must be a whole number ≥ 1");
+          problem(at, quoted(written(min, at)) + " must be a whole number ≥ 1");
         } else {
           builder.minSamples(min.asLong());
         }
@@ -268,21 +283,23 @@ public final class RuleFiles {
           return true;
         }
         case "percentile" -> {
-          BigDecimal p = Values.number(value.asText());
-          if (!value.isValueNode()
-              || p == null
-              || p.signum() <= 0
-              || p.compareTo(BigDecimal.valueOf(100)) > 0) {
-            problem(at, "'" + value.asText() + "' must be a number above 0 and at most 100");
+          String text = written(value, at);
+          BigDecimal p;
+          try {
+            p = value.isValueNode() ? Values.number(text, key) : null;
+          } catch (InvalidValueException e) {
+            problem(at, quoted(text) + " " + e.reason());
+            return false;
+          }
+          if (p == null || p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problem(at, quoted(text) + " must be a number above 0 and at most 100");
           } else {
             builder.aggregation(new Aggregation.Percentile(p));
           }
         }
         case "change-vs" -> {
-          var baseline = Values.duration(value.asText());
-          if (!value.isValueNode() || baseline == null) {
-            problem(at, "'" + value.asText() + "' " + Values.DURATION_HINT);
-          } else {
+          Duration baseline = duration(value, at);
+          if (baseline != null) {
             builder.aggregation(new Aggregation.ChangeVsBaseline(baseline));
           }
         }
@@ -296,7 +313,7 @@ public final class RuleFiles {
                 default -> null;
               };
           if (aggregation == null) {
-            problem(at, "'" + value.asText() + "' must be one of mean, max, latest, events");
+            problem(at, quoted(written(value, at)) + " must be one of mean, max, latest, events");
           } else {
             builder.aggregation(aggregation);
           }
@@ -319,11 +336,17 @@ public final class RuleFiles {
       }
       String key = given.get(0);
       JsonNode value = node.get(key);
-      BigDecimal threshold = value.isValueNode() ? Values.threshold(value.asText()) : null;
+      List<String> at = append(path, key);
+      String text = written(value, at);
+      BigDecimal threshold;
+      try {
+        threshold = value.isValueNode() ? Values.threshold(text, key) : null;
+      } catch (InvalidValueException e) {
+        problem(at, quoted(text) + " " + e.reason());
+        return;
+      }
       if (threshold == null) {
-        problem(
-            append(path, key),
-            "'" + value.asText() + "' must be a number, a percentage (10%) or a time (2s, 500ms)");
+        problem(at, quoted(text) + " must be a number, a percentage (10%) or a time (2s, 500ms)");
         return;
       }
       switch (key) {
@@ -341,21 +364,50 @@ public final class RuleFiles {
       }
     }
 
-    private void duration(
-        JsonNode node,
-        List<String> path,
-        String key,
-        java.util.function.Consumer<java.time.Duration> set) {
+    private void duration(JsonNode node, List<String> path, String key, Consumer<Duration> set) {
       JsonNode value = node.get(key);
       if (value == null) {
         return;
       }
-      var duration = value.isValueNode() ? Values.duration(value.asText()) : null;
-      if (duration == null) {
-        problem(append(path, key), "'" + value.asText() + "' " + Values.DURATION_HINT);
-      } else {
+      Duration duration = duration(value, append(path, key));
+      if (duration != null) {
         set.accept(duration);
       }
+    }
+
+    /**
+     * The duration {@code value} at {@code at}, or null after reporting why it is none. Each is
+     * checked against {@link AlertCondition#MAX_DURATION} here, so that every duration beyond it is
+     * reported at once (the rule's own check stops at the first).
+     */
+    private @Nullable Duration duration(JsonNode value, List<String> at) {
+      String text = written(value, at);
+      Duration duration = value.isValueNode() ? Values.duration(text) : null;
+      if (duration == null) {
+        problem(at, quoted(text) + " " + Values.DURATION_HINT);
+        return null;
+      }
+      if (duration.compareTo(AlertCondition.MAX_DURATION) > 0) {
+        problem(
+            at,
+            quoted(text) + " must be at most " + AlertCondition.words(AlertCondition.MAX_DURATION));
+        return null;
+      }
+      return duration;
+    }
+
+    /**
+     * {@code value} as the file wrote it: a floating-point number's own text ({@code 1e999}, which
+     * the tree holds as {@code Infinity}), anything else as its text.
+     */
+    private String written(JsonNode value, List<String> at) {
+      if (value.isFloatingPointNumber()) {
+        String text = lines.writtenNumber(at);
+        if (text != null) {
+          return text;
+        }
+      }
+      return value.asText();
     }
 
     private List<Channel> channels(JsonNode node, List<String> path) {
@@ -371,13 +423,15 @@ public final class RuleFiles {
           if (channels.contains(channel)) {
             problem(
                 append(append(path, "notify"), String.valueOf(i)),
-                "'" + names.get(i) + "' is already listed; name each channel once");
+                quoted(names.get(i)) + " is already listed; name each channel once");
           }
           channels.add(channel);
         } catch (IllegalArgumentException e) {
           problem(
               append(append(path, "notify"), String.valueOf(i)),
-              "unknown channel '" + names.get(i) + "' (expected slack, sms, email or webhook)");
+              "unknown channel "
+                  + quoted(names.get(i))
+                  + " (expected slack, sms, email or webhook)");
         }
       }
       if (names.isEmpty() && node.get("notify").isArray()) {
@@ -445,6 +499,11 @@ public final class RuleFiles {
                 }
               });
       return tags;
+    }
+
+    /** {@code text} in quotes, cut as {@link InvalidValueException#shown} cuts it. */
+    private static String quoted(String text) {
+      return "'" + InvalidValueException.shown(text) + "'";
     }
 
     private static List<String> append(List<String> path, String segment) {

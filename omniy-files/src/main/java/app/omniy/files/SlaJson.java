@@ -1,7 +1,7 @@
 package app.omniy.files;
 
-import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import app.omniy.core.sla.Availability;
 import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.LatencySlo;
@@ -34,9 +34,7 @@ public final class SlaJson {
    * when no fee was given; {@code eligible} is null when no request date was given.
    */
   public static ObjectNode credit(ServiceCredit credit) {
-    if (credit == null) {
-      throw new InvalidValueException("credit", null, "is required");
-    }
+    Require.nonNull(credit, "credit");
     ObjectNode node = JSON.createObjectNode();
     node.put("month", credit.month().toString());
     node.put("uptimePercent", credit.availability().percent(DECIMALS).toPlainString());
@@ -51,9 +49,7 @@ public final class SlaJson {
 
   /** The whole monthly report as one object. */
   public static ObjectNode report(SlaReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     ZoneId zone = report.month().zone();
     ObjectNode node = JSON.createObjectNode();
     node.put("month", report.month().month().toString());

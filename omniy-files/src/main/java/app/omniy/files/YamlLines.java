@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The line of every key and value of a YAML or JSON document, by path, so that problems found in
- * its tree can be reported with a line (Jackson's tree keeps none).
+ * its tree can be reported with a line (Jackson's tree keeps none), and the text of every
+ * floating-point number as written: the tree holds it as a {@code double}, in which {@code 1e999}
+ * is {@code Infinity} and {@code 1e-999} is {@code 0}.
  */
 public final class YamlLines {
   private final Map<String, Integer> lines = new HashMap<>();
+  private final Map<String, String> written = new HashMap<>();
 
   /** Streams {@code content} once; a syntax error leaves the lines found up to it. */
   public YamlLines(ObjectMapper mapper, byte[] content) {
@@ -25,6 +29,9 @@ public final class YamlLines {
         }
         String path = parser.getParsingContext().pathAsPointer().toString();
         lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+          written.putIfAbsent(path, parser.getText());
+        }
       }
     } catch (IOException unreadable) {
       // The tree reader reports the syntax error itself.
@@ -40,6 +47,14 @@ public final class YamlLines {
       }
     }
     return 0;
+  }
+
+  /**
+   * The floating-point number at {@code path} as the file wrote it ({@code 1e-999}, {@code 1.50}),
+   * or {@code null} when there is no floating-point number there.
+   */
+  public @Nullable String writtenNumber(List<String> path) {
+    return written.get(pointer(path));
   }
 
   private static String pointer(List<String> path) {

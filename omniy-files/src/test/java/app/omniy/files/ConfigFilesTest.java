@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,6 +105,90 @@ class ConfigFilesTest {
         .hasMessageEndingWith("no such file");
     assertThatThrownBy(() -> ConfigFiles.readYaml(empty, Rules.class))
         .hasMessageEndingWith("is empty");
+  }
+
+  @Test
+  void a_file_over_the_size_limit_is_refused_from_its_size_before_it_is_read() throws IOException {
+    // A sparse 4 GiB file: reading it whole would fail with OutOfMemoryError, not this message.
+    Path huge = dir.resolve("huge.yaml");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(4L << 30);
+    }
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(huge, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(
+                        "is 4294967296 bytes; a file may have at most 3145728 bytes (3 MiB)"));
+    assertThatThrownBy(() -> ConfigFiles.readBytes(huge))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("at most 3145728 bytes");
+  }
+
+  @Test
+  void content_over_the_size_limit_is_refused_unparsed() {
+    byte[] content = new byte[ConfigFiles.MAX_BYTES + 1];
+
+    assertThatThrownBy(
+            () ->
+                ConfigFiles.parse(
+                    ConfigFiles.yamlMapper(), Path.of("big.yaml"), content, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> assertThat(e.reason()).startsWith("is 3145729 bytes; a file may have at most"));
+  }
+
+  @Test
+  void a_yaml_line_of_3_mb_is_refused_before_the_yaml_parser_sees_it() {
+    // The YAML parser copies its look-ahead window for every 1024 characters of an unbroken
+    // run, so a 3 MB value took it about 20 s. The line is refused first: the unterminated quote
+    // at its end would be a syntax error if the parser had read it.
+    byte[] content =
+        ("rules:\n  - id: \"" + "a".repeat(3_000_000) + "\n").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(
+            () ->
+                ConfigFiles.parse(
+                    ConfigFiles.yamlMapper(), Path.of("long.yaml"), content, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.reason())
+                  .isEqualTo(
+                      "line is 3000009 bytes long; a YAML line may have at most 16384 bytes");
+            });
+  }
+
+  @Test
+  void a_long_line_within_the_limit_and_a_long_json_line_are_read() throws IOException {
+    String value = "a".repeat(ConfigFiles.MAX_LINE_BYTES - 20);
+    Path yaml = write("ok.yaml", "rules:\n  - id: " + value + "\n    threshold: 1\n");
+    Path json =
+        write(
+            "ok.json",
+            "{\"rules\": [{\"id\": \"" + "b".repeat(1_000_000) + "\", \"threshold\": 1}]}");
+
+    assertThat(ConfigFiles.readYaml(yaml, Rules.class).rules().get(0).id()).isEqualTo(value);
+    assertThat(ConfigFiles.readJson(json, Rules.class).rules().get(0).id()).hasSize(1_000_000);
+  }
+
+  @Test
+  void bytes_that_are_not_utf_8_are_reported_at_their_line_and_offset() throws IOException {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(file, "rules:\n  - id: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(file, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.column()).isEqualTo(12);
+              assertThat(e.reason()).isEqualTo("not valid UTF-8: byte 0xE9 at offset 18");
+            })
+        .hasMessage(file + ":2:12: not valid UTF-8: byte 0xE9 at offset 18");
   }
 
   private Path write(String name, String content) throws IOException {

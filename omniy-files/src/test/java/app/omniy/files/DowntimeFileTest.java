@@ -167,6 +167,44 @@ class DowntimeFileTest {
   }
 
   @Test
+  void an_empty_period_is_required_by_its_index_and_times_lie_within_the_years_10000() {
+    InvalidFileException empty =
+        rejectionOf(
+            "periods:\n  - start: 2026-04-10T10:00:00Z\n    end: 2026-04-10T11:00:00Z\n    cause: incident\n  - null\n");
+    InvalidFileException far =
+        rejectionOf(
+            "periods:\n  - start: 2026-04-10T10:00:00Z\n    end: +999999999-04-10T11:00:00Z\n"
+                + "    cause: incident\n");
+
+    assertThat(empty.field()).isEqualTo("periods[1]");
+    assertThat(empty.reason()).isEqualTo("is required");
+    assertThat(far.field()).isEqualTo("periods[0].end");
+    assertThat(far.reason())
+        .isEqualTo("'+999999999-04-10T11:00:00Z' must lie between the years -10000 and 10000");
+  }
+
+  @Test
+  void bytes_that_are_not_utf_8_are_reported_at_their_line_not_as_a_java_exception() {
+    byte[] content =
+        "periods:\n  - start: 2026-04-10T10:00:00Z\n    note: \u00ff\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> DowntimeFile.parse(Path.of("downtime.yaml"), content))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessage("downtime.yaml:3:11: not valid UTF-8: byte 0xFF at offset 51");
+  }
+
+  private static InvalidFileException rejectionOf(String yaml) {
+    try {
+      DowntimeFile.parse(
+          Path.of("downtime.yaml"), yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (InvalidFileException e) {
+      return e;
+    }
+    throw new AssertionError("the file was accepted:\n" + yaml);
+  }
+
+  @Test
   void a_missing_file_is_rejected_as_such() {
     assertThatThrownBy(() -> DowntimeFile.read(dir.resolve("none.yaml")))
         .isInstanceOfSatisfying(

@@ -129,6 +129,89 @@ class PostFileTest {
         .hasMessageContaining("is required");
   }
 
+  private static final String IMAGE =
+      "\"media\": {\"type\": \"image\", \"url\": \"https://cdn.example/1.jpg\", \"format\": \"JPEG\","
+          + " \"width\": 1080, \"height\": 1080, \"bytes\": 1}";
+
+  private static InvalidFileException rejection(String json) {
+    try {
+      PostFile.parse(Path.of("post.json"), json.getBytes(StandardCharsets.UTF_8));
+    } catch (InvalidFileException e) {
+      return e;
+    }
+    throw new AssertionError("the post was accepted:\n" + json);
+  }
+
+  @Test
+  void a_user_tag_far_below_or_above_the_precision_of_a_position_is_refused_in_short_form() {
+    // 1e-999999999 lies within 0-1 and passed; sending it built a billion-character string.
+    InvalidFileException tiny =
+        rejection(
+            "{\"id\": \"p\", \"accountId\": \"a\", "
+                + IMAGE
+                + ",\n"
+                + " \"userTags\": [{\"username\": \"u\", \"x\": 1e-999999999, \"y\": 0}],"
+                + " \"publishAt\": \"2026-04-01T09:00:00Z\"}");
+    // 1e999999999 ran out of memory while the message was built.
+    InvalidFileException huge =
+        rejection(
+            "{\"id\": \"p\", \"accountId\": \"a\", "
+                + IMAGE
+                + ",\n"
+                + " \"userTags\": [{\"username\": \"u\", \"x\": 0, \"y\": 1e999999999}],"
+                + " \"publishAt\": \"2026-04-01T09:00:00Z\"}");
+
+    assertThat(tiny.field()).isEqualTo("userTags[0].x");
+    assertThat(tiny.reason()).isEqualTo("'1e-999999999' has more than 4 decimal places");
+    assertThat(tiny.line()).isEqualTo(2);
+    assertThat(huge.field()).isEqualTo("userTags[0].y");
+    assertThat(huge.reason())
+        .isEqualTo("'1e999999999' has more than 1 digit before the decimal point");
+  }
+
+  @Test
+  void a_video_beyond_a_year_and_a_time_beyond_the_year_10000_are_refused() {
+    InvalidFileException longVideo =
+        rejection(
+            "{\"id\": \"r\", \"accountId\": \"a\", \"media\": {\"type\": \"reel\","
+                + " \"url\": \"https://cdn.example/v.mp4\", \"format\": \"MP4\", \"width\": 1080,"
+                + " \"height\": 1920, \"bytes\": 1, \"duration\": \"PT9999999999999H\"},"
+                + " \"publishAt\": \"2026-04-01T09:00:00Z\"}");
+    InvalidFileException farFuture =
+        rejection(
+            "{\"id\": \"p\", \"accountId\": \"a\", "
+                + IMAGE
+                + ","
+                + " \"publishAt\": \"+999999999-04-01T09:00:00+09:00\"}");
+
+    assertThat(longVideo.field()).isEqualTo("media.duration");
+    assertThat(longVideo.reason()).isEqualTo("'PT9999999999999H' must be at most 366 days");
+    assertThat(farFuture.field()).isEqualTo("publishAt");
+    assertThat(farFuture.reason()).endsWith("must lie between the years -10000 and 10000");
+  }
+
+  @Test
+  void a_null_carousel_item_is_required_by_its_path_not_a_null_pointer_exception() {
+    InvalidFileException e =
+        rejection(
+            "{\"id\": \"c\", \"accountId\": \"a\",\n \"media\": {\"type\": \"carousel\","
+                + " \"items\": [null]},\n \"publishAt\": \"2026-04-01T09:00:00Z\"}");
+
+    assertThat(e.field()).isEqualTo("media.items[0]");
+    assertThat(e.reason()).isEqualTo("is required");
+    assertThat(e.line()).isEqualTo(2);
+  }
+
+  @Test
+  void bytes_that_are_not_utf_8_are_reported_where_they_are() {
+    byte[] content =
+        "{\"id\": \"p\",\n \"accountId\": \"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> PostFile.parse(Path.of("post.json"), content))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessage("post.json:2:16: not valid UTF-8: byte 0xFF at offset 27");
+  }
+
   @Test
   void content_from_elsewhere_is_parsed_as_if_from_the_named_file() {
     Path source = Path.of("posts/spring.json");

@@ -213,11 +213,118 @@ class RuleFilesTest {
                 repeat-every: 99999999999999999999999h
             """);
 
+    // Every duration is reported at once (ALERT-4), each as written.
     assertThat(problems(file))
-        .containsExactly(file + ":6: info.a.over: '367d' must be at most 366d");
+        .containsExactly(
+            file + ":6: info.a.over: '367d' must be at most 366d",
+            file + ":8: info.a.respond-within: '8198552921648689607m' must be at most 366d",
+            file + ":9: info.a.repeat-every: '99999999999999999999999h' must be at most 366d");
     Path deadline = write("deadline.yaml", Files.readString(file).replace("367d", "366d"));
     assertThatThrownBy(() -> RuleFiles.read(deadline))
-        .hasMessageContaining("info.a.respond-within: '106751991167300d' must be at most 366d");
+        .hasMessageContaining("info.a.respond-within: '8198552921648689607m' must be at most 366d");
+  }
+
+  @Test
+  void several_bad_durations_of_one_rule_are_all_reported() throws IOException {
+    Path file =
+        write(
+            "durations.yaml",
+            """
+            info:
+              a:
+                id: A
+                metric: m
+                above: 1
+                over: 400d
+                for: 500d
+                notify: [slack]
+                respond-within: 999d
+                repeat-every: 1000d
+            """);
+
+    assertThat(problems(file))
+        .containsExactly(
+            file + ":6: info.a.over: '400d' must be at most 366d",
+            file + ":7: info.a.for: '500d' must be at most 366d",
+            file + ":9: info.a.respond-within: '999d' must be at most 366d",
+            file + ":10: info.a.repeat-every: '1000d' must be at most 366d");
+  }
+
+  @Test
+  void numbers_are_echoed_as_written_and_refused_beyond_the_precision_of_a_threshold()
+      throws IOException {
+    Path file =
+        write(
+            "numbers.yaml",
+            """
+            info:
+              huge:
+                id: H
+                metric: m
+                above: 1e999
+                min-samples: 1e999
+                notify: [slack]
+                respond-within: 1h
+              tiny:
+                id: T
+                metric: m
+                above: 1e-999
+                notify: [slack]
+                respond-within: 1h
+              p:
+                id: P
+                metric: m
+                percentile: 1e-999999999
+                above: 1
+                over: 1e999
+                notify: [slack]
+                respond-within: 1h
+            """);
+
+    // 1e999 used to be echoed as 'Infinity'; 1e-999 silently became "> 0".
+    assertThat(problems(file))
+        .containsExactly(
+            file + ":5: info.huge.above: '1e999' has more than 12 digits before the decimal point",
+            file + ":6: info.huge.min-samples: '1e999' must be a whole number ≥ 1",
+            file + ":12: info.tiny.above: '1e-999' has more than 7 decimal places",
+            file + ":18: info.p.percentile: '1e-999999999' has more than 7 decimal places",
+            file + ":20: info.p.over: '1e999' must be a duration such as 90s, 15m, 1h or 7d");
+  }
+
+  @Test
+  void thresholds_may_be_written_with_an_exponent_within_their_bounds() throws IOException {
+    Path file =
+        write(
+            "exponent.yaml",
+            "info:\n  a:\n    id: A\n    metric: m\n    above: 1.5e3\n    notify: [slack]\n"
+                + "    respond-within: 1h\n");
+
+    assertThat(RuleFiles.read(file).get(0).condition().threshold()).isEqualByComparingTo("1500");
+  }
+
+  @Test
+  void a_rule_file_with_a_3_mb_line_is_refused_before_it_is_parsed() {
+    byte[] content =
+        ("info:\n  a:\n    id: \"" + "x".repeat(3_000_000) + "\"\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> RuleFiles.parse(Path.of("long.yaml"), content))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.reason()).startsWith("line is 3000010 bytes long");
+            });
+  }
+
+  @Test
+  void a_rule_file_that_is_not_utf_8_names_the_line_and_offset() {
+    byte[] content =
+        "info:\n  a:\n    id: \u00ff\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> RuleFiles.parse(Path.of("r.yaml"), content))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessage("r.yaml:3:9: not valid UTF-8: byte 0xFF at offset 19");
   }
 
   @Test
@@ -225,8 +332,10 @@ class RuleFilesTest {
     String digits = "2" + "9".repeat(40);
     Path file = write("digits.yaml", "info:\n  a:\n    id: A\n    " + digits + ": 1\n");
 
+    // The echoed key is cut after 40 characters, as every echoed value is.
     assertThat(problems(file))
-        .contains(file + ":4: info.a." + digits + ": unknown key '" + digits + "'");
+        .contains(
+            file + ":4: info.a." + digits + ": unknown key '" + digits.substring(0, 40) + "…'");
   }
 
   @Test

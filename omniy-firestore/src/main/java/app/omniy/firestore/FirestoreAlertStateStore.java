@@ -1,11 +1,11 @@
 package app.omniy.firestore;
 
+import app.omniy.core.Require;
 import app.omniy.core.alert.Acknowledgement;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
-import app.omniy.firestore.internal.Args;
 import app.omniy.firestore.internal.FirestoreCallException;
 import app.omniy.firestore.internal.FirestoreCalls;
 import app.omniy.firestore.internal.Times;
@@ -50,13 +50,13 @@ public final class FirestoreAlertStateStore implements AlertStateStore {
 
   @Override
   public Optional<AlertState> find(AlertKey key) {
-    DocumentSnapshot doc = calls.get(doc(Args.required(key, "key")).get());
+    DocumentSnapshot doc = calls.get(doc(Require.nonNull(key, "key")).get());
     return doc.exists() ? Optional.of(read(doc)) : Optional.empty();
   }
 
   @Override
   public boolean compareAndSet(AlertState next) {
-    Args.required(next, "next");
+    Require.nonNull(next, "next");
     DocumentReference doc = doc(next.key());
     Map<String, Object> fields = write(next);
     if (next.version() < 1) {

@@ -2,6 +2,7 @@ package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import app.omniy.core.billing.AppliedCredit;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.firestore.internal.FirestoreCallException;
@@ -48,9 +49,7 @@ public final class FirestoreAppliedCreditStore implements AppliedCreditStore {
 
   @Override
   public AppliedCredit recordIfAbsent(AppliedCredit credit) {
-    if (credit == null) {
-      throw new InvalidValueException("credit", null, "is required");
-    }
+    Require.nonNull(credit, "credit");
     DocumentReference doc = doc(credit.customerId(), credit.month());
     try {
       calls.get(doc.create(write(credit)));
@@ -65,9 +64,7 @@ public final class FirestoreAppliedCreditStore implements AppliedCreditStore {
 
   @Override
   public List<AppliedCredit> findByMonth(YearMonth month) {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     return calls.get(credits.whereEqualTo("month", month.toString()).get()).getDocuments().stream()
         .map(FirestoreAppliedCreditStore::read)
         .toList();
@@ -77,9 +74,7 @@ public final class FirestoreAppliedCreditStore implements AppliedCreditStore {
     if (customerId == null || customerId.isBlank()) {
       throw new InvalidValueException("customerId", customerId, "is required");
     }
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     return credits.document(month + "~" + DocumentIds.encode(customerId));
   }
 

@@ -1,5 +1,6 @@
 package app.omniy.firestore;
 
+import app.omniy.core.Require;
 import app.omniy.core.sla.DowntimeCause;
 import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.SlaTarget;
@@ -45,7 +46,7 @@ public final class FirestoreDowntimeStore implements DowntimeStore {
 
   @Override
   public String add(DowntimePeriod period) {
-    Args.required(period, "period");
+    Require.nonNull(period, "period");
     DocumentReference doc = periods.document();
     calls.get(
         doc.create(
@@ -79,7 +80,7 @@ public final class FirestoreDowntimeStore implements DowntimeStore {
 
   @Override
   public List<Stored> overlapping(TimeRange range) {
-    Args.required(range, "range");
+    Require.nonNull(range, "range");
     return calls
         .get(periods.whereGreaterThan("end", Times.ts(range.start())).get())
         .getDocuments()

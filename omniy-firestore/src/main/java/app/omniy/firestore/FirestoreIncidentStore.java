@@ -1,6 +1,7 @@
 package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
@@ -47,7 +48,7 @@ public final class FirestoreIncidentStore implements IncidentStore {
 
   @Override
   public void save(Incident incident) {
-    Args.required(incident, "incident");
+    Require.nonNull(incident, "incident");
     Map<String, Object> timeline = new HashMap<>();
     incident.timeline().forEach((milestone, at) -> timeline.put(milestone.name(), Times.ts(at)));
     Map<String, Object> fields = new HashMap<>();
@@ -79,8 +80,8 @@ public final class FirestoreIncidentStore implements IncidentStore {
 
   @Override
   public List<Incident> openDuring(Instant from, Instant to) {
-    Args.required(from, "from");
-    if (!Args.required(to, "to").isAfter(from)) {
+    Require.nonNull(from, "from");
+    if (!Require.nonNull(to, "to").isAfter(from)) {
       throw new InvalidValueException("to", to, "must be after from (" + from + ")");
     }
     Map<String, Incident> open = new HashMap<>();

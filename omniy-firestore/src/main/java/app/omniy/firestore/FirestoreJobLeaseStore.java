@@ -1,5 +1,6 @@
 package app.omniy.firestore;
 
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.spi.JobLease;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.firestore.internal.Args;
@@ -39,13 +40,13 @@ public final class FirestoreJobLeaseStore implements JobLeaseStore {
 
   @Override
   public boolean claim(String jobId, Instant due, String owner, Instant now, Instant until) {
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     JobLease wanted =
         new JobLease(
             jobId,
-            micros(Args.required(due, "due")),
+            micros(Require.nonNull(due, "due")),
             owner,
-            micros(Args.required(until, "until")),
+            micros(Require.nonNull(until, "until")),
             false);
     DocumentReference doc = doc(jobId);
     Map<String, Object> fields = write(wanted);
@@ -74,7 +75,7 @@ public final class FirestoreJobLeaseStore implements JobLeaseStore {
 
   @Override
   public boolean renew(String jobId, Instant due, String owner, Instant until) {
-    Instant end = micros(Args.required(until, "until"));
+    Instant end = micros(Require.nonNull(until, "until"));
     return update(
         jobId, due, owner, held -> new JobLease(jobId, held.due(), owner, end, held.done()));
   }
@@ -91,7 +92,7 @@ public final class FirestoreJobLeaseStore implements JobLeaseStore {
   }
 
   private boolean update(String jobId, Instant due, String owner, UnaryOperator<JobLease> change) {
-    Instant occurrence = micros(Args.required(due, "due"));
+    Instant occurrence = micros(Require.nonNull(due, "due"));
     Args.nonBlank(owner, "owner");
     DocumentReference doc = doc(jobId);
     return calls.get(

@@ -1,6 +1,7 @@
 package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.spi.JobRunStore;
@@ -45,7 +46,7 @@ public final class FirestoreJobRunStore implements JobRunStore {
 
   @Override
   public void save(JobRun run) {
-    Args.required(run, "run");
+    Require.nonNull(run, "run");
     Map<String, Object> fields = new HashMap<>();
     fields.put("jobId", run.jobId());
     fields.put("due", Times.ts(run.due()));
@@ -60,7 +61,7 @@ public final class FirestoreJobRunStore implements JobRunStore {
 
   @Override
   public Optional<JobRun> find(String jobId, Instant due) {
-    DocumentSnapshot doc = calls.get(runs(jobId).document(id(Args.required(due, "due"))).get());
+    DocumentSnapshot doc = calls.get(runs(jobId).document(id(Require.nonNull(due, "due"))).get());
     return doc.exists() ? Optional.of(read(doc)) : Optional.empty();
   }
 
@@ -87,7 +88,8 @@ public final class FirestoreJobRunStore implements JobRunStore {
    */
   @Override
   public int deleteBefore(String jobId, Instant dueBefore) {
-    Query older = runs(jobId).whereLessThan("due", Times.ts(Args.required(dueBefore, "dueBefore")));
+    Query older =
+        runs(jobId).whereLessThan("due", Times.ts(Require.nonNull(dueBefore, "dueBefore")));
     int deleted = 0;
     while (true) {
       List<QueryDocumentSnapshot> page = calls.get(older.limit(DELETE_BATCH).get()).getDocuments();

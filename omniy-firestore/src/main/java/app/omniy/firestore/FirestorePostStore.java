@@ -1,6 +1,7 @@
 package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.post.IllegalTransitionException;
 import app.omniy.core.post.Lease;
@@ -148,13 +149,11 @@ public final class FirestorePostStore implements PostStore {
    *     zero or positive
    */
   public FirestorePostStore(FirestoreStoreOptions options, int dueShards, Duration maxClockSkew) {
-    Args.required(options, "options");
+    Require.nonNull(options, "options");
     if (dueShards < 1 || dueShards > 256) {
       throw new InvalidValueException("dueShards", dueShards, "must be 1 to 256");
     }
-    if (maxClockSkew == null || maxClockSkew.isNegative()) {
-      throw new InvalidValueException("maxClockSkew", maxClockSkew, "must be zero or positive");
-    }
+    Require.nonNegative(maxClockSkew, "maxClockSkew");
     this.maxClockSkewNs =
         maxClockSkew.getSeconds() >= Long.MAX_VALUE / 4 / 1_000_000_000L
             ? Long.MAX_VALUE / 4
@@ -166,8 +165,8 @@ public final class FirestorePostStore implements PostStore {
 
   @Override
   public PostRecord insert(Post post, Instant now) {
-    Args.required(post, "post");
-    Args.required(now, "now");
+    Require.nonNull(post, "post");
+    Require.nonNull(now, "now");
     PostRecord stored = PostRecord.scheduled(post).withVersion(1);
     try {
       calls.get(ref(post.id()).create(PostCodec.encode(stored, shard(post.id()))));
@@ -183,14 +182,14 @@ public final class FirestorePostStore implements PostStore {
 
   @Override
   public Optional<PostRecord> find(String postId) {
-    DocumentSnapshot doc = calls.get(ref(Args.required(postId, "postId")).get());
+    DocumentSnapshot doc = calls.get(ref(Require.nonNull(postId, "postId")).get());
     return doc.exists() ? Optional.of(PostCodec.decode(doc)) : Optional.empty();
   }
 
   @Override
   public List<PostRecord> findByAccount(String accountId, Set<PostState> states) {
-    Args.required(accountId, "accountId");
-    Args.required(states, "states");
+    Require.nonNull(accountId, "accountId");
+    Require.nonNull(states, "states");
     if (states.isEmpty()) {
       return List.of();
     }
@@ -207,7 +206,7 @@ public final class FirestorePostStore implements PostStore {
 
   @Override
   public List<PostRecord> claimDue(Instant now, int limit, String owner, Duration leaseDuration) {
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     if (limit < 0) {
       throw new InvalidValueException("limit", limit, "must be at least 0");
     }
@@ -372,9 +371,9 @@ public final class FirestorePostStore implements PostStore {
   @Override
   public Optional<PostRecord> claimExpired(
       String postId, long version, String owner, Instant now, Duration leaseDuration) {
-    Args.required(postId, "postId");
+    Require.nonNull(postId, "postId");
     Args.nonBlank(owner, "owner");
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     requirePositive(leaseDuration);
     while (true) {
       DocumentSnapshot doc = calls.get(ref(postId).get());
@@ -441,8 +440,8 @@ public final class FirestorePostStore implements PostStore {
   @Override
   public PostRecord finishAttempt(
       LeaseToken token, PostState to, String reason, Instant nextAttemptAt, Instant now) {
-    Args.required(token, "token");
-    Args.required(to, "to");
+    Require.nonNull(token, "token");
+    Require.nonNull(to, "to");
     PostStoreRules.requireReleasable(token, to);
     return fencedUpdate(token, now, r -> r.moved(to, reason, nextAttemptAt, now).withLease(null));
   }
@@ -455,9 +454,9 @@ public final class FirestorePostStore implements PostStore {
 
   @Override
   public PostRecord replace(PostRecord expected, PostRecord changed, Instant now) {
-    Args.required(expected, "expected");
-    Args.required(changed, "changed");
-    Args.required(now, "now");
+    Require.nonNull(expected, "expected");
+    Require.nonNull(changed, "changed");
+    Require.nonNull(now, "now");
     if (!changed.id().equals(expected.id())) {
       throw new InvalidValueException("changed.id", changed.id(), "must be " + expected.id());
     }
@@ -492,7 +491,7 @@ public final class FirestorePostStore implements PostStore {
 
   @Override
   public List<PostRecord> findExpiredLeases(Instant now, int limit) {
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     if (limit < 0) {
       throw new InvalidValueException("limit", limit, "must be at least 0");
     }
@@ -519,7 +518,7 @@ public final class FirestorePostStore implements PostStore {
   /** One query per shard for its earliest claimable post (the claim's own index). */
   @Override
   public Optional<Instant> oldestDue(Instant now) {
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     Instant oldest = null;
     for (List<QueryDocumentSnapshot> shard :
         acrossShards(PostCodec.DUE, PostCodec.nanos(now, "now"), 1)) {
@@ -535,8 +534,8 @@ public final class FirestorePostStore implements PostStore {
 
   @Override
   public Map<String, Instant> publishSlots(String accountId, Instant since) {
-    Args.required(accountId, "accountId");
-    Args.required(since, "since");
+    Require.nonNull(accountId, "accountId");
+    Require.nonNull(since, "since");
     Map<String, Instant> slots = new HashMap<>();
     // Composite index (accountId ASC, quotaSlotNs ASC): see firestore.indexes.json.
     for (DocumentSnapshot doc :
@@ -573,8 +572,8 @@ public final class FirestorePostStore implements PostStore {
 
   /** The lease holder's write: fenced by owner, expiry and version, then {@code change}. */
   private PostRecord fencedUpdate(LeaseToken token, Instant now, UnaryOperator<PostRecord> change) {
-    Args.required(token, "token");
-    Args.required(now, "now");
+    Require.nonNull(token, "token");
+    Require.nonNull(now, "now");
     PostRecord done = fencedUpdateAsWritten(token, now, change);
     if (done != null) {
       return done;

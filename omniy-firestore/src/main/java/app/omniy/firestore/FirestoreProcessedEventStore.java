@@ -1,9 +1,9 @@
 package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
-import app.omniy.firestore.internal.Args;
 import app.omniy.firestore.internal.FirestoreCallException;
 import app.omniy.firestore.internal.FirestoreCalls;
 import app.omniy.firestore.internal.Times;
@@ -27,25 +27,52 @@ import java.util.Map;
  * without a transaction: concurrent deliveries of one event (the usual race) never contend in a
  * transaction, which the emulator, and Firestore's one-write-per-second-per-document limit, make
  * slow. Only taking over an expired claim and releasing one run a transaction.
+ *
+ * <p>Retention: the store never forgets a processed event by itself. A processed document carries
+ * {@code expireAt}, its {@code processedAt} plus the {@link #retention()}, so a Firestore TTL
+ * policy on {@code processedEvents.expireAt} can delete it (never before that time); or a
+ * maintenance job calls {@link #forgetProcessedBefore} with a cutoff no later than now minus the
+ * retention.
  */
 public final class FirestoreProcessedEventStore implements ProcessedEventStore {
   static final String COLLECTION = "processedEvents";
   private static final String CLAIMED = "CLAIMED";
   private static final String PROCESSED = "PROCESSED";
 
+  /** The retention of {@link #FirestoreProcessedEventStore(FirestoreStoreOptions)}: 30 days. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
   private final CollectionReference events;
   private final FirestoreCalls calls;
+  private final Duration retention;
 
-  /** A store on {@code options}' database and namespace. */
+  /** A store on {@code options}' database and namespace, keeping processed events 30 days. */
   public FirestoreProcessedEventStore(FirestoreStoreOptions options) {
+    this(options, DEFAULT_RETENTION);
+  }
+
+  /**
+   * A store on {@code options}' database and namespace, keeping processed events for {@code
+   * retention}: the {@code expireAt} it stamps on them, and what {@link #retention()} answers.
+   *
+   * @throws InvalidValueException unless {@code retention} is at least 3 days, Stripe's retry
+   *     window
+   */
+  public FirestoreProcessedEventStore(FirestoreStoreOptions options, Duration retention) {
+    Require.nonNull(options, "options");
+    if (retention == null || retention.compareTo(Duration.ofDays(3)) < 0) {
+      throw new InvalidValueException(
+          "retention", retention, "must cover Stripe's 3-day retry window");
+    }
     this.events = options.collection(COLLECTION);
     this.calls = new FirestoreCalls(options.meters());
+    this.retention = retention;
   }
 
   @Override
   public EventClaim claim(String eventId, Instant now, Duration lease) {
     DocumentReference doc = doc(eventId);
-    Args.required(now, "now");
+    Require.nonNull(now, "now");
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidValueException("lease", lease, "must be positive");
     }
@@ -99,14 +126,29 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
 
   @Override
   public void markProcessed(String eventId, Instant now) {
-    Args.required(now, "now");
-    calls.get(doc(eventId).set(Map.of("state", PROCESSED, "processedAt", Times.ts(now))));
+    Require.nonNull(now, "now");
+    calls.get(
+        doc(eventId)
+            .set(
+                Map.of(
+                    "state",
+                    PROCESSED,
+                    "processedAt",
+                    Times.ts(now),
+                    "expireAt",
+                    Times.ts(now.plus(retention)))));
+  }
+
+  /** The retention this store was made with: 30 days unless given. */
+  @Override
+  public Duration retention() {
+    return retention;
   }
 
   @Override
   public void release(String eventId, Instant claimedAt) {
     DocumentReference doc = doc(eventId);
-    Timestamp claimed = Times.ts(Args.required(claimedAt, "claimedAt"));
+    Timestamp claimed = Times.ts(Require.nonNull(claimedAt, "claimedAt"));
     calls.get(
         doc.getFirestore()
             .runTransaction(
@@ -129,7 +171,7 @@ public final class FirestoreProcessedEventStore implements ProcessedEventStore {
 
   @Override
   public int forgetProcessedBefore(Instant cutoff) {
-    Timestamp before = Times.ts(Args.required(cutoff, "cutoff"));
+    Timestamp before = Times.ts(Require.nonNull(cutoff, "cutoff"));
     int forgotten = 0;
     while (true) {
       // Composite index (state, processedAt): see firestore.indexes.json.

@@ -1,6 +1,7 @@
 package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.metrics.MetricNames;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.Firestore;
@@ -30,16 +31,12 @@ public record FirestoreStoreOptions(Firestore db, String namespace, MeterRegistr
    * @throws InvalidValueException if a value is missing or the namespace is malformed
    */
   public FirestoreStoreOptions {
-    if (db == null) {
-      throw new InvalidValueException("db", null, "is required");
-    }
+    Require.nonNull(db, "db");
     if (namespace == null || !namespace.matches("[A-Za-z0-9_-]{1,100}")) {
       throw new InvalidValueException(
           "namespace", namespace, "must be 1 to 100 letters, digits, '-' or '_'");
     }
-    if (meters == null) {
-      throw new InvalidValueException("meters", null, "is required");
-    }
+    Require.nonNull(meters, "meters");
   }
 
   /** The default namespace, counting connections in Micrometer's global registry. */

@@ -1,5 +1,6 @@
 package app.omniy.firestore;
 
+import app.omniy.core.Require;
 import app.omniy.core.memory.InMemorySupportTicketStore;
 import app.omniy.core.support.EscalationLevel;
 import app.omniy.core.support.SupportPriority;
@@ -37,14 +38,14 @@ public final class FirestoreSupportTicketStore implements SupportTicketStore {
 
   /** A store on {@code options}' database and namespace. */
   public FirestoreSupportTicketStore(FirestoreStoreOptions options) {
-    Args.required(options, "options");
+    Require.nonNull(options, "options");
     this.tickets = options.collection(COLLECTION);
     this.calls = new FirestoreCalls(options.meters());
   }
 
   @Override
   public void save(SupportTicket ticket) {
-    Args.required(ticket, "ticket");
+    Require.nonNull(ticket, "ticket");
     Map<String, Object> fields = new HashMap<>();
     fields.put("id", ticket.id());
     fields.put("priority", ticket.priority().name());

@@ -1,15 +1,21 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
  * Where and how the adapter talks to the Instagram Graph API.
  *
  * @param flavour which of the two Instagram APIs the account's token belongs to
- * @param baseUri the API's root; the flavour's host by default, a local fake server in tests
+ * @param baseUri the API's root; the flavour's host by default, a local fake server in tests. It
+ *     must be {@code https}: every call carries a token. Plain {@code http} is accepted only to a
+ *     loopback host ({@code 127.0.0.0/8}, {@code ::1}, {@code localhost}), for test servers
  * @param apiVersion the Graph API version, such as {@code v26.0} (configuration, not a literal:
  *     Meta retires versions about two years after release)
  * @param requestTimeout how long one HTTP call may take before it counts as failed
@@ -26,6 +32,9 @@ public record GraphApiConfig(
   public static final String DEFAULT_API_VERSION = "v26.0";
 
   private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
+
+  private static final Pattern LOOPBACK_V4 =
+      Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   /** The two Instagram APIs; they differ in host, token and permission names. */
   public enum Flavour {
@@ -52,11 +61,18 @@ public record GraphApiConfig(
    * @throws InvalidValueException naming the field that is missing or malformed
    */
   public GraphApiConfig {
-    if (flavour == null) {
-      throw new InvalidValueException("flavour", null, "is required");
-    }
+    Require.nonNull(flavour, "flavour");
     if (baseUri == null || !baseUri.isAbsolute() || baseUri.getHost() == null) {
       throw new InvalidValueException("baseUri", baseUri, "must be an absolute http(s) URI");
+    }
+    if (!"https".equalsIgnoreCase(baseUri.getScheme())
+        && !("http".equalsIgnoreCase(baseUri.getScheme()) && isLoopback(baseUri.getHost()))) {
+      // Every call carries the account's token in its Authorization header (and a token exchange
+      // the app secret): only TLS may carry them off this machine.
+      throw new InvalidValueException(
+          "baseUri",
+          baseUri,
+          "must use https; plain http only to a loopback host (127.0.0.0/8, ::1, localhost)");
     }
     if (apiVersion == null || !VERSION.matcher(apiVersion).matches()) {
       throw new InvalidValueException("apiVersion", apiVersion, "must look like v26.0");
@@ -64,9 +80,7 @@ public record GraphApiConfig(
     if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new InvalidValueException("requestTimeout", requestTimeout, "must be positive");
     }
-    if (resilience == null) {
-      throw new InvalidValueException("resilience", null, "is required");
-    }
+    Require.nonNull(resilience, "resilience");
   }
 
   /**
@@ -112,6 +126,28 @@ public record GraphApiConfig(
     return new Builder(flavour);
   }
 
+  /**
+   * Whether {@code host} names this machine without a name lookup: {@code localhost}, an IPv4
+   * literal in 127.0.0.0/8 or the IPv6 literal {@code ::1}.
+   */
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (LOOPBACK_V4.matcher(host).matches()) {
+      return Arrays.stream(host.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      try {
+        // A literal: parsed, never looked up.
+        return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The URI of an API path under this configuration's base and version. */
   public URI endpoint(String path) {
     String base = baseUri.toString().replaceAll("/+$", "");
@@ -128,14 +164,15 @@ public record GraphApiConfig(
     private Resilience resilience = Resilience.DEFAULT;
 
     private Builder(Flavour flavour) {
-      if (flavour == null) {
-        throw new InvalidValueException("flavour", null, "is required");
-      }
+      Require.nonNull(flavour, "flavour");
       this.flavour = flavour;
       this.baseUri = flavour.host();
     }
 
-    /** Points the adapter at another root, such as a fake server in tests. */
+    /**
+     * Points the adapter at another root, such as a fake server in tests: {@code https}, or plain
+     * {@code http} to a loopback host only (checked in {@link #build()}).
+     */
     public Builder baseUri(URI baseUri) {
       this.baseUri = baseUri;
       return this;

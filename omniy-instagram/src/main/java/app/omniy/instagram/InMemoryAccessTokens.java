@@ -1,6 +1,7 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.instagram.spi.AccessTokens;
 import java.util.Map;
@@ -21,9 +22,7 @@ public final class InMemoryAccessTokens implements AccessTokens {
     if (accountId == null || accountId.isBlank()) {
       throw new InvalidValueException("accountId", accountId, "must not be blank");
     }
-    if (token == null) {
-      throw new InvalidValueException("token", null, "is required");
-    }
+    Require.nonNull(token, "token");
     tokens.put(accountId, token);
     reauthorisation.remove(accountId);
     return this;

@@ -1,25 +1,24 @@
 package app.omniy.instagram;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.Media;
 import app.omniy.core.post.MediaItem;
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
 import app.omniy.core.post.spi.StatusPollAdvice;
-import app.omniy.core.retry.OutcomeClass;
 import app.omniy.instagram.internal.AccountThrottle;
 import app.omniy.instagram.internal.ContainerRequests;
-import app.omniy.instagram.internal.GraphClient;
 import app.omniy.instagram.internal.GraphIds;
 import app.omniy.instagram.internal.GraphResponse;
 import app.omniy.instagram.internal.Outcomes;
 import app.omniy.instagram.internal.PublishAttempts;
-import app.omniy.instagram.internal.TokenSource;
 import app.omniy.instagram.spi.AccessTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,12 +134,8 @@ public final class InstagramPublisher implements Publisher {
 
   @Override
   public PublisherResult<String> createContainer(Post post, Instant now) {
-    if (post == null) {
-      throw new InvalidValueException("post", null, "is required");
-    }
-    if (now == null) {
-      throw new InvalidValueException("now", null, "is required");
-    }
+    Require.nonNull(post, "post");
+    Require.nonNull(now, "now");
     String account = GraphIds.require(post.accountId(), "accountId");
     Media media = post.media();
     if (media instanceof Media.Carousel carousel) {
@@ -316,9 +311,7 @@ public final class InstagramPublisher implements Publisher {
   private static void require(String accountId, String idField, String id, Instant now) {
     GraphIds.require(accountId, "accountId");
     GraphIds.require(id, idField);
-    if (now == null) {
-      throw new InvalidValueException("now", null, "is required");
-    }
+    Require.nonNull(now, "now");
   }
 
   private PublisherResult<String> create(
@@ -433,12 +426,8 @@ public final class InstagramPublisher implements Publisher {
     private StatusPolling polling = StatusPolling.DEFAULT;
 
     private Builder(GraphApiConfig config, AccessTokens tokens) {
-      if (config == null) {
-        throw new InvalidValueException("config", null, "is required");
-      }
-      if (tokens == null) {
-        throw new InvalidValueException("tokens", null, "is required");
-      }
+      Require.nonNull(config, "config");
+      Require.nonNull(tokens, "tokens");
       this.config = config;
       this.tokens = tokens;
     }
@@ -449,9 +438,7 @@ public final class InstagramPublisher implements Publisher {
      * worker.
      */
     public Builder statusPolling(StatusPolling value) {
-      if (value == null) {
-        throw new InvalidValueException("statusPolling", null, "is required");
-      }
+      Require.nonNull(value, "statusPolling");
       this.polling = value;
       return this;
     }
@@ -491,9 +478,7 @@ public final class InstagramPublisher implements Publisher {
      * @throws InvalidValueException naming the setting that is missing or out of range
      */
     public InstagramPublisher build() {
-      if (http == null) {
-        throw new InvalidValueException("httpClient", null, "is required");
-      }
+      Require.nonNull(http, "httpClient");
       if (refreshWindow == null || refreshWindow.isNegative()) {
         throw new InvalidValueException("refreshWindow", refreshWindow, "must be zero or positive");
       }

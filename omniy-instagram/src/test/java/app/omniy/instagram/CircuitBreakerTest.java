@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.post.spi.CircuitState;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;

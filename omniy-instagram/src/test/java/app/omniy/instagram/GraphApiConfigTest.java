@@ -8,6 +8,8 @@ import app.omniy.instagram.GraphApiConfig.Flavour;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GraphApiConfigTest {
 
@@ -53,5 +55,49 @@ class GraphApiConfigTest {
     assertThatThrownBy(() -> GraphApiConfig.builder(null))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("flavour: is required");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://graph.facebook.com",
+        "http://graph.instagram.com/",
+        "http://10.0.0.5:8080",
+        "http://128.0.0.1",
+        "http://127.0.0.1.example.com",
+        "http://localhost.example.com",
+        "http://[::2]:8080",
+        "ftp://graph.facebook.com",
+        "ws://127.0.0.1:8080"
+      })
+  void a_base_uri_that_could_carry_the_token_unencrypted_is_refused(String uri) {
+    var builder = GraphApiConfig.builder(Flavour.FACEBOOK_LOGIN).baseUri(URI.create(uri));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("baseUri");
+              assertThat(e.reason()).contains("https");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://graph.facebook.com",
+        "HTTPS://graph.instagram.com",
+        "https://10.0.0.5:8443",
+        "http://127.0.0.1:8089",
+        "http://127.255.10.9",
+        "http://localhost:8080",
+        "http://LocalHost",
+        "http://[::1]:9000",
+        "http://[0:0:0:0:0:0:0:1]"
+      })
+  void https_is_accepted_and_plain_http_only_to_a_loopback_host(String uri) {
+    var config = GraphApiConfig.builder(Flavour.FACEBOOK_LOGIN).baseUri(URI.create(uri)).build();
+
+    assertThat(config.baseUri()).isEqualTo(URI.create(uri));
   }
 }

@@ -6,19 +6,21 @@ import static app.omniy.instagram.GraphApiStubs.TOKEN;
 import static app.omniy.instagram.GraphApiStubs.graphError;
 import static app.omniy.instagram.GraphApiStubs.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.Reconciliation;
-import app.omniy.core.retry.OutcomeClass;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -509,10 +511,52 @@ class InstagramPublisherTest {
           .isEqualTo(NOW.plus(Duration.ofDays(60)));
       wm.verify(
           getRequestedFor(urlPathEqualTo("/refresh_access_token"))
-              .withQueryParam("grant_type", equalTo("ig_refresh_token")));
+              .withQueryParam("grant_type", equalTo("ig_refresh_token"))
+              .withoutQueryParam("access_token")
+              .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
       wm.verify(
           getRequestedFor(urlPathEqualTo(path("123")))
               .withHeader("Authorization", equalTo("Bearer IGQWRnewlong-livedtoken")));
+    }
+
+    @Test
+    void a_facebook_login_token_is_exchanged_in_a_form_post_that_keeps_the_secret_out_of_the_url() {
+      tokens.put(
+          ACCOUNT, new app.omniy.instagram.spi.AccessToken(TOKEN, NOW.plus(Duration.ofDays(3))));
+      var facebook =
+          InstagramPublisher.builder(
+                  GraphApiConfig.builder(GraphApiConfig.Flavour.FACEBOOK_LOGIN)
+                      .baseUri(java.net.URI.create(wm.baseUrl()))
+                      .requestTimeout(Duration.ofSeconds(10))
+                      .build(),
+                  tokens)
+              .facebookApp("1234567890", "app-secret-3f9a7c")
+              .build();
+      wm.stubFor(
+          post(urlPathEqualTo(path("oauth/access_token")))
+              .willReturn(
+                  json(
+                      "{\"access_token\":\"EAAGnewlong-livedtoken\",\"token_type\":\"bearer\",\"expires_in\":5184000}")));
+      wm.stubFor(
+          get(urlPathEqualTo(path("123")))
+              .willReturn(json("{\"status_code\":\"FINISHED\",\"id\":\"123\"}")));
+
+      var status = facebook.status(ACCOUNT, "123", NOW);
+
+      assertThat(status.value()).isEqualTo(ContainerStatus.FINISHED);
+      assertThat(tokens.current(ACCOUNT).orElseThrow().value()).isEqualTo("EAAGnewlong-livedtoken");
+      wm.verify(
+          postRequestedFor(urlEqualTo(path("oauth/access_token")))
+              .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+              .withFormParam("grant_type", equalTo("fb_exchange_token"))
+              .withFormParam("client_id", equalTo("1234567890"))
+              .withFormParam("client_secret", equalTo("app-secret-3f9a7c"))
+              .withFormParam("fb_exchange_token", equalTo(TOKEN))
+              .withoutHeader("Authorization"));
+      wm.verify(0, getRequestedFor(urlPathEqualTo(path("oauth/access_token"))));
+      wm.verify(
+          getRequestedFor(urlPathEqualTo(path("123")))
+              .withHeader("Authorization", equalTo("Bearer EAAGnewlong-livedtoken")));
     }
 
     @ParameterizedTest

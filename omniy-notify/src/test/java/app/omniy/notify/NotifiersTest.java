@@ -10,10 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.spi.AlertKey;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package app.omniy.runtime;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 
 /**
  * One check of a {@link HealthReport}.
@@ -17,11 +18,7 @@ public record HealthCheck(String name, HealthStatus status, String detail) {
     if (name == null || name.isBlank()) {
       throw new InvalidValueException("name", name, "is required");
     }
-    if (status == null) {
-      throw new InvalidValueException("status", null, "is required");
-    }
-    if (detail == null) {
-      throw new InvalidValueException("detail", null, "is required");
-    }
+    Require.nonNull(status, "status");
+    Require.nonNull(detail, "detail");
   }
 }

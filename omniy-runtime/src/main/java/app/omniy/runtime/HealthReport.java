@@ -1,6 +1,7 @@
 package app.omniy.runtime;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,15 +26,9 @@ public record HealthReport(HealthStatus status, Instant at, List<HealthCheck> ch
    * @throws InvalidValueException if a component is missing
    */
   public HealthReport {
-    if (status == null) {
-      throw new InvalidValueException("status", null, "is required");
-    }
-    if (at == null) {
-      throw new InvalidValueException("at", null, "is required");
-    }
-    if (checks == null) {
-      throw new InvalidValueException("checks", null, "is required");
-    }
+    Require.nonNull(status, "status");
+    Require.nonNull(at, "at");
+    Require.nonNull(checks, "checks");
     checks = List.copyOf(checks);
   }
 

@@ -4,7 +4,7 @@ import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.Transition;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.sla.PostSuccessRate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
-import app.omniy.core.retry.OutcomeClass;
 import app.omniy.notify.SlackNotifier;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.testkit.Await;

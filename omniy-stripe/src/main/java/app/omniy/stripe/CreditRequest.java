@@ -1,6 +1,7 @@
 package app.omniy.stripe;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.ServiceCredit;
 
 /**
@@ -23,9 +24,7 @@ public record CreditRequest(String customerId, ServiceCredit credit) {
     if (customerId == null || !customerId.matches("\\S+")) {
       throw new InvalidValueException("customerId", customerId, "must be a Stripe customer id");
     }
-    if (credit == null) {
-      throw new InvalidValueException("credit", null, "is required");
-    }
+    Require.nonNull(credit, "credit");
     if (credit.amount() == null) {
       throw new InvalidValueException(
           "credit.amount", null, "is required: assess the credit with the monthly fee");

@@ -92,9 +92,7 @@ public final class ServiceCredits {
 
   /** A builder calling Stripe with {@code settings}' API key at its API base. */
   public static Builder builder(StripeSettings settings) {
-    if (settings == null) {
-      throw new InvalidValueException("settings", null, "is required");
-    }
+    Require.nonNull(settings, "settings");
     return new Builder(settings);
   }
 
@@ -142,9 +140,7 @@ public final class ServiceCredits {
    * {@link CreditOutcome#FAILED} decision and the others go on.
    */
   public List<CreditDecision> run(List<CreditRequest> requests, boolean dryRun) {
-    if (requests == null) {
-      throw new InvalidValueException("requests", null, "is required");
-    }
+    Require.nonNull(requests, "requests");
     List<CreditDecision> decisions = new ArrayList<>();
     for (CreditRequest request : requests) {
       if (request == null) {
@@ -163,9 +159,7 @@ public final class ServiceCredits {
   }
 
   private CreditDecision decide(CreditRequest request, boolean dryRun) {
-    if (request == null) {
-      throw new InvalidValueException("request", null, "is required");
-    }
+    Require.nonNull(request, "request");
     ServiceCredit credit = request.credit();
     if (!Boolean.TRUE.equals(credit.eligible())) {
       return decision(
@@ -309,13 +303,13 @@ public final class ServiceCredits {
 
     /** Where applied credits are recorded; in memory unless set (a durable store in production). */
     public Builder appliedCredits(AppliedCreditStore store) {
-      this.appliedCredits = require(store, "appliedCredits");
+      this.appliedCredits = Require.nonNull(store, "appliedCredits");
       return this;
     }
 
     /** The clock that stamps applied credits; the system clock unless set. */
     public Builder clock(Clock clock) {
-      this.clock = require(clock, "clock");
+      this.clock = Require.nonNull(clock, "clock");
       return this;
     }
 
@@ -342,13 +336,6 @@ public final class ServiceCredits {
               .setMaxNetworkRetries(maxNetworkRetries)
               .build();
       return new ServiceCredits(this, client);
-    }
-
-    private static <T> T require(@Nullable T value, String field) {
-      if (value == null) {
-        throw new InvalidValueException(field, null, "is required");
-      }
-      return value;
     }
   }
 }

@@ -11,7 +11,9 @@ import java.time.Duration;
  *
  * @param apiKey the secret API key ({@code sk_live_…} or {@code sk_test_…})
  * @param webhookSecret the endpoint's signing secret ({@code whsec_…})
- * @param signatureTolerance how old a webhook's signed timestamp may be (Stripe's default: 5 min)
+ * @param signatureTolerance how old a webhook's signed timestamp may be (Stripe's default: 5 min);
+ *     {@link StripeWebhooks.Builder#build()} refuses one longer than its processed-event store's
+ *     retention, after which a replayed delivery would be processed again
  * @param apiBase Stripe's API root; a local fake server in tests
  */
 public record StripeSettings(

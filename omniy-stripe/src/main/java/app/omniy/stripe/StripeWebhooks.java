@@ -1,11 +1,10 @@
 package app.omniy.stripe;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.billing.spi.EventClaim;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.memory.InMemoryProcessedEventStore;
-import app.omniy.stripe.internal.EventVerifier;
-import app.omniy.stripe.internal.WebhookMetrics;
 import com.stripe.Stripe;
 import com.stripe.model.Event;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The signature is verified with the endpoint's secret and tolerance; unsigned, tampered,
  *       stale and malformed deliveries are refused with 400 and distinct {@link WebhookOutcome}s.
+ *       The tolerance may not exceed the {@link ProcessedEventStore#retention()}, so a captured
+ *       delivery cannot be replayed once its event id is forgotten ({@link Builder#build()}).
+ *   <li>A signed event is processed only in the endpoint's mode (live or test, {@link
+ *       Builder#expectLivemode}) and for its connected account ({@link
+ *       Builder#expectConnectedAccount}; none unless set): anything else is refused with 400 as
+ *       {@link WebhookOutcome#WRONG_MODE} or {@link WebhookOutcome#WRONG_ACCOUNT}, before any
+ *       handler or claim.
  *   <li>Each event id is processed once, through a {@link ProcessedEventStore} claim: a duplicate
  *       answers 200 without running anything; a concurrent second delivery answers 409 and is
  *       retried by Stripe.
@@ -64,9 +71,13 @@ public final class StripeWebhooks {
   private final WebhookMetrics metrics;
   private final Clock clock;
   private final Duration claimLease;
+  private final boolean livemode;
+  private final @Nullable String connectedAccount;
   private final AtomicBoolean apiVersionWarned = new AtomicBoolean();
 
   private StripeWebhooks(Builder builder) {
+    this.livemode = builder.livemode == null ? builder.settings.liveMode() : builder.livemode;
+    this.connectedAccount = builder.connectedAccount;
     this.clock = builder.clock;
     this.verifier =
         new EventVerifier(
@@ -79,9 +90,7 @@ public final class StripeWebhooks {
 
   /** A builder verifying with {@code settings}' webhook secret and signature tolerance. */
   public static Builder builder(StripeSettings settings) {
-    if (settings == null) {
-      throw new InvalidValueException("settings", null, "is required");
-    }
+    Require.nonNull(settings, "settings");
     return new Builder(settings);
   }
 
@@ -101,12 +110,46 @@ public final class StripeWebhooks {
           new WebhookResult(refused.outcome(), null, null, refused.detail()));
     }
     Event event = ((EventVerifier.Verified) verdict).event();
+    WebhookResult misplaced = checkModeAndAccount(event);
+    if (misplaced != null) {
+      log.warn(
+          "Refused Stripe event {} ({}): {}", event.getId(), event.getType(), misplaced.detail());
+      return finish(event.getType(), misplaced);
+    }
     warnOnceIfApiVersionDiffers(event);
     WebhookHandler handler = handlers.get(event.getType());
     if (handler == null) {
       return finish(event, WebhookOutcome.IGNORED, "no handler for " + event.getType());
     }
     return process(event, handler);
+  }
+
+  /** Why a signed event does not belong to this endpoint, or null when it does. */
+  private @Nullable WebhookResult checkModeAndAccount(Event event) {
+    Boolean eventLivemode = event.getLivemode();
+    if (eventLivemode == null || eventLivemode != livemode) {
+      String mode = eventLivemode == null ? "no livemode" : mode(eventLivemode) + " mode";
+      return refuse(
+          event, WebhookOutcome.WRONG_MODE, mode + "; this endpoint expects " + mode(livemode));
+    }
+    String account = event.getAccount();
+    if (Objects.equals(account, connectedAccount)) {
+      return null;
+    }
+    String expected =
+        connectedAccount == null
+            ? "the platform's own events"
+            : "connected account " + connectedAccount;
+    String got = account == null ? "no connected account" : "connected account " + account;
+    return refuse(event, WebhookOutcome.WRONG_ACCOUNT, got + "; this endpoint expects " + expected);
+  }
+
+  private static String mode(boolean live) {
+    return live ? "live" : "test";
+  }
+
+  private static WebhookResult refuse(Event event, WebhookOutcome outcome, String detail) {
+    return new WebhookResult(outcome, event.getId(), event.getType(), detail);
   }
 
   private WebhookResult process(Event event, WebhookHandler handler) {
@@ -183,9 +226,39 @@ public final class StripeWebhooks {
     private MeterRegistry meterRegistry = new CompositeMeterRegistry();
     private Clock clock = Clock.systemUTC();
     private Duration claimLease = Duration.ofMinutes(2);
+    private @Nullable Boolean livemode;
+    private @Nullable String connectedAccount;
 
     private Builder(StripeSettings settings) {
       this.settings = settings;
+    }
+
+    /**
+     * The mode of the events this endpoint processes: live ({@code true}) or test. Unless set, the
+     * mode of the settings' API key ({@code sk_live_…}/{@code rk_live_…} live, {@code sk_test_…}
+     * test). An event of the other mode, or without {@code livemode}, is refused as {@link
+     * WebhookOutcome#WRONG_MODE}.
+     */
+    public Builder expectLivemode(boolean live) {
+      this.livemode = live;
+      return this;
+    }
+
+    /**
+     * The connected account ({@code acct_…}) whose events this endpoint processes: a Connect
+     * endpoint of one account. Events of another account, or with no {@code account}, are refused
+     * as {@link WebhookOutcome#WRONG_ACCOUNT}. Unless set, the endpoint processes the platform's
+     * own events only, and refuses every event that carries an {@code account}.
+     *
+     * @throws InvalidValueException unless {@code accountId} looks like {@code acct_…}
+     */
+    public Builder expectConnectedAccount(String accountId) {
+      if (accountId == null || !accountId.matches("acct_[A-Za-z0-9]+")) {
+        throw new InvalidValueException(
+            "connectedAccount", accountId, "must be a Stripe account id (acct_…)");
+      }
+      this.connectedAccount = accountId;
+      return this;
     }
 
     /**
@@ -198,9 +271,7 @@ public final class StripeWebhooks {
       if (eventType == null || eventType.isBlank()) {
         throw new InvalidValueException("eventType", eventType, "is required");
       }
-      if (handler == null) {
-        throw new InvalidValueException("handler", null, "is required");
-      }
+      Require.nonNull(handler, "handler");
       if (handlers.putIfAbsent(eventType, handler) != null) {
         throw new InvalidValueException("eventType", eventType, "already has a handler");
       }
@@ -209,7 +280,7 @@ public final class StripeWebhooks {
 
     /** Where processed event ids are kept; in memory unless set (a durable store in production). */
     public Builder processedEvents(ProcessedEventStore store) {
-      this.processedEvents = require(store, "processedEvents");
+      this.processedEvents = Require.nonNull(store, "processedEvents");
       return this;
     }
 
@@ -218,13 +289,13 @@ public final class StripeWebhooks {
      * none unless set.
      */
     public Builder meterRegistry(MeterRegistry registry) {
-      this.meterRegistry = require(registry, "meterRegistry");
+      this.meterRegistry = Require.nonNull(registry, "meterRegistry");
       return this;
     }
 
     /** The clock for signature timestamps and claims; the system clock unless set. */
     public Builder clock(Clock clock) {
-      this.clock = require(clock, "clock");
+      this.clock = Require.nonNull(clock, "clock");
       return this;
     }
 
@@ -241,16 +312,29 @@ public final class StripeWebhooks {
       return this;
     }
 
-    /** The configured webhooks. */
+    /**
+     * The configured webhooks.
+     *
+     * @throws InvalidValueException naming {@code signatureTolerance} if the settings' tolerance is
+     *     longer than the processed-event store's {@link ProcessedEventStore#retention()}: a
+     *     delivery signed longer ago than the store remembers could be replayed and processed twice
+     */
     public StripeWebhooks build() {
-      return new StripeWebhooks(this);
-    }
-
-    private static <T> T require(@Nullable T value, String field) {
-      if (value == null) {
-        throw new InvalidValueException(field, null, "is required");
+      Duration tolerance = settings.signatureTolerance();
+      Duration retention = processedEvents.retention();
+      if (retention == null || retention.isNegative() || retention.isZero()) {
+        throw new InvalidValueException(
+            "processedEvents", retention, "must tell a positive retention()");
       }
-      return value;
+      if (tolerance.isNegative() || tolerance.isZero() || tolerance.compareTo(retention) > 0) {
+        throw new InvalidValueException(
+            "signatureTolerance",
+            tolerance,
+            "must be positive and at most the processed-event store's retention ("
+                + retention
+                + "), or a delivery replayed after its event id was forgotten is processed again");
+      }
+      return new StripeWebhooks(this);
     }
   }
 }

@@ -1,6 +1,6 @@
 package app.omniy.stripe;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
@@ -65,9 +65,7 @@ public final class SubscriptionStatuses {
 
   /** Registers this view's handlers on {@code webhooks}. */
   public StripeWebhooks.Builder registerOn(StripeWebhooks.Builder webhooks) {
-    if (webhooks == null) {
-      throw new InvalidValueException("webhooks", null, "is required");
-    }
+    Require.nonNull(webhooks, "webhooks");
     return webhooks
         .on(CREATED, this::apply)
         .on(UPDATED, this::apply)

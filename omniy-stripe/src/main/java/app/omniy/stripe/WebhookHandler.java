@@ -1,6 +1,6 @@
 package app.omniy.stripe;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import com.stripe.model.Event;
 
 /**
@@ -28,9 +28,7 @@ public interface WebhookHandler {
    * retried and this handler runs again: both must be idempotent.
    */
   default WebhookHandler andThen(WebhookHandler next) {
-    if (next == null) {
-      throw new InvalidValueException("next", null, "is required");
-    }
+    Require.nonNull(next, "next");
     return event -> {
       handle(event);
       next.handle(event);

@@ -4,7 +4,9 @@ package app.omniy.stripe;
  * What became of one webhook delivery, and the HTTP status the endpoint must answer with. Stripe
  * retries every delivery not answered with 2xx (for up to three days in live mode), so the status
  * decides whether the event comes again: 2xx when it was handled or never will be, 409/500 when a
- * retry can succeed, 400 when the request itself is bad.
+ * retry can succeed, 400 when the request itself is bad or belongs to another mode or account (it
+ * comes again only until Stripe's retry window ends, and each refusal counts as a failure, so a
+ * misconfigured endpoint pages).
  */
 public enum WebhookOutcome {
   /** The event's handler ran and succeeded. */
@@ -24,7 +26,20 @@ public enum WebhookOutcome {
   /** The signature is right but older than the tolerance: a replay, or a clock far off. */
   STALE_TIMESTAMP(400, "stale_timestamp"),
   /** Correctly signed, but not a Stripe event (not JSON, or no id or type). */
-  MALFORMED_PAYLOAD(400, "malformed_payload");
+  MALFORMED_PAYLOAD(400, "malformed_payload"),
+  /**
+   * Correctly signed, but a live-mode event at an endpoint expecting test mode or the reverse (or
+   * an event without {@code livemode}): a secret or endpoint mixed up between the modes. Never
+   * processed; Stripe retries it for its retry window and then gives up.
+   */
+  WRONG_MODE(400, "wrong_mode"),
+  /**
+   * Correctly signed, but the event's connected {@code account} is not the one the endpoint
+   * expects: another account's, none where one is expected, or one where the endpoint expects the
+   * platform's own events. Never processed; Stripe retries it for its retry window and then gives
+   * up.
+   */
+  WRONG_ACCOUNT(400, "wrong_account");
 
   private final int httpStatus;
   private final String tag;

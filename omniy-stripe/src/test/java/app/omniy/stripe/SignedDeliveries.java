@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds Stripe webhook deliveries as Stripe sends them: event JSON in the shape of API version
@@ -40,16 +41,33 @@ final class SignedDeliveries {
   }
 
   static String event(String id, String type, Instant created, String objectJson, String version) {
+    return event(id, type, created, objectJson, version, false, null);
+  }
+
+  /**
+   * An event envelope as Stripe sends it for {@code livemode}; with an {@code account} ({@code
+   * acct_…}) as a Connect endpoint receives a connected account's event, without one as an
+   * account's own endpoint receives it (the field is then absent, as Stripe leaves it out).
+   */
+  static String event(
+      String id,
+      String type,
+      Instant created,
+      String objectJson,
+      String version,
+      boolean livemode,
+      @Nullable String account) {
+    String accountField = account == null ? "" : "\n  \"account\": \"" + account + "\",";
     return """
         {
           "id": "%s",
-          "object": "event",
+          "object": "event",%s
           "api_version": "%s",
           "created": %d,
           "data": {
             "object": %s
           },
-          "livemode": false,
+          "livemode": %s,
           "pending_webhooks": 1,
           "request": {
             "id": null,
@@ -57,7 +75,7 @@ final class SignedDeliveries {
           },
           "type": "%s"
         }"""
-        .formatted(id, version, created.getEpochSecond(), objectJson, type);
+        .formatted(id, accountField, version, created.getEpochSecond(), objectJson, livemode, type);
   }
 
   /** A subscription object with one monthly JPY item. */

@@ -378,6 +378,11 @@ class StripeWebhooksTest {
           public int forgetProcessedBefore(Instant cutoff) {
             return 0;
           }
+
+          @Override
+          public Duration retention() {
+            return Duration.ofDays(30);
+          }
         };
     StripeWebhooks webhooks =
         builder().processedEvents(down).on("invoice.paid", e -> handled.incrementAndGet()).build();

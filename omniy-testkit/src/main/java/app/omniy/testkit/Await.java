@@ -1,6 +1,7 @@
 package app.omniy.testkit;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -94,9 +95,7 @@ public final class Await {
   }
 
   private static <T> T required(T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
+    Require.nonNull(value, field);
     return value;
   }
 }

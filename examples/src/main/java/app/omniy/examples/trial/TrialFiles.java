@@ -1,5 +1,6 @@
 package app.omniy.examples.trial;
 
+import app.omniy.core.Markdown;
 import app.omniy.core.sla.CreditRequests;
 import app.omniy.core.sla.DowntimeLedger;
 import app.omniy.core.sla.SlaMonth;
@@ -74,7 +75,7 @@ public final class TrialFiles {
     md.append("\n## Credits per plan\n\n| plan | monthly fee | credit |\n|---|---:|---:|\n");
     for (TrialResult.PlanCredit credit : result.credits()) {
       md.append("| ")
-          .append(credit.plan())
+          .append(Markdown.escape(credit.plan()))
           .append(" | ")
           .append(credit.fee())
           .append(" | ")

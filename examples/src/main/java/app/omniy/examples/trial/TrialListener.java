@@ -3,7 +3,7 @@ package app.omniy.examples.trial;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostRecord;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;

@@ -1,6 +1,7 @@
 package app.omniy.examples.trial;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.YearMonth;
 
 /**
@@ -26,9 +27,7 @@ public record TrialSettings(
    * @throws InvalidValueException naming the setting that is out of range
    */
   public TrialSettings {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     if (posts < 1 || posts > MAX_POSTS) {
       throw new InvalidValueException("posts", posts, "must be 1 to " + MAX_POSTS);
     }

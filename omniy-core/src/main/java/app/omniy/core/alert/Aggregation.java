@@ -1,6 +1,7 @@
 package app.omniy.core.alert;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -20,9 +21,7 @@ public sealed interface Aggregation {
    */
   record ShareOf(TagFilter numerator) implements Aggregation {
     public ShareOf {
-      if (numerator == null) {
-        throw new InvalidValueException("share-of", null, "is required");
-      }
+      Require.nonNull(numerator, "share-of");
     }
 
     @Override
@@ -53,13 +52,14 @@ public sealed interface Aggregation {
    * kept.
    */
   record Percentile(BigDecimal percent) implements Aggregation {
+    /**
+     * @throws InvalidValueException naming {@code percentile} if it is missing, has more than ten
+     *     decimal places or lies outside (0, 100]
+     */
     public Percentile {
-      if (percent == null) {
-        throw new InvalidValueException("percentile", null, "is required");
-      }
+      percent = Require.decimal(percent, 3, 10, "percentile");
       if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-        throw new InvalidValueException(
-            "percentile", percent.toPlainString(), "must be above 0 and at most 100");
+        throw new InvalidValueException("percentile", percent, "must be above 0 and at most 100");
       }
     }
 
@@ -83,9 +83,7 @@ public sealed interface Aggregation {
    */
   record ChangeVsBaseline(Duration baseline) implements Aggregation {
     public ChangeVsBaseline {
-      if (baseline == null) {
-        throw new InvalidValueException("change-vs", null, "is required");
-      }
+      Require.nonNull(baseline, "change-vs");
       if (baseline.isNegative() || baseline.isZero()) {
         throw new InvalidValueException("change-vs", baseline, "must be positive");
       }

@@ -21,7 +21,8 @@ import java.util.List;
  * @param groupBy tags whose values split the samples into separate alerts; empty for one alert
  * @param aggregation how the window's samples become one value
  * @param comparison how that value is compared with the threshold
- * @param threshold the exact threshold
+ * @param threshold the exact threshold: at most {@value #THRESHOLD_INTEGER_DIGITS} digits before
+ *     the decimal point and {@value #THRESHOLD_DECIMAL_PLACES} after it
  * @param over the sliding window's length
  * @param sustainedFor how long the condition must hold before firing; zero fires at once
  * @param minSamples fewer samples in the window than this is "too little data" and never fires
@@ -48,7 +49,16 @@ public record AlertCondition(
    * year and a day is beyond any alerting need, and the bound keeps every instant and millisecond
    * count computed from a rule far from overflow.
    */
-  public static final Duration MAX_DURATION = Duration.ofDays(366);
+  public static final Duration MAX_DURATION = Require.MAX_DURATION;
+
+  /** The most digits a threshold may have before the decimal point. */
+  public static final int THRESHOLD_INTEGER_DIGITS = 15;
+
+  /**
+   * The most decimal places a threshold may have: 0.0000001% as a ratio, or a tenth of a nanosecond
+   * in seconds. A finer threshold (such as {@code 1e-999}) is refused, not rounded to zero.
+   */
+  public static final int THRESHOLD_DECIMAL_PLACES = 10;
 
   /**
    * @throws InvalidValueException naming the field, if one is missing or out of range
@@ -59,7 +69,8 @@ public record AlertCondition(
     groupBy = List.copyOf(Require.nonNull(groupBy, "group-by"));
     Require.nonNull(aggregation, "aggregation");
     Require.nonNull(comparison, "comparison");
-    Require.nonNull(threshold, "threshold");
+    threshold =
+        Require.decimal(threshold, THRESHOLD_INTEGER_DIGITS, THRESHOLD_DECIMAL_PLACES, "threshold");
     Require.positive(over, "over");
     if (over.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new InvalidValueException("over", words(over), "must be at least 1s");

@@ -1,7 +1,6 @@
 package app.omniy.core.alert;
 
 import app.omniy.core.Require;
-import app.omniy.core.alert.spi.AlertKey;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;

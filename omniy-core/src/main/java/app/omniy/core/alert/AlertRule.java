@@ -155,9 +155,20 @@ public record AlertRule(
       return this;
     }
 
-    /** {@link #when} with the threshold written as a decimal, e.g. {@code "0.10"}. */
+    /**
+     * {@link #when} with the threshold written as a decimal, e.g. {@code "0.10"}.
+     *
+     * @throws InvalidValueException naming {@code threshold} if the text is not a decimal number or
+     *     has more digits than a threshold holds (see {@link AlertCondition#threshold()})
+     */
     public Builder when(Comparison comparison, String threshold) {
-      return when(comparison, new BigDecimal(threshold));
+      return when(
+          comparison,
+          Require.decimal(
+              threshold,
+              AlertCondition.THRESHOLD_INTEGER_DIGITS,
+              AlertCondition.THRESHOLD_DECIMAL_PLACES,
+              "threshold"));
     }
 
     /** The sliding window's length (ALERT-1 "over"); defaults to 5 minutes. */

@@ -1,7 +1,5 @@
 package app.omniy.core.alert;
 
-import app.omniy.core.alert.spi.AlertKey;
-
 /**
  * Where one alert stands after an evaluation, with what the evaluation found; "too little data" and
  * "no data" show up here even though they never notify.

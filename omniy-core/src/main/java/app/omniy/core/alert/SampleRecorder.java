@@ -2,8 +2,9 @@ package app.omniy.core.alert;
 
 /**
  * Feeds the samples of one meter (a metric with fixed tags) to every rule that reads it. Resolved
- * once per meter by {@link AlertEvaluator#recorder}, so recording costs no lookups: the metrics
- * bridge and hot paths hold on to it. Not thread-safe, like the evaluator it came from.
+ * once per meter by {@link app.omniy.core.alert.evaluator.AlertEvaluator#recorder}, so recording
+ * costs no lookups: the metrics bridge and hot paths hold on to it. Not thread-safe, like the
+ * evaluator it came from.
  */
 public interface SampleRecorder {
 

@@ -1,6 +1,7 @@
 package app.omniy.core.alert;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,9 +28,7 @@ public record TagFilter(Map<String, String> tags) {
    * @throws InvalidValueException if a name or pattern is blank
    */
   public TagFilter {
-    if (tags == null) {
-      throw new InvalidValueException("tags", null, "is required");
-    }
+    Require.nonNull(tags, "tags");
     for (Map.Entry<String, String> entry : tags.entrySet()) {
       if (entry.getKey().isBlank()) {
         throw new InvalidValueException("tags", tags, "a tag name must not be blank");

@@ -1,8 +1,8 @@
 /**
- * Alert rules and their evaluation (ALERT-1 … ALERT-6): a rule model with the guide's default set,
- * an evaluator fed with timestamped samples into fixed-size time buckets, and the state machine
- * inactive → pending → firing → resolved with de-duplication, repeats, acknowledgement and
- * escalation. The evaluator returns events; sending them is the runtime's job.
+ * Alert rules and what they produce (ALERT-1 … ALERT-6): a rule model with the guide's default set,
+ * alert keys, phases, acknowledgements and events. The evaluator that runs the rules is in {@code
+ * app.omniy.core.alert.evaluator}, above this model and the SPI in {@code
+ * app.omniy.core.alert.spi}; it returns events, and sending them is the runtime's job.
  */
 @NullMarked
 package app.omniy.core.alert;

@@ -1,6 +1,6 @@
 package app.omniy.core.backup;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,9 +23,7 @@ public final class BackupIds {
 
   /** The id of a backup taken at {@code takenAt} (truncated to the second). */
   public static String of(Instant takenAt) {
-    if (takenAt == null) {
-      throw new InvalidValueException("takenAt", null, "is required");
-    }
+    Require.nonNull(takenAt, "takenAt");
     return FORMAT.format(takenAt.truncatedTo(ChronoUnit.SECONDS));
   }
 

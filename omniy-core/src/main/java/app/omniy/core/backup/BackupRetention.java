@@ -1,6 +1,7 @@
 package app.omniy.core.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +37,8 @@ public record BackupRetention(Duration keep) {
    * not make are never deleted (they are not Omniy's).
    */
   public List<String> expired(Collection<String> backupIds, Instant now) {
-    if (backupIds == null) {
-      throw new InvalidValueException("backupIds", null, "is required");
-    }
-    if (now == null) {
-      throw new InvalidValueException("now", null, "is required");
-    }
+    Require.nonNull(backupIds, "backupIds");
+    Require.nonNull(now, "now");
     TreeMap<Instant, String> byTime = new TreeMap<>();
     for (String id : backupIds) {
       BackupIds.takenAt(id).ifPresent(at -> byTime.put(at, id));

@@ -1,6 +1,7 @@
 package app.omniy.core.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 
 /**
@@ -21,9 +22,7 @@ public record BackupSummary(
     if (backupId == null || backupId.isBlank()) {
       throw new InvalidValueException("backupId", backupId, "must not be blank");
     }
-    if (takenAt == null) {
-      throw new InvalidValueException("takenAt", null, "is required");
-    }
+    Require.nonNull(takenAt, "takenAt");
     if (documents < 0) {
       throw new InvalidValueException("documents", documents, "must be zero or positive");
     }

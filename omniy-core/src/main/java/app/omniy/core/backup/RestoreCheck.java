@@ -1,6 +1,7 @@
 package app.omniy.core.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.util.List;
 
 /**
@@ -40,9 +41,7 @@ public record RestoreCheck(
           documents + "/" + differenceCount + "/" + changedSinceBackup,
           "must be zero or positive");
     }
-    if (differences == null) {
-      throw new InvalidValueException("differences", null, "is required");
-    }
+    Require.nonNull(differences, "differences");
     differences = List.copyOf(differences);
   }
 

@@ -2,6 +2,8 @@ package app.omniy.core.billing;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
+import app.omniy.core.sla.ExactRatio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,7 +17,8 @@ import java.time.YearMonth;
  * @param month the month whose availability earned the credit
  * @param amount the credit, positive, in the fee's currency
  * @param availabilityPercent the month's availability in percent as the SLA report shows it
- *     (truncated, never rounded up), for the record: the credit was assessed from the exact ratio
+ *     (truncated, never rounded up), for the record: the credit was assessed from the exact ratio;
+ *     at most 3 digits before the decimal point and 10 after it, as every percentage
  * @param reference the provider's id of the applied credit (e.g. a {@code cbtxn_…} balance
  *     transaction)
  * @param appliedAt when it was applied
@@ -35,20 +38,19 @@ public record AppliedCredit(
     if (customerId == null || customerId.isBlank()) {
       throw new InvalidValueException("customerId", customerId, "is required");
     }
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     if (amount == null || amount.amount().signum() <= 0) {
       throw new InvalidValueException("amount", amount, "must be a positive amount");
     }
-    if (availabilityPercent == null) {
-      throw new InvalidValueException("availabilityPercent", null, "is required");
-    }
+    availabilityPercent =
+        Require.decimal(
+            availabilityPercent,
+            ExactRatio.PERCENT_INTEGER_DIGITS,
+            ExactRatio.PERCENT_DECIMAL_PLACES,
+            "availabilityPercent");
     if (reference == null || reference.isBlank()) {
       throw new InvalidValueException("reference", reference, "is required");
     }
-    if (appliedAt == null) {
-      throw new InvalidValueException("appliedAt", null, "is required");
-    }
+    Require.nonNull(appliedAt, "appliedAt");
   }
 }

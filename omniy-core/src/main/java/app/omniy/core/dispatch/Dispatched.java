@@ -2,7 +2,7 @@ package app.omniy.core.dispatch;
 
 import app.omniy.core.Require;
 import app.omniy.core.post.PostRecord;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

@@ -5,7 +5,7 @@ import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.Reasons;
 import app.omniy.core.post.Transition;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

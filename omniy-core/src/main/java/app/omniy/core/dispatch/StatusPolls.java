@@ -3,7 +3,7 @@ package app.omniy.core.dispatch;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.Transition;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

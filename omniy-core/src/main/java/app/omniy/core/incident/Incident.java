@@ -1,6 +1,7 @@
 package app.omniy.core.incident;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.DowntimeCause;
 import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.SlaTarget;
@@ -45,15 +46,9 @@ public record Incident(
   public Incident {
     requireText(id, "id");
     requireText(title, "title");
-    if (severity == null) {
-      throw new InvalidValueException("severity", null, "is required");
-    }
-    if (affects == null) {
-      throw new InvalidValueException("affects", null, "is required");
-    }
-    if (timeline == null) {
-      throw new InvalidValueException("timeline", null, "is required");
-    }
+    Require.nonNull(severity, "severity");
+    Require.nonNull(affects, "affects");
+    Require.nonNull(timeline, "timeline");
     EnumMap<Milestone, Instant> copy = new EnumMap<>(Milestone.class);
     copy.putAll(timeline);
     for (Milestone required : List.of(Milestone.OCCURRED, Milestone.DETECTED)) {
@@ -93,12 +88,8 @@ public record Incident(
 
   /** The incident with {@code milestone} reached at {@code at}. */
   public Incident reach(Milestone milestone, Instant at) {
-    if (milestone == null) {
-      throw new InvalidValueException("milestone", null, "is required");
-    }
-    if (at == null) {
-      throw new InvalidValueException("at", null, "is required");
-    }
+    Require.nonNull(milestone, "milestone");
+    Require.nonNull(at, "at");
     Map<Milestone, Instant> next = new EnumMap<>(timeline);
     next.put(milestone, at);
     return new Incident(id, title, severity, affects, next);

@@ -1,6 +1,8 @@
 package app.omniy.core.incident;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Markdown;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +14,8 @@ import java.util.Map;
  * The root-cause analysis document of the guide's template (INC-3), in Markdown, pre-filled from
  * the incident's record: overview, timeline, downtime and the targets it breached. What only people
  * know (causes, users affected, loss, actions, lessons) is left for them to write, marked so it
- * cannot be mistaken for a finding.
+ * cannot be mistaken for a finding. The incident's id and title are shown as text through {@link
+ * Markdown#escape}, never as Markdown or HTML.
  */
 public final class RcaDocument {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -30,9 +33,7 @@ public final class RcaDocument {
    * The RCA for {@code incident} as of {@code now}, times shown in {@code zone} (the guide: JST).
    */
   public static String markdown(Incident incident, Instant now, ZoneId zone, Language language) {
-    if (incident == null) {
-      throw new InvalidValueException("incident", null, "is required");
-    }
+    Require.nonNull(incident, "incident");
     if (now == null || zone == null || language == null) {
       throw new InvalidValueException(
           now == null ? "now" : zone == null ? "zone" : "language", null, "is required");
@@ -42,9 +43,9 @@ public final class RcaDocument {
     md.append("# ")
         .append(w.title)
         .append(": ")
-        .append(incident.id())
+        .append(Markdown.escape(incident.id()))
         .append(' ')
-        .append(incident.title())
+        .append(Markdown.escape(incident.title()))
         .append("\n\n");
     md.append("## ").append(w.overview).append("\n\n");
     line(md, w.occurred, when(incident, Milestone.OCCURRED, zone, w));

@@ -1,6 +1,7 @@
 package app.omniy.core.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -39,18 +40,10 @@ public record JobRun(
     if (owner == null || owner.isBlank()) {
       throw new InvalidValueException("owner", owner, "must not be blank");
     }
-    if (due == null) {
-      throw new InvalidValueException("due", null, "is required");
-    }
-    if (started == null) {
-      throw new InvalidValueException("started", null, "is required");
-    }
-    if (outcome == null) {
-      throw new InvalidValueException("outcome", null, "is required");
-    }
-    if (output == null) {
-      throw new InvalidValueException("output", null, "is required");
-    }
+    Require.nonNull(due, "due");
+    Require.nonNull(started, "started");
+    Require.nonNull(outcome, "outcome");
+    Require.nonNull(output, "output");
     if ((finished == null) != (outcome == JobOutcome.RUNNING)) {
       throw new InvalidValueException(
           "finished", finished, "must be set exactly when the run is not RUNNING");

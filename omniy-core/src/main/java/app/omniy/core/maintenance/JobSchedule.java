@@ -1,6 +1,7 @@
 package app.omniy.core.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,7 +35,7 @@ public sealed interface JobSchedule {
   /** Every day at {@code at}. */
   record Daily(LocalTime at) implements JobSchedule {
     public Daily {
-      require(at);
+      Require.nonNull(at, "at");
     }
 
     @Override
@@ -51,10 +52,8 @@ public sealed interface JobSchedule {
   /** Every week on {@code day} at {@code at}. */
   record Weekly(DayOfWeek day, LocalTime at) implements JobSchedule {
     public Weekly {
-      if (day == null) {
-        throw new InvalidValueException("day", null, "is required");
-      }
-      require(at);
+      Require.nonNull(day, "day");
+      Require.nonNull(at, "at");
     }
 
     @Override
@@ -80,7 +79,7 @@ public sealed interface JobSchedule {
       if (lastDay < day || lastDay > 31) {
         throw new InvalidValueException("lastDay", lastDay, "must be " + day + " to 31");
       }
-      require(at);
+      Require.nonNull(at, "at");
     }
 
     @Override
@@ -103,12 +102,6 @@ public sealed interface JobSchedule {
 
     private LocalDate dueIn(YearMonth month) {
       return month.atDay(Math.min(day, month.lengthOfMonth()));
-    }
-  }
-
-  private static void require(LocalTime at) {
-    if (at == null) {
-      throw new InvalidValueException("at", null, "is required");
     }
   }
 }

@@ -1,6 +1,7 @@
 package app.omniy.core.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobSchedule.Daily;
 import app.omniy.core.maintenance.JobSchedule.Monthly;
 import app.omniy.core.maintenance.JobSchedule.Weekly;
@@ -62,15 +63,11 @@ public record MaintenanceCalendar(ZoneId zone, Duration grace, List<MaintenanceJ
    *     duplicate job id
    */
   public MaintenanceCalendar {
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(zone, "zone");
     if (grace == null || grace.isNegative()) {
       throw new InvalidValueException("grace", grace, "must be zero or positive");
     }
-    if (jobs == null) {
-      throw new InvalidValueException("jobs", null, "is required");
-    }
+    Require.nonNull(jobs, "jobs");
     jobs = List.copyOf(jobs);
     if (jobs.stream().map(MaintenanceJob::id).distinct().count() != jobs.size()) {
       throw new InvalidValueException("jobs", jobs.size(), "must have distinct ids");

@@ -1,6 +1,7 @@
 package app.omniy.core.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 
 /**
  * A job of the maintenance calendar.
@@ -20,8 +21,6 @@ public record MaintenanceJob(String id, String name, JobSchedule schedule) {
     if (name == null || name.isBlank()) {
       throw new InvalidValueException("name", name, "must not be blank");
     }
-    if (schedule == null) {
-      throw new InvalidValueException("schedule", null, "is required");
-    }
+    Require.nonNull(schedule, "schedule");
   }
 }

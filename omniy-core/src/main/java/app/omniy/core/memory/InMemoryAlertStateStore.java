@@ -1,7 +1,8 @@
 package app.omniy.core.memory;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.Require;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
 import java.util.List;
@@ -18,17 +19,13 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
 
   @Override
   public Optional<AlertState> find(AlertKey key) {
-    if (key == null) {
-      throw new InvalidValueException("key", null, "is required");
-    }
+    Require.nonNull(key, "key");
     return Optional.ofNullable(states.get(key));
   }
 
   @Override
   public boolean compareAndSet(AlertState next) {
-    if (next == null) {
-      throw new InvalidValueException("next", null, "is required");
-    }
+    Require.nonNull(next, "next");
     if (next.version() < 1) {
       throw new InvalidValueException("next.version", next.version(), "must be at least 1");
     }

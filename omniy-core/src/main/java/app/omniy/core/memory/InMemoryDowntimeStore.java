@@ -1,6 +1,6 @@
 package app.omniy.core.memory;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.TimeRange;
 import app.omniy.core.sla.spi.DowntimeStore;
@@ -30,9 +30,7 @@ public final class InMemoryDowntimeStore implements DowntimeStore {
 
   @Override
   public synchronized String add(DowntimePeriod period) {
-    if (period == null) {
-      throw new InvalidValueException("period", null, "is required");
-    }
+    Require.nonNull(period, "period");
     String id = "downtime-" + nextId++;
     periods.put(id, period);
     return id;
@@ -40,17 +38,13 @@ public final class InMemoryDowntimeStore implements DowntimeStore {
 
   @Override
   public synchronized boolean remove(String id) {
-    if (id == null) {
-      throw new InvalidValueException("id", null, "is required");
-    }
+    Require.nonNull(id, "id");
     return periods.remove(id) != null;
   }
 
   @Override
   public synchronized List<Stored> overlapping(TimeRange range) {
-    if (range == null) {
-      throw new InvalidValueException("range", null, "is required");
-    }
+    Require.nonNull(range, "range");
     List<Stored> found = new ArrayList<>();
     periods.forEach(
         (id, period) -> {

@@ -19,9 +19,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
   @Override
   public void save(Incident incident) {
-    if (incident == null) {
-      throw new InvalidValueException("incident", null, "is required");
-    }
+    Require.nonNull(incident, "incident");
     incidents.put(incident.id(), incident);
   }
 

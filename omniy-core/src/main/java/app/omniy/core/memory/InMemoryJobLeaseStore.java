@@ -1,6 +1,6 @@
 package app.omniy.core.memory;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.spi.JobLease;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import java.time.Instant;
@@ -66,9 +66,7 @@ public final class InMemoryJobLeaseStore implements JobLeaseStore {
   }
 
   private static <T> T required(T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
+    Require.nonNull(value, field);
     return value;
   }
 }

@@ -1,6 +1,7 @@
 package app.omniy.core.memory;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import java.time.Instant;
@@ -21,18 +22,14 @@ public final class InMemoryJobRunStore implements JobRunStore {
 
   @Override
   public void save(JobRun run) {
-    if (run == null) {
-      throw new InvalidValueException("run", null, "is required");
-    }
+    Require.nonNull(run, "run");
     runs.computeIfAbsent(run.jobId(), id -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()))
         .put(run.due(), run);
   }
 
   @Override
   public Optional<JobRun> find(String jobId, Instant due) {
-    if (due == null) {
-      throw new InvalidValueException("due", null, "is required");
-    }
+    Require.nonNull(due, "due");
     return Optional.ofNullable(of(jobId).get(due));
   }
 
@@ -46,9 +43,7 @@ public final class InMemoryJobRunStore implements JobRunStore {
 
   @Override
   public int deleteBefore(String jobId, Instant dueBefore) {
-    if (dueBefore == null) {
-      throw new InvalidValueException("dueBefore", null, "is required");
-    }
+    Require.nonNull(dueBefore, "dueBefore");
     // Latest first: the entries after dueBefore in this order are the older ones.
     NavigableMap<Instant, JobRun> older = of(jobId).tailMap(dueBefore, false);
     int deleted = 0;
@@ -59,9 +54,7 @@ public final class InMemoryJobRunStore implements JobRunStore {
   }
 
   private NavigableMap<Instant, JobRun> of(String jobId) {
-    if (jobId == null) {
-      throw new InvalidValueException("jobId", null, "is required");
-    }
+    Require.nonNull(jobId, "jobId");
     return runs.getOrDefault(jobId, new ConcurrentSkipListMap<>());
   }
 }

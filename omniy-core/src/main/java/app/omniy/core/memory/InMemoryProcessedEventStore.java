@@ -98,6 +98,12 @@ public final class InMemoryProcessedEventStore implements ProcessedEventStore {
     return Math.max(0, before - entries.size());
   }
 
+  /** The retention this store was made with: 30 days unless given. */
+  @Override
+  public Duration retention() {
+    return retention;
+  }
+
   @Override
   public boolean isProcessed(String eventId) {
     Require.nonBlank(eventId, "eventId");

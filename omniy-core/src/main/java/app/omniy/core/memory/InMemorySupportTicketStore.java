@@ -1,6 +1,7 @@
 package app.omniy.core.memory;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.support.SupportTicket;
 import app.omniy.core.support.spi.SupportTicketStore;
 import java.time.Instant;
@@ -25,9 +26,7 @@ public final class InMemorySupportTicketStore implements SupportTicketStore {
 
   @Override
   public void save(SupportTicket ticket) {
-    if (ticket == null) {
-      throw new InvalidValueException("ticket", null, "is required");
-    }
+    Require.nonNull(ticket, "ticket");
     tickets.put(ticket.id(), ticket);
   }
 
@@ -56,12 +55,8 @@ public final class InMemorySupportTicketStore implements SupportTicketStore {
    * @throws InvalidValueException naming {@code from} or {@code to}
    */
   public static void checkRange(Instant from, Instant to) {
-    if (from == null) {
-      throw new InvalidValueException("from", null, "is required");
-    }
-    if (to == null) {
-      throw new InvalidValueException("to", null, "is required");
-    }
+    Require.nonNull(from, "from");
+    Require.nonNull(to, "to");
     if (to.isBefore(from)) {
       throw new InvalidValueException("to", to, "must not be before from (" + from + ")");
     }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param width width in pixels, positive
  * @param height height in pixels, positive
  * @param bytes file size in bytes, zero or more
- * @param duration the video's length; {@code null} for images
+ * @param duration the video's length, at most {@link Require#MAX_DURATION}; {@code null} for images
  */
 public record MediaItem(
     Type type,
@@ -35,7 +35,8 @@ public record MediaItem(
 
   /**
    * @throws InvalidValueException naming the field if one is missing, a dimension is not positive,
-   *     the size or duration is negative, or a video has no duration
+   *     the size or duration is negative, a video has no duration or one beyond {@link
+   *     Require#MAX_DURATION}
    */
   public MediaItem {
     Require.nonNull(type, "type");
@@ -50,6 +51,7 @@ public record MediaItem(
     Require.atLeast(bytes, 0, "bytes");
     if (type == Type.VIDEO) {
       Require.nonNegative(duration, "duration");
+      Require.atMost(duration, Require.MAX_DURATION, "duration");
     } else if (duration != null) {
       throw new InvalidValueException("duration", duration, "is only for videos");
     }

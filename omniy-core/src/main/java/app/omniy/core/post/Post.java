@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param caption the caption, possibly empty
  * @param userTags users tagged on the media
  * @param firstComment a comment to add right after publishing; {@code null} for none
- * @param publishAt when to publish, an instant
+ * @param publishAt when to publish, an instant between {@link Require#EARLIEST_INSTANT} and {@link
+ *     Require#LATEST_INSTANT}
  * @param zone the account's time zone, kept for display and calendar rules (not for the instant)
  */
 public record Post(
@@ -34,7 +35,8 @@ public record Post(
     ZoneId zone) {
 
   /**
-   * @throws InvalidValueException naming the field if one is missing or an id is blank
+   * @throws InvalidValueException naming the field if one is missing, an id is blank or the publish
+   *     time lies outside the years −10000 to 10000
    */
   public Post {
     Require.nonBlank(id, "id");
@@ -46,7 +48,7 @@ public record Post(
       Require.nonNull(userTags.get(i), "userTags[" + i + "]");
     }
     userTags = List.copyOf(userTags);
-    Require.nonNull(publishAt, "publishAt");
+    Require.instant(publishAt, "publishAt");
     Require.nonNull(zone, "zone");
   }
 

@@ -69,8 +69,8 @@ public record PostLimits(
           Duration.ofDays(75));
 
   /**
-   * @throws InvalidValueException naming the field if one is missing, negative, or a range is
-   *     inverted
+   * @throws InvalidValueException naming the field if one is missing, negative, a duration is
+   *     beyond {@link Require#MAX_DURATION}, or a range is inverted
    */
   public PostLimits {
     Require.atLeast(captionMaxChars, 0, "captionMaxChars");
@@ -89,14 +89,18 @@ public record PostLimits(
     }
     Require.atLeast(imageMaxBytes, 0, "imageMaxBytes");
     Require.nonNegative(videoMinDuration, "videoMinDuration");
+    Require.atMost(videoMinDuration, Require.MAX_DURATION, "videoMinDuration");
     Require.nonNegative(videoMaxDuration, "videoMaxDuration");
+    Require.atMost(videoMaxDuration, Require.MAX_DURATION, "videoMaxDuration");
     if (videoMaxDuration.compareTo(videoMinDuration) < 0) {
       throw new InvalidValueException(
           "videoMaxDuration", videoMaxDuration, "must not be below videoMinDuration");
     }
     Require.atLeast(videoMaxBytes, 0, "videoMaxBytes");
     Require.nonNegative(minLead, "minLead");
+    Require.atMost(minLead, Require.MAX_DURATION, "minLead");
     Require.nonNegative(horizon, "horizon");
+    Require.atMost(horizon, Require.MAX_DURATION, "horizon");
     if (horizon.compareTo(minLead) < 0) {
       throw new InvalidValueException("horizon", horizon, "must not be below minLead");
     }

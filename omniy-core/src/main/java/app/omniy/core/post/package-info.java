@@ -1,9 +1,10 @@
 /**
  * Scheduled posts (POST-1 … POST-11): the post model, validation, the lifecycle state machine,
- * publishing quotas, the durable retry policy with the missed window, the success-rate arithmetic,
- * the host-facing {@link app.omniy.core.post.PostService} and the embedded {@link
- * app.omniy.core.memory.InMemoryPostStore}. Every rule takes the current {@link java.time.Instant}
- * as an argument; nothing here reads a clock.
+ * leases and the success-rate arithmetic. This is the bottom layer of the post packages: {@code
+ * app.omniy.core.post.spi} (what adapters implement), {@code app.omniy.core.retry} (the durable
+ * retry policy) and {@code app.omniy.core.post.service} (the host-facing {@code PostService}) build
+ * on it. Every rule takes the current {@link java.time.Instant} as an argument; nothing here reads
+ * a clock.
  */
 @NullMarked
 package app.omniy.core.post;

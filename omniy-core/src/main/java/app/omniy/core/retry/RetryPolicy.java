@@ -6,6 +6,7 @@ import app.omniy.core.post.Post;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.Reasons;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
 import java.time.Duration;
 import java.time.Instant;

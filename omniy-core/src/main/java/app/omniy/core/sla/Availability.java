@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -22,10 +23,8 @@ public record Availability(
    * @throws InvalidValueException if a value is missing or out of range
    */
   public Availability {
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
-    requireObjective(objectivePercent);
+    Require.nonNull(target, "target");
+    objectivePercent = requireObjective(objectivePercent);
     if (measuredSeconds < 1) {
       throw new InvalidValueException("measuredSeconds", measuredSeconds, "must be positive");
     }
@@ -88,13 +87,11 @@ public record Availability(
   }
 
   static BigDecimal requireObjective(BigDecimal objectivePercent) {
-    if (objectivePercent == null) {
-      throw new InvalidValueException("objectivePercent", null, "is required");
-    }
-    if (objectivePercent.signum() <= 0 || objectivePercent.compareTo(HUNDRED) >= 0) {
+    BigDecimal objective = ExactRatio.percent(objectivePercent, "objectivePercent");
+    if (objective.signum() <= 0 || objective.compareTo(HUNDRED) >= 0) {
       throw new InvalidValueException(
-          "objectivePercent", objectivePercent.toPlainString(), "must be above 0 and below 100");
+          "objectivePercent", objective, "must be above 0 and below 100");
     }
-    return objectivePercent;
+    return objective;
   }
 }

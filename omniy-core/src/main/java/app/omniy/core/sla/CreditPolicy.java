@@ -2,6 +2,7 @@ package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +32,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
    * @throws InvalidValueException if tiers are missing or overlap
    */
   public CreditPolicy {
-    if (tiers == null) {
-      throw new InvalidValueException("tiers", null, "is required");
-    }
+    Require.nonNull(tiers, "tiers");
     tiers = List.copyOf(tiers);
     List<CreditTier> ordered =
         tiers.stream().sorted(Comparator.comparing(CreditTier::atLeast)).toList();
@@ -48,19 +47,16 @@ public record CreditPolicy(List<CreditTier> tiers) {
   /**
    * The credit, in percent of the fee, that {@code availabilityPercent} earns.
    *
-   * @throws InvalidValueException if the availability is missing or outside 0–100%
+   * @throws InvalidValueException if the availability is missing, outside 0–100% or has more than
+   *     {@value ExactRatio#PERCENT_DECIMAL_PLACES} decimal places
    */
   public int creditPercent(BigDecimal availabilityPercent) {
-    if (availabilityPercent == null) {
-      throw new InvalidValueException("availabilityPercent", null, "is required");
-    }
-    if (availabilityPercent.signum() < 0
-        || availabilityPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw new InvalidValueException(
-          "availabilityPercent", availabilityPercent.toPlainString(), "must be between 0 and 100");
+    BigDecimal percent = ExactRatio.percent(availabilityPercent, "availabilityPercent");
+    if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw new InvalidValueException("availabilityPercent", percent, "must be between 0 and 100");
     }
     return tiers.stream()
-        .filter(tier -> tier.contains(availabilityPercent))
+        .filter(tier -> tier.contains(percent))
         .mapToInt(CreditTier::creditPercent)
         .findFirst()
         .orElse(0);
@@ -68,9 +64,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
 
   /** The credit amount: {@link #creditPercent} of {@code monthlyFee}, half-up to the minor unit. */
   public Money credit(BigDecimal availabilityPercent, Money monthlyFee) {
-    if (monthlyFee == null) {
-      throw new InvalidValueException("monthlyFee", null, "is required");
-    }
+    Require.nonNull(monthlyFee, "monthlyFee");
     if (monthlyFee.amount().signum() < 0) {
       throw new InvalidValueException("monthlyFee", monthlyFee, "must not be negative");
     }
@@ -84,9 +78,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
    * @throws InvalidValueException if the availability is missing or above 100%
    */
   public int creditPercent(ExactRatio availability) {
-    if (availability == null) {
-      throw new InvalidValueException("availability", null, "is required");
-    }
+    Require.nonNull(availability, "availability");
     if (availability.numerator() > availability.denominator()) {
       throw new InvalidValueException("availability", availability, "must not exceed 100%");
     }
@@ -100,9 +92,7 @@ public record CreditPolicy(List<CreditTier> tiers) {
 
   /** The credit amount: {@link #creditPercent(ExactRatio)} of {@code monthlyFee}, half-up. */
   public Money credit(ExactRatio availability, Money monthlyFee) {
-    if (monthlyFee == null) {
-      throw new InvalidValueException("monthlyFee", null, "is required");
-    }
+    Require.nonNull(monthlyFee, "monthlyFee");
     if (monthlyFee.amount().signum() < 0) {
       throw new InvalidValueException("monthlyFee", monthlyFee, "must not be negative");
     }

@@ -1,6 +1,6 @@
 package app.omniy.core.sla;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,18 +20,14 @@ public final class CreditRequests {
 
   /** The last day a request for {@code month} is accepted: the last day of the next month. */
   public static LocalDate deadline(YearMonth month) {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     return month.plusMonths(1).atEndOfMonth();
   }
 
   /** Whether a request dated {@code requestedOn} (a date in the SLA zone) is on time. */
   public static Eligibility decide(YearMonth month, LocalDate requestedOn) {
     LocalDate deadline = deadline(month);
-    if (requestedOn == null) {
-      throw new InvalidValueException("requestedOn", null, "is required");
-    }
+    Require.nonNull(requestedOn, "requestedOn");
     if (requestedOn.isBefore(month.atDay(1))) {
       return new Eligibility(false, "requested on " + requestedOn + ", before " + month + " began");
     }
@@ -47,12 +43,8 @@ public final class CreditRequests {
    * zone}.
    */
   public static Eligibility decide(YearMonth month, Instant requestedAt, ZoneId zone) {
-    if (requestedAt == null) {
-      throw new InvalidValueException("requestedAt", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(requestedAt, "requestedAt");
+    Require.nonNull(zone, "zone");
     return decide(month, LocalDate.ofInstant(requestedAt, zone));
   }
 

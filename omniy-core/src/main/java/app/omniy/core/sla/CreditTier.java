@@ -15,16 +15,13 @@ import java.math.BigDecimal;
 public record CreditTier(BigDecimal atLeast, BigDecimal below, int creditPercent) {
 
   /**
-   * @throws InvalidValueException if a bound is missing, the bounds are reversed or the credit is
+   * @throws InvalidValueException if a bound is missing, has more digits than a percentage (see
+   *     {@link ExactRatio#PERCENT_DECIMAL_PLACES}), the bounds are reversed or the credit is
    *     outside 0–100
    */
   public CreditTier {
-    if (atLeast == null) {
-      throw new InvalidValueException("atLeast", null, "is required");
-    }
-    if (below == null) {
-      throw new InvalidValueException("below", null, "is required");
-    }
+    atLeast = ExactRatio.percent(atLeast, "atLeast");
+    below = ExactRatio.percent(below, "below");
     if (atLeast.compareTo(below) >= 0) {
       throw new InvalidValueException("atLeast", atLeast, "must be below " + below);
     }

@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,9 +39,7 @@ public final class DowntimeLedger {
    * @throws InvalidValueException if the collection or one of its periods is missing
    */
   public static DowntimeLedger of(Collection<DowntimePeriod> periods) {
-    if (periods == null) {
-      throw new InvalidValueException("periods", null, "is required");
-    }
+    Require.nonNull(periods, "periods");
     int i = 0;
     for (DowntimePeriod period : periods) {
       if (period == null) {
@@ -137,12 +136,8 @@ public final class DowntimeLedger {
    * arrays, exclusions from the back, so one pair of arrays serves both.
    */
   private Bounds bounds(SlaTarget target, TimeRange range) {
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
-    if (range == null) {
-      throw new InvalidValueException("range", null, "is required");
-    }
+    Require.nonNull(target, "target");
+    Require.nonNull(range, "range");
     long from = range.start().getEpochSecond();
     long to = range.end().getEpochSecond();
     int n = periods.size();

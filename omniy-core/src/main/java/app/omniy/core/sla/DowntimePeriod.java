@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
@@ -20,22 +21,14 @@ public record DowntimePeriod(
     Instant start, Instant end, DowntimeCause cause, SlaTarget target, String note) {
 
   /**
-   * @throws InvalidValueException if a value is missing or {@code end} is not at least a second
-   *     after {@code start}
+   * @throws InvalidValueException if a value is missing, a time lies outside the years −10000 to
+   *     10000 ({@link Require#instant}) or {@code end} is not at least a second after {@code start}
    */
   public DowntimePeriod {
-    if (start == null) {
-      throw new InvalidValueException("start", null, "is required");
-    }
-    if (end == null) {
-      throw new InvalidValueException("end", null, "is required");
-    }
-    if (cause == null) {
-      throw new InvalidValueException("cause", null, "is required");
-    }
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
+    Require.instant(start, "start");
+    Require.instant(end, "end");
+    Require.nonNull(cause, "cause");
+    Require.nonNull(target, "target");
     if (note == null) {
       throw new InvalidValueException("note", null, "is required (empty for none)");
     }

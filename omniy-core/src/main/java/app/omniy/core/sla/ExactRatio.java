@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -20,6 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param denominator at least 1
  */
 public record ExactRatio(long numerator, long denominator) implements Comparable<ExactRatio> {
+  /**
+   * The most digits a percentage given by a user or a file may have before the decimal point
+   * (SLA-1, SLA-6): below 1000%.
+   */
+  public static final int PERCENT_INTEGER_DIGITS = 3;
+
+  /**
+   * The most decimal places a percentage given by a user or a file may have: 99.9999999999% is
+   * finer than a millisecond in a month, and ten places keep the exact comparison in {@code long}
+   * arithmetic.
+   */
+  public static final int PERCENT_DECIMAL_PLACES = 10;
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final int CACHE_LIMIT = 256;
   private static final Map<BigDecimal, Long> UNSCALED = new ConcurrentHashMap<>();
@@ -62,13 +76,20 @@ public record ExactRatio(long numerator, long denominator) implements Comparable
   /**
    * The ratio a percentage stands for: {@code 99.8842} gives 998,842 / 1,000,000.
    *
-   * @throws InvalidValueException if {@code percent} is missing, negative or has too many digits
+   * @throws InvalidValueException if {@code percent} is missing, negative, 1000 or more, or has
+   *     more than {@value #PERCENT_DECIMAL_PLACES} decimal places
    */
   public static ExactRatio ofPercent(BigDecimal percent) {
-    if (percent == null) {
-      throw new InvalidValueException("percent", null, "is required");
-    }
-    return ofDecimal(percent.movePointLeft(2), "percent", percent);
+    BigDecimal bounded = percent(percent, "percent");
+    return ofDecimal(bounded.movePointLeft(2), "percent", bounded);
+  }
+
+  /**
+   * {@code percent} once its digits are within {@link #PERCENT_INTEGER_DIGITS} and {@link
+   * #PERCENT_DECIMAL_PLACES}, for every percentage a user or a file gives.
+   */
+  static BigDecimal percent(BigDecimal percent, String field) {
+    return Require.decimal(percent, PERCENT_INTEGER_DIGITS, PERCENT_DECIMAL_PLACES, field);
   }
 
   /** The exact ratio of two non-negative integers given as {@link BigInteger}s. */
@@ -110,9 +131,7 @@ public record ExactRatio(long numerator, long denominator) implements Comparable
 
   /** Compares this ratio, as a percentage, exactly with {@code percent}; like {@code compareTo}. */
   public int compareToPercent(BigDecimal percent) {
-    if (percent == null) {
-      throw new InvalidValueException("percent", null, "is required");
-    }
+    Require.nonNull(percent, "percent");
     // numerator / denominator vs unscaled / 10^(scale + 2), cross-multiplied. Long arithmetic
     // when it cannot overflow (every real threshold), exact BigDecimal otherwise.
     int scale = percent.scale();

@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -22,18 +23,13 @@ public record LatencyPercentile(
     boolean aboveLargestBucket) {
 
   /**
-   * @throws InvalidValueException if a value is missing
+   * @throws InvalidValueException if a value is missing or the quantile has more than 12 decimal
+   *     places
    */
   public LatencyPercentile {
-    if (quantile == null) {
-      throw new InvalidValueException("quantile", null, "is required");
-    }
-    if (value == null) {
-      throw new InvalidValueException("value", null, "is required");
-    }
-    if (method == null) {
-      throw new InvalidValueException("method", null, "is required");
-    }
+    quantile = LatencySlo.quantile(quantile);
+    Require.nonNull(value, "value");
+    Require.nonNull(method, "method");
   }
 
   /** Whether the percentile is at most {@code threshold}; never when it is above the buckets. */

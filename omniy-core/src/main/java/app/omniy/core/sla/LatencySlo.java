@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -47,23 +48,27 @@ public record LatencySlo(String name, Duration threshold) {
    * least 1.
    */
   public static long nearestRank(BigDecimal quantile, long n) {
-    if (quantile == null || quantile.signum() <= 0 || quantile.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidValueException("quantile", quantile, "must be above 0 and at most 1");
+    BigDecimal q = quantile(quantile);
+    if (q.signum() <= 0 || q.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidValueException("quantile", q, "must be above 0 and at most 1");
     }
     if (n < 1) {
       throw new InvalidValueException("samples", n, "must not be empty");
     }
-    return quantile
-        .multiply(BigDecimal.valueOf(n))
-        .setScale(0, RoundingMode.CEILING)
-        .longValueExact();
+    return q.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
+  }
+
+  /**
+   * {@code quantile} once its digits are bounded, before the rounding in {@link #nearestRank}: a
+   * percentage's ten decimal places are twelve of a quantile.
+   */
+  static BigDecimal quantile(BigDecimal quantile) {
+    return Require.decimal(quantile, 1, ExactRatio.PERCENT_DECIMAL_PLACES + 2, "quantile");
   }
 
   /** The p95 of raw samples by nearest rank. */
   public static LatencyPercentile p95(Collection<Duration> samples) {
-    if (samples == null) {
-      throw new InvalidValueException("samples", null, "is required");
-    }
+    Require.nonNull(samples, "samples");
     List<Duration> sorted = samples.stream().sorted().toList();
     long rank = nearestRank(P95, sorted.size());
     return new LatencyPercentile(
@@ -104,9 +109,7 @@ public record LatencySlo(String name, Duration threshold) {
 
   /** Holds {@code percentile} to this objective. */
   public Result evaluate(LatencyPercentile percentile) {
-    if (percentile == null) {
-      throw new InvalidValueException("percentile", null, "is required");
-    }
+    Require.nonNull(percentile, "percentile");
     return new Result(this, percentile, percentile.atMost(threshold));
   }
 

@@ -110,8 +110,7 @@ public record PostSuccessRate(long published, long failedAgainstUs, long exclude
    * meets 99.5, 994/1000 does not. With no counted posts nothing failed, so the target is met.
    */
   public boolean meets(BigDecimal targetPercent) {
-    Require.nonNull(targetPercent, "targetPercent");
-    return rate().isAtLeastPercent(targetPercent);
+    return rate().isAtLeastPercent(ExactRatio.percent(targetPercent, "targetPercent"));
   }
 
   /** Whether the rate is at least the 99.5% objective (SLA-3), compared exactly. */

@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -17,9 +18,7 @@ public record ProbeResult(Instant at, boolean up) {
    * @throws InvalidValueException if the time is missing
    */
   public ProbeResult {
-    if (at == null) {
-      throw new InvalidValueException("at", null, "is required");
-    }
+    Require.nonNull(at, "at");
     at = at.truncatedTo(ChronoUnit.SECONDS);
   }
 

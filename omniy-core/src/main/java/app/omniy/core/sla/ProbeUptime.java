@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +32,12 @@ public final class ProbeUptime {
    */
   public static Outcome evaluate(
       Collection<ProbeResult> results, Duration interval, TimeRange range, SlaTarget target) {
-    if (results == null) {
-      throw new InvalidValueException("results", null, "is required");
-    }
+    Require.nonNull(results, "results");
     if (interval == null || interval.getSeconds() < 1) {
       throw new InvalidValueException("interval", interval, "must be at least a second");
     }
-    if (range == null) {
-      throw new InvalidValueException("range", null, "is required");
-    }
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
+    Require.nonNull(range, "range");
+    Require.nonNull(target, "target");
     List<ProbeResult> sorted = new ArrayList<>(results);
     sorted.sort(Comparator.comparing(ProbeResult::at));
     long step = interval.getSeconds();

@@ -2,6 +2,7 @@ package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,12 +36,8 @@ public record ServiceCredit(
    *     0–100
    */
   public ServiceCredit {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
-    if (availability == null) {
-      throw new InvalidValueException("availability", null, "is required");
-    }
+    Require.nonNull(month, "month");
+    Require.nonNull(availability, "availability");
     if (creditPercent < 0 || creditPercent > 100) {
       throw new InvalidValueException("creditPercent", creditPercent, "must be 0–100");
     }
@@ -60,9 +57,7 @@ public record ServiceCredit(
       ExactRatio availability,
       @Nullable Money fee,
       @Nullable LocalDate requestedOn) {
-    if (policy == null) {
-      throw new InvalidValueException("policy", null, "is required");
-    }
+    Require.nonNull(policy, "policy");
     int percent = policy.creditPercent(availability);
     Money amount = fee == null ? null : amount(fee, percent);
     if (requestedOn == null) {

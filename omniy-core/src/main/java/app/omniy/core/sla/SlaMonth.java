@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -23,12 +24,8 @@ public final class SlaMonth {
   private final TimeRange range;
 
   private SlaMonth(YearMonth month, ZoneId zone) {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(month, "month");
+    Require.nonNull(zone, "zone");
     this.month = month;
     this.zone = zone;
     this.range =

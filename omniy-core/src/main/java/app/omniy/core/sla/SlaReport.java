@@ -2,6 +2,7 @@ package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,24 +33,16 @@ public record SlaReport(
    * @throws InvalidValueException if a required value is missing or the unknown time negative
    */
   public SlaReport {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     if (availability == null || availability.isEmpty()) {
       throw new InvalidValueException("availability", availability, "must not be empty");
     }
-    if (periods == null) {
-      throw new InvalidValueException("periods", null, "is required");
-    }
+    Require.nonNull(periods, "periods");
     if (unknownSeconds < 0) {
       throw new InvalidValueException("unknownSeconds", unknownSeconds, "must not be negative");
     }
-    if (latency == null) {
-      throw new InvalidValueException("latency", null, "is required");
-    }
-    if (credit == null) {
-      throw new InvalidValueException("credit", null, "is required");
-    }
+    Require.nonNull(latency, "latency");
+    Require.nonNull(credit, "credit");
     availability = List.copyOf(availability);
     periods = List.copyOf(periods);
     latency = List.copyOf(latency);
@@ -62,12 +55,8 @@ public record SlaReport(
    */
   public static SlaReport of(
       DowntimeLedger ledger, SlaMonth month, CreditPolicy policy, @Nullable Money fee) {
-    if (ledger == null) {
-      throw new InvalidValueException("ledger", null, "is required");
-    }
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(ledger, "ledger");
+    Require.nonNull(month, "month");
     List<Availability> measured =
         List.of(
             ledger.availability(SlaTarget.SYSTEM, month),

@@ -1,12 +1,14 @@
 package app.omniy.core.sla;
 
+import app.omniy.core.Markdown;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * Renders an {@link SlaReport} as Markdown for people (SLA-8). Percentages are truncated to four
  * decimals, never rounded up, so a missed objective never reads as met. Times are shown in the
- * report's zone with their offset.
+ * report's zone with their offset. Text the host supplied (downtime notes, objective names) is
+ * shown as text through {@link Markdown#escape}, never as Markdown or HTML.
  */
 public final class SlaReportMarkdown {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -64,7 +66,7 @@ public final class SlaReportMarkdown {
       md.append(" | ").append(p.cause().id());
       md.append(" | ").append(p.target().id());
       md.append(" | ").append(p.cause().excluded() ? "excluded" : "downtime");
-      md.append(" | ").append(p.note().replace("|", "\\|").replace('\n', ' ')).append(" |\n");
+      md.append(" | ").append(Markdown.escape(p.note())).append(" |\n");
     }
   }
 
@@ -81,7 +83,7 @@ public final class SlaReportMarkdown {
     md.append("| Objective | Threshold | p95 | Result | Samples | Method |\n");
     md.append("|---|---|---|---|---|---|\n");
     for (LatencySlo.Result r : results) {
-      md.append("| ").append(r.slo().name());
+      md.append("| ").append(Markdown.escape(r.slo().name()));
       md.append(" | ").append(r.slo().threshold().toMillis()).append(" ms");
       md.append(" | ").append(r.percentile().aboveLargestBucket() ? "> " : "");
       md.append(r.percentile().value().toMillis()).append(" ms");

@@ -1,6 +1,7 @@
 package app.omniy.core.sla;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,12 +18,8 @@ public record TimeRange(Instant start, Instant end) {
    * @throws InvalidValueException if either is missing or {@code end} is not after {@code start}
    */
   public TimeRange {
-    if (start == null) {
-      throw new InvalidValueException("start", null, "is required");
-    }
-    if (end == null) {
-      throw new InvalidValueException("end", null, "is required");
-    }
+    Require.nonNull(start, "start");
+    Require.nonNull(end, "end");
     if (!end.isAfter(start)) {
       throw new InvalidValueException("end", end, "must be after start " + start);
     }

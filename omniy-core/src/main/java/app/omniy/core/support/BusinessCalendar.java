@@ -1,6 +1,7 @@
 package app.omniy.core.support;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +36,8 @@ public record BusinessCalendar(
    *     not after {@code opens}
    */
   public BusinessCalendar {
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
-    if (opens == null) {
-      throw new InvalidValueException("opens", null, "is required");
-    }
+    Require.nonNull(zone, "zone");
+    Require.nonNull(opens, "opens");
     if (closes == null || !closes.isAfter(opens)) {
       throw new InvalidValueException("closes", closes, "must be after opens (" + opens + ")");
     }

@@ -1,6 +1,7 @@
 package app.omniy.core.support;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,19 +22,13 @@ public record SupportDeadlines(BusinessCalendar calendar) {
    * @throws InvalidValueException if the calendar is missing
    */
   public SupportDeadlines {
-    if (calendar == null) {
-      throw new InvalidValueException("calendar", null, "is required");
-    }
+    Require.nonNull(calendar, "calendar");
   }
 
   /** When the first response to a ticket of {@code priority} opened at {@code openedAt} is due. */
   public Instant firstResponseDue(SupportPriority priority, Instant openedAt) {
-    if (priority == null) {
-      throw new InvalidValueException("priority", null, "is required");
-    }
-    if (openedAt == null) {
-      throw new InvalidValueException("openedAt", null, "is required");
-    }
+    Require.nonNull(priority, "priority");
+    Require.nonNull(openedAt, "openedAt");
     if (!priority.countsBusinessTime()) {
       return openedAt.plus(priority.hours());
     }
@@ -44,9 +39,7 @@ public record SupportDeadlines(BusinessCalendar calendar) {
 
   /** Whether a first response at {@code respondedAt} missed its deadline (at it is on time). */
   public boolean breached(SupportPriority priority, Instant openedAt, Instant respondedAt) {
-    if (respondedAt == null) {
-      throw new InvalidValueException("respondedAt", null, "is required");
-    }
+    Require.nonNull(respondedAt, "respondedAt");
     return respondedAt.isAfter(firstResponseDue(priority, openedAt));
   }
 
@@ -56,12 +49,8 @@ public record SupportDeadlines(BusinessCalendar calendar) {
    * unanswered ticket at exactly its deadline, is not (yet) a breach.
    */
   public Optional<SupportBreach> breach(SupportTicket ticket, Instant now) {
-    if (ticket == null) {
-      throw new InvalidValueException("ticket", null, "is required");
-    }
-    if (now == null) {
-      throw new InvalidValueException("now", null, "is required");
-    }
+    Require.nonNull(ticket, "ticket");
+    Require.nonNull(now, "now");
     Instant due = firstResponseDue(ticket.priority(), ticket.openedAt());
     Instant responded = ticket.firstResponseAt();
     boolean late = responded != null ? responded.isAfter(due) : now.isAfter(due);
@@ -72,9 +61,7 @@ public record SupportDeadlines(BusinessCalendar calendar) {
 
   /** Every ticket of {@code tickets} whose first-response target is breached as of {@code now}. */
   public List<SupportBreach> breaches(Collection<SupportTicket> tickets, Instant now) {
-    if (tickets == null) {
-      throw new InvalidValueException("tickets", null, "is required");
-    }
+    Require.nonNull(tickets, "tickets");
     List<SupportBreach> breaches = new ArrayList<>();
     for (SupportTicket ticket : tickets) {
       breach(ticket, now).ifPresent(breaches::add);

@@ -1,6 +1,7 @@
 package app.omniy.core.support;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.ExactRatio;
 import app.omniy.core.sla.SlaMonth;
 import java.math.BigDecimal;
@@ -59,9 +60,7 @@ public record SupportKpis(
    *     negative, or a part exceeds its whole
    */
   public SupportKpis {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
+    Require.nonNull(month, "month");
     requireCount("opened", opened, Long.MAX_VALUE);
     requireCount("resolved", resolved, Long.MAX_VALUE);
     requireCount("resolvedAtFirstContact", resolvedAtFirstContact, resolved);
@@ -72,9 +71,7 @@ public record SupportKpis(
     }
     requireCount("resolutionSeconds", resolutionSeconds, Long.MAX_VALUE);
     requireCount("responseBreaches", responseBreaches, opened);
-    if (byLevel == null) {
-      throw new InvalidValueException("byLevel", null, "is required");
-    }
+    Require.nonNull(byLevel, "byLevel");
     EnumMap<EscalationLevel, Long> levels = new EnumMap<>(EscalationLevel.class);
     for (EscalationLevel level : EscalationLevel.values()) {
       long count = byLevel.getOrDefault(level, 0L);
@@ -91,15 +88,9 @@ public record SupportKpis(
    */
   public static SupportKpis of(
       SlaMonth month, Collection<SupportTicket> tickets, SupportDeadlines deadlines, Instant asOf) {
-    if (month == null) {
-      throw new InvalidValueException("month", null, "is required");
-    }
-    if (tickets == null) {
-      throw new InvalidValueException("tickets", null, "is required");
-    }
-    if (deadlines == null) {
-      throw new InvalidValueException("deadlines", null, "is required");
-    }
+    Require.nonNull(month, "month");
+    Require.nonNull(tickets, "tickets");
+    Require.nonNull(deadlines, "deadlines");
     long opened = 0;
     long resolved = 0;
     long firstContact = 0;

@@ -1,6 +1,7 @@
 package app.omniy.core.support;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -43,12 +44,8 @@ public record SupportTicket(
     if (id == null || id.isBlank()) {
       throw new InvalidValueException("id", id, "must not be blank");
     }
-    if (priority == null) {
-      throw new InvalidValueException("priority", null, "is required");
-    }
-    if (openedAt == null) {
-      throw new InvalidValueException("openedAt", null, "is required");
-    }
+    Require.nonNull(priority, "priority");
+    Require.nonNull(openedAt, "openedAt");
     if (firstResponseAt != null && firstResponseAt.isBefore(openedAt)) {
       throw new InvalidValueException(
           "firstResponseAt", firstResponseAt, "must not be before openedAt (" + openedAt + ")");
@@ -61,9 +58,7 @@ public record SupportTicket(
       throw new InvalidValueException(
           "satisfaction", satisfaction, "must be " + MIN_RATING + "–" + MAX_RATING);
     }
-    if (level == null) {
-      throw new InvalidValueException("level", null, "is required");
-    }
+    Require.nonNull(level, "level");
   }
 
   /** A ticket just opened, unanswered, at level L1. */

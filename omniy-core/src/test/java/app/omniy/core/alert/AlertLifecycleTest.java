@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.math.BigDecimal;
@@ -48,6 +49,14 @@ class AlertRuleTest {
             .aggregation(new Aggregation.ChangeVsBaseline(Duration.ofHours(9))),
         "change-vs");
     rejects(valid().when(Comparison.ABOVE, (BigDecimal) null), "threshold");
+    rejects(valid().when(Comparison.ABOVE, new BigDecimal("1e-999")), "threshold");
+    rejects(valid().when(Comparison.ABOVE, new BigDecimal("1e999999999")), "threshold");
+    assertThatThrownBy(() -> valid().when(Comparison.ABOVE, "ten percent"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("threshold = 'ten percent': is not a decimal number");
+    assertThatThrownBy(() -> new Aggregation.Percentile(new BigDecimal("1e-999999999")))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("1e-999999999"));
     assertThatThrownBy(() -> new Aggregation.Percentile(BigDecimal.valueOf(101)))
         .isInstanceOfSatisfying(
             InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("percentile"));

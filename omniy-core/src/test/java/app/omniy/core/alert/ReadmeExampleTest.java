@@ -2,6 +2,7 @@ package app.omniy.core.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.metrics.MetricNames;
 import java.time.Instant;

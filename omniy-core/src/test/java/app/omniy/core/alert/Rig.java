@@ -1,6 +1,6 @@
 package app.omniy.core.alert;
 
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;

@@ -31,4 +31,15 @@ class AppliedCreditTest {
     assertThatThrownBy(() -> new AppliedCredit("cus_1", MAY, fee, BigDecimal.TEN, "", AT))
         .hasMessageStartingWith("reference");
   }
+
+  @Test
+  void an_availability_of_more_digits_than_a_percentage_holds_is_refused_in_short_form() {
+    // A stored record is read back from a store: 1e-999999999 would print as a billion characters.
+    Money fee = Money.of("198", "JPY");
+    assertThatThrownBy(
+            () ->
+                new AppliedCredit("cus_1", MAY, fee, new BigDecimal("1e-999999999"), "cbtxn_1", AT))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("availabilityPercent = '1e-999999999': has more than 10 decimal places");
+  }
 }

@@ -2,10 +2,10 @@ package app.omniy.core.dispatch;
 
 import app.omniy.core.post.Post;
 import app.omniy.core.post.spi.ContainerStatus;
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
-import app.omniy.core.retry.OutcomeClass;
 import app.omniy.testkit.SamplePosts;
 import java.time.Instant;
 import java.util.Set;

@@ -27,6 +27,26 @@ class InMemoryProcessedEventStoreTest {
   }
 
   @Test
+  void the_store_tells_the_retention_it_keeps_processed_events_for() {
+    assertThat(new InMemoryProcessedEventStore().retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(new InMemoryProcessedEventStore(Duration.ofDays(90)).retention())
+        .isEqualTo(Duration.ofDays(90));
+  }
+
+  @Test
+  void an_event_processed_just_within_the_retention_survives_the_stores_own_pruning() {
+    var store = new InMemoryProcessedEventStore(Duration.ofDays(3));
+    store.markProcessed("evt_recent", T0);
+    Instant later = T0.plus(Duration.ofDays(3));
+
+    for (int i = 0; i < InMemoryProcessedEventStore.PRUNE_EVERY; i++) {
+      store.markProcessed("evt_" + i, later);
+    }
+
+    assertThat(store.isProcessed("evt_recent")).isTrue();
+  }
+
+  @Test
   void a_retention_shorter_than_stripes_retry_window_is_rejected() {
     assertThatThrownBy(() -> new InMemoryProcessedEventStore(Duration.ofDays(2)))
         .isInstanceOf(InvalidValueException.class)

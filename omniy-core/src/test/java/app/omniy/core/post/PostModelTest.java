@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,52 @@ class PostModelTest {
     assertThatThrownBy(() -> new UserTag("a", new BigDecimal("1.01"), BigDecimal.ZERO))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("x");
+  }
+
+  @Test
+  void a_user_tag_position_finer_than_instagram_takes_is_refused_and_shown_in_short_form() {
+    // 1e-999999999 lies within 0–1; printed in full it is a billion characters (POST-2).
+    assertThatThrownBy(() -> new UserTag("a", new BigDecimal("1e-999999999"), BigDecimal.ZERO))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("x");
+              assertThat(e.value()).isEqualTo("1e-999999999");
+              assertThat(e.reason()).isEqualTo("has more than 4 decimal places");
+            });
+    assertThatThrownBy(() -> new UserTag("a", BigDecimal.ZERO, new BigDecimal("1e999999999")))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("y");
+              assertThat(e.value()).isEqualTo("1e999999999");
+            });
+    assertThatThrownBy(() -> new UserTag("a", new BigDecimal("0.12345"), BigDecimal.ZERO))
+        .hasMessage("x = '0.12345': has more than 4 decimal places");
+  }
+
+  @Test
+  void a_user_tag_position_keeps_four_decimal_places_and_drops_only_trailing_zeros() {
+    UserTag tag = new UserTag("a", new BigDecimal("0.1234"), new BigDecimal("0.500000000"));
+
+    assertThat(tag.x()).isEqualByComparingTo("0.1234");
+    assertThat(tag.y().toPlainString()).isEqualTo("0.5");
+    assertThat(new UserTag("a", new BigDecimal("1E+0"), BigDecimal.ONE).x().toPlainString())
+        .isEqualTo("1");
+  }
+
+  @Test
+  void a_video_longer_than_a_year_and_a_publish_time_beyond_year_10000_are_refused() {
+    assertThatThrownBy(
+            () -> MediaItem.video("https://x/a.mp4", "MP4", 10, 10, 1, Duration.ofDays(367)))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("duration = 'PT8808H': must be at most 366 days");
+    assertThatThrownBy(() -> image().publishAt(Instant.parse("+10001-01-01T00:00:00Z")).build())
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("publishAt = '+10001-01-01T00:00:00Z': must lie between");
+    assertThatThrownBy(() -> image().publishAt(Instant.MIN).build())
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("publishAt");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static app.omniy.core.post.Posts.mp4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.omniy.core.InvalidValueException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -257,5 +258,12 @@ class PostValidatorTest {
     assertThat(strict.check(image().build(), NOW))
         .extracting(Violation::code)
         .containsExactly(ViolationCode.PUBLISH_TIME_TOO_SOON);
+  }
+
+  @Test
+  void limits_of_more_than_a_year_and_a_day_are_refused() {
+    assertThatThrownBy(() -> PostLimits.DEFAULTS.withMinLead(Duration.ofDays(367)))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("minLead = 'PT8808H': must be at most 366 days");
   }
 }

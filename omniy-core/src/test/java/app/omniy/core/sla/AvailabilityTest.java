@@ -62,6 +62,10 @@ class AvailabilityTest {
     assertThatThrownBy(() -> new Availability(SlaTarget.SYSTEM, new BigDecimal("100"), 10, 0))
         .isInstanceOfSatisfying(
             InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("objectivePercent"));
+    assertThatThrownBy(
+            () -> new Availability(SlaTarget.SYSTEM, new BigDecimal("1e-999999999"), 10, 0))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("objectivePercent = '1e-999999999': has more than 10 decimal places");
   }
 
   @Test

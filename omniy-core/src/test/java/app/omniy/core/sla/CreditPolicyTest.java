@@ -60,4 +60,20 @@ class CreditPolicyTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("overlaps");
   }
+
+  @Test
+  void an_availability_or_tier_bound_with_more_than_ten_decimal_places_is_refused() {
+    assertThatThrownBy(() -> policy.creditPercent(new BigDecimal("1e-999999999")))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("availabilityPercent = '1e-999999999': has more than 10 decimal places");
+    assertThatThrownBy(() -> policy.creditPercent(new BigDecimal("99.89999999999")))
+        .hasMessageStartingWith("availabilityPercent");
+    assertThatThrownBy(
+            () -> new CreditTier(new BigDecimal("1e-999999999"), new BigDecimal("99.9"), 10))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("atLeast"));
+    assertThatThrownBy(() -> ExactRatio.ofPercent(new BigDecimal("1e999999999")))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("1e999999999"));
+  }
 }

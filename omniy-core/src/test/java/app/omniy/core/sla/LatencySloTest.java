@@ -89,5 +89,19 @@ class LatencySloTest {
         .isInstanceOf(InvalidValueException.class);
     assertThatThrownBy(() -> LatencySlo.nearestRank(new BigDecimal("1.5"), 10))
         .isInstanceOf(InvalidValueException.class);
+    // Rounded up to a whole rank, this would divide by 10^999999999.
+    assertThatThrownBy(() -> LatencySlo.nearestRank(new BigDecimal("1e-999999999"), 10))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("quantile = '1e-999999999': has more than 12 decimal places");
+    assertThatThrownBy(
+            () ->
+                new LatencyPercentile(
+                    new BigDecimal("1e-999999999"),
+                    Duration.ofMillis(1),
+                    PercentileMethod.NEAREST_RANK,
+                    1,
+                    false))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("quantile = '1e-999999999': has more than 12 decimal places");
   }
 }

@@ -1,6 +1,6 @@
 package app.omniy.firestore.backup;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.firestore.FirestoreStoreOptions;
 import app.omniy.firestore.backup.ComparisonReport.Difference;
 import app.omniy.firestore.internal.DocumentPages;
@@ -34,12 +34,8 @@ public final class BackupComparison {
 
   /** Compares every collection of {@code copy}'s namespace with {@code source}'s. */
   public static ComparisonReport compare(FirestoreStoreOptions source, FirestoreStoreOptions copy) {
-    if (source == null) {
-      throw new InvalidValueException("source", null, "is required");
-    }
-    if (copy == null) {
-      throw new InvalidValueException("copy", null, "is required");
-    }
+    Require.nonNull(source, "source");
+    Require.nonNull(copy, "copy");
     FirestoreCalls calls = new FirestoreCalls(source.meters());
     TreeSet<String> names = new TreeSet<>();
     FirestoreBackup.collections(source).forEach(c -> names.add(c.getId()));

@@ -1,6 +1,7 @@
 package app.omniy.firestore.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.BackupIds;
 import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupVerificationException;
@@ -71,12 +72,8 @@ public final class FirestoreBackup {
    * @throws InvalidValueException if an argument is missing or {@code partSize} is not positive
    */
   public FirestoreBackup(FirestoreStoreOptions source, BackupTarget target, int partSize) {
-    if (source == null) {
-      throw new InvalidValueException("source", null, "is required");
-    }
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
+    Require.nonNull(source, "source");
+    Require.nonNull(target, "target");
     if (partSize < 1) {
       throw new InvalidValueException("partSize", partSize, "must be at least 1");
     }
@@ -182,9 +179,7 @@ public final class FirestoreBackup {
    * @throws InvalidValueException if {@code into} already holds data: restore into an empty place
    */
   public BackupManifest restore(String backupId, FirestoreStoreOptions into) {
-    if (into == null) {
-      throw new InvalidValueException("into", null, "is required");
-    }
+    Require.nonNull(into, "into");
     if (!collections(into).isEmpty()) {
       throw new InvalidValueException(
           "into",
@@ -228,9 +223,7 @@ public final class FirestoreBackup {
    * @return the ids deleted
    */
   public List<String> deleteExpired(BackupRetention retention, Instant now) {
-    if (retention == null) {
-      throw new InvalidValueException("retention", null, "is required");
-    }
+    Require.nonNull(retention, "retention");
     List<String> expired = retention.expired(target.backups(), now);
     expired.forEach(target::delete);
     return expired;

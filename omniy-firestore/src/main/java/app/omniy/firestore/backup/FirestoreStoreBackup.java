@@ -1,6 +1,7 @@
 package app.omniy.firestore.backup;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupSummary;
 import app.omniy.core.backup.RestoreCheck;
@@ -66,9 +67,7 @@ public final class FirestoreStoreBackup implements StoreBackup {
       FirestoreStoreOptions scratch,
       int partSize) {
     this.backups = new FirestoreBackup(source, target, partSize);
-    if (scratch == null) {
-      throw new InvalidValueException("scratch", null, "is required");
-    }
+    Require.nonNull(scratch, "scratch");
     if (sameDatabase(source, scratch) && source.namespace().equals(scratch.namespace())) {
       throw new InvalidValueException(
           "scratch", scratch.namespace(), "must not be the source's namespace in its database");

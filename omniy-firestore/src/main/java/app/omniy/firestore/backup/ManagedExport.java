@@ -2,6 +2,7 @@ package app.omniy.firestore.backup;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
+import app.omniy.core.Require;
 import app.omniy.core.backup.BackupIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,9 +75,7 @@ public final class ManagedExport {
       throw new InvalidValueException(
           "collectionGroups", collectionGroups, "must be a list of collection ids");
     }
-    if (takenAt == null) {
-      throw new InvalidValueException("takenAt", null, "is required");
-    }
+    Require.nonNull(takenAt, "takenAt");
     String base = bucketUri.replaceAll("/+$", "");
     return new ManagedExportRequest(
         "projects/" + projectId + "/databases/" + databaseId,

@@ -7,14 +7,6 @@ import org.jspecify.annotations.Nullable;
 public final class Args {
   private Args() {}
 
-  /** {@code value}, or an {@link InvalidValueException} naming {@code field} if it is null. */
-  public static <T> T required(@Nullable T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
-    return value;
-  }
-
   /** {@code value}, or an {@link InvalidValueException} naming {@code field} if it is blank. */
   public static String nonBlank(@Nullable String value, String field) {
     if (value == null || value.isBlank()) {

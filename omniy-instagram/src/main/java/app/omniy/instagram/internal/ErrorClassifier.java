@@ -1,7 +1,6 @@
 package app.omniy.instagram.internal;
 
-import app.omniy.core.retry.OutcomeClass;
-import app.omniy.instagram.GraphApiError;
+import app.omniy.core.post.spi.OutcomeClass;
 
 /**
  * Classifies a Graph API error answer (POST-5). The codes are the core's rule ({@link

@@ -1,6 +1,6 @@
 package app.omniy.instagram.internal;
 
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,5 @@
 package app.omniy.instagram.internal;
 
-import app.omniy.instagram.GraphApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What one Graph API call came to: a body, an error object, or no answer at all. */

@@ -1,8 +1,7 @@
 package app.omniy.instagram.internal;
 
+import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
-import app.omniy.core.retry.OutcomeClass;
-import app.omniy.instagram.GraphApiError;
 import java.time.Duration;
 
 /** Turns an unsuccessful {@link GraphResponse} into the core's classified result (POST-5). */

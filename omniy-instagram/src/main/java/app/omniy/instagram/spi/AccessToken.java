@@ -1,6 +1,7 @@
 package app.omniy.instagram.spi;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 
 /**
@@ -25,9 +26,7 @@ public record AccessToken(String value, Instant expiresAt) {
       throw new InvalidValueException(
           "accessToken", null, "must be visible ASCII characters without spaces");
     }
-    if (expiresAt == null) {
-      throw new InvalidValueException("expiresAt", null, "is required");
-    }
+    Require.nonNull(expiresAt, "expiresAt");
   }
 
   @Override

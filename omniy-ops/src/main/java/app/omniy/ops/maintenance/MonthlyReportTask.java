@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.TaskFailedException;
 import app.omniy.core.maintenance.spi.BuiltInTask;
@@ -31,8 +32,8 @@ public final class MonthlyReportTask implements BuiltInTask {
    * @throws InvalidValueException if an argument is missing
    */
   public MonthlyReportTask(Function<SlaMonth, MonthlyOperationsReport> reports, ReportSink sink) {
-    this.reports = Tasks.require(reports, "reports");
-    this.sink = Tasks.require(sink, "sink");
+    this.reports = Require.nonNull(reports, "reports");
+    this.sink = Require.nonNull(sink, "sink");
   }
 
   @Override

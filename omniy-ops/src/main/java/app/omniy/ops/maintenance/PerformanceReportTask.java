@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.spi.BuiltInTask;
 import app.omniy.core.maintenance.spi.JobContext;
@@ -31,8 +32,8 @@ public final class PerformanceReportTask implements BuiltInTask {
    */
   public PerformanceReportTask(
       Supplier<? extends Collection<DailyFigures>> history, ReportSink sink) {
-    this.history = Tasks.require(history, "history");
-    this.sink = Tasks.require(sink, "sink");
+    this.history = Require.nonNull(history, "history");
+    this.sink = Require.nonNull(sink, "sink");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.TaskFailedException;
 import app.omniy.core.maintenance.spi.BuiltInTask;
@@ -24,7 +25,7 @@ public final class SecurityScanTask implements BuiltInTask {
    * @throws InvalidValueException if {@code scan} is missing
    */
   public SecurityScanTask(SecurityScan scan) {
-    this.scan = Tasks.require(scan, "scan");
+    this.scan = Require.nonNull(scan, "scan");
   }
 
   @Override

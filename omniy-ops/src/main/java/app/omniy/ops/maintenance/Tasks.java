@@ -1,6 +1,5 @@
 package app.omniy.ops.maintenance;
 
-import app.omniy.core.InvalidValueException;
 import app.omniy.core.maintenance.TaskFailedException;
 import app.omniy.core.maintenance.spi.JobContext;
 import app.omniy.ops.report.WeeklySystemReview;
@@ -11,13 +10,6 @@ import java.util.function.Supplier;
 /** What the built-in tasks share. */
 final class Tasks {
   private Tasks() {}
-
-  static <T> T require(T value, String field) {
-    if (value == null) {
-      throw new InvalidValueException(field, null, "is required");
-    }
-    return value;
-  }
 
   /**
    * The first of the seven days a weekly review covers: the week ending the day before the

@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.TaskFailedException;
 import app.omniy.core.maintenance.spi.BuiltInTask;
@@ -63,11 +64,11 @@ public final class WeeklyCapacityReviewTask implements BuiltInTask {
       QuotaPolicy quota,
       Supplier<Optional<CostFigures>> costs,
       ReportSink sink) {
-    this.posts = Tasks.require(posts, "posts");
-    this.accounts = Tasks.require(accounts, "accounts");
-    this.quota = Tasks.require(quota, "quota");
-    this.costs = Tasks.require(costs, "costs");
-    this.sink = Tasks.require(sink, "sink");
+    this.posts = Require.nonNull(posts, "posts");
+    this.accounts = Require.nonNull(accounts, "accounts");
+    this.quota = Require.nonNull(quota, "quota");
+    this.costs = Require.nonNull(costs, "costs");
+    this.sink = Require.nonNull(sink, "sink");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
@@ -57,10 +58,10 @@ public final class WeeklySecurityReviewTask implements BuiltInTask {
       Supplier<? extends Collection<CertificateCheck>> certificates,
       JobRunStore runs,
       ReportSink sink) {
-    this.logins = Tasks.require(logins, "logins");
-    this.certificates = Tasks.require(certificates, "certificates");
-    this.runs = Tasks.require(runs, "runs");
-    this.sink = Tasks.require(sink, "sink");
+    this.logins = Require.nonNull(logins, "logins");
+    this.certificates = Require.nonNull(certificates, "certificates");
+    this.runs = Require.nonNull(runs, "runs");
+    this.sink = Require.nonNull(sink, "sink");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.omniy.ops.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.maintenance.JobIds;
@@ -45,9 +46,9 @@ public final class WeeklySystemReviewTask implements BuiltInTask {
       Supplier<? extends Collection<DailyFigures>> history,
       IncidentStore incidents,
       ReportSink sink) {
-    this.history = Tasks.require(history, "history");
-    this.incidents = Tasks.require(incidents, "incidents");
-    this.sink = Tasks.require(sink, "sink");
+    this.history = Require.nonNull(history, "history");
+    this.incidents = Require.nonNull(incidents, "incidents");
+    this.sink = Require.nonNull(sink, "sink");
   }
 
   @Override

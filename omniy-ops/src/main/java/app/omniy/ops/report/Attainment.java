@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 
 /**
  * One objective of the monthly report with what was measured (SLA-8, SUP-3, KPI-1).
@@ -33,12 +34,8 @@ public record Attainment(
         throw new InvalidValueException(field[0], field[1], "must not be blank");
       }
     }
-    if (measured == null) {
-      throw new InvalidValueException("measured", null, "is required");
-    }
-    if (result == null) {
-      throw new InvalidValueException("result", null, "is required");
-    }
+    Require.nonNull(measured, "measured");
+    Require.nonNull(result, "result");
   }
 
   static Attainment of(String id, String label, String objective, String measured, boolean met) {

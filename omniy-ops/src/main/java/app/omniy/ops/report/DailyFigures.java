@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.ExactRatio;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -31,9 +32,7 @@ public record DailyFigures(
    *     there are more errors than requests
    */
   public DailyFigures {
-    if (date == null) {
-      throw new InvalidValueException("date", null, "is required");
-    }
+    Require.nonNull(date, "date");
     if (latency == null) {
       throw new InvalidValueException("latency", null, "is required (use an empty list)");
     }

@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -32,12 +33,8 @@ public record DailyPerformanceReport(ZoneId zone, DailyFigures day, List<DailyFi
    *     day}
    */
   public DailyPerformanceReport {
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
-    if (day == null) {
-      throw new InvalidValueException("day", null, "is required");
-    }
+    Require.nonNull(zone, "zone");
+    Require.nonNull(day, "day");
     if (previous == null) {
       throw new InvalidValueException("previous", null, "is required (use an empty list)");
     }
@@ -57,12 +54,8 @@ public record DailyPerformanceReport(ZoneId zone, DailyFigures day, List<DailyFi
    */
   public static DailyPerformanceReport of(
       LocalDate date, ZoneId zone, Collection<DailyFigures> history) {
-    if (date == null) {
-      throw new InvalidValueException("date", null, "is required");
-    }
-    if (history == null) {
-      throw new InvalidValueException("history", null, "is required");
-    }
+    Require.nonNull(date, "date");
+    Require.nonNull(history, "history");
     DailyFigures day =
         history.stream()
             .filter(f -> f.date().equals(date))
@@ -80,12 +73,8 @@ public record DailyPerformanceReport(ZoneId zone, DailyFigures day, List<DailyFi
   /** The report on yesterday in {@code zone}, as the 06:00 job runs it: the clock read once. */
   public static DailyPerformanceReport yesterday(
       Clock clock, ZoneId zone, Collection<DailyFigures> history) {
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(clock, "clock");
+    Require.nonNull(zone, "zone");
     return of(LocalDate.ofInstant(clock.instant(), zone).minusDays(1), zone, history);
   }
 

@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.ops.spi.ReportSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +26,7 @@ public final class DirectoryReportSink implements ReportSink {
    * @throws InvalidValueException if {@code directory} is missing
    */
   public DirectoryReportSink(Path directory) {
-    if (directory == null) {
-      throw new InvalidValueException("directory", null, "is required");
-    }
+    Require.nonNull(directory, "directory");
     this.directory = directory;
   }
 
@@ -47,9 +46,7 @@ public final class DirectoryReportSink implements ReportSink {
   @Override
   public void write(String name, String content) {
     Path target = path(name);
-    if (content == null) {
-      throw new InvalidValueException("content", null, "is required");
-    }
+    Require.nonNull(content, "content");
     try {
       Files.createDirectories(directory);
       Path temp = Files.createTempFile(directory, "." + name, ".tmp");

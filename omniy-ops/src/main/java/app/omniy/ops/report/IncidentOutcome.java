@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import java.util.List;
@@ -16,12 +17,8 @@ public record IncidentOutcome(Incident incident, List<Breach> breaches) {
    * @throws InvalidValueException if a value is missing
    */
   public IncidentOutcome {
-    if (incident == null) {
-      throw new InvalidValueException("incident", null, "is required");
-    }
-    if (breaches == null) {
-      throw new InvalidValueException("breaches", null, "is required");
-    }
+    Require.nonNull(incident, "incident");
+    Require.nonNull(breaches, "breaches");
     breaches = List.copyOf(breaches);
   }
 

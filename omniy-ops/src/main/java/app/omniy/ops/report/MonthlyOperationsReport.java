@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.sla.Availability;
@@ -38,15 +39,9 @@ public record MonthlyOperationsReport(
    *     month
    */
   public MonthlyOperationsReport {
-    if (sla == null) {
-      throw new InvalidValueException("sla", null, "is required");
-    }
-    if (incidents == null) {
-      throw new InvalidValueException("incidents", null, "is required");
-    }
-    if (asOf == null) {
-      throw new InvalidValueException("asOf", null, "is required");
-    }
+    Require.nonNull(sla, "sla");
+    Require.nonNull(incidents, "incidents");
+    Require.nonNull(asOf, "asOf");
     if (support != null && !support.month().equals(sla.month())) {
       throw new InvalidValueException(
           "support", support.month(), "must be for the report's month (" + sla.month() + ")");
@@ -199,9 +194,7 @@ public record MonthlyOperationsReport(
     private @Nullable Instant asOf;
 
     private Builder(SlaReport sla) {
-      if (sla == null) {
-        throw new InvalidValueException("sla", null, "is required");
-      }
+      Require.nonNull(sla, "sla");
       this.sla = sla;
     }
 
@@ -210,9 +203,7 @@ public record MonthlyOperationsReport(
      * host may pass everything its store returned for a wider range.
      */
     public Builder incidents(List<Incident> all) {
-      if (all == null) {
-        throw new InvalidValueException("incidents", null, "is required");
-      }
+      Require.nonNull(all, "incidents");
       incidents.addAll(all);
       return this;
     }

@@ -1,6 +1,6 @@
 package app.omniy.ops.report;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
@@ -39,9 +39,7 @@ public final class ReportJson {
    * postsFailed}, {@code postSuccessPercent}.
    */
   public static ObjectNode daily(DailyPerformanceReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     DailyFigures day = report.day();
     ObjectNode node = NODES.objectNode();
     node.put("date", day.date().toString());
@@ -78,9 +76,7 @@ public final class ReportJson {
    * SLA report under {@code sla} as {@link SlaJson#report} writes it.
    */
   public static ObjectNode monthly(MonthlyOperationsReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     ZoneId zone = report.sla().month().zone();
     ObjectNode node = NODES.objectNode();
     node.put("month", report.sla().month().month().toString());
@@ -125,9 +121,7 @@ public final class ReportJson {
    * errors} and {@code incidents[]} as in {@link #monthly}.
    */
   public static ObjectNode weeklySystem(WeeklySystemReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     ObjectNode node = week(review.weekStart(), review.weekEnd(), zone, review.asOf());
     ArrayNode days = node.putArray("days");
@@ -191,9 +185,7 @@ public final class ReportJson {
    * (always false: the host's job).
    */
   public static ObjectNode weeklySecurity(WeeklySecurityReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     ObjectNode node = week(review.weekStart(), review.weekEnd(), zone, review.asOf());
     ArrayNode logins = node.putArray("loginAnomalies");
@@ -235,9 +227,7 @@ public final class ReportJson {
    * {@code costs} (as in {@link #monthly}, or null).
    */
   public static ObjectNode weeklyCapacity(WeeklyCapacityReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     ObjectNode node = week(review.weekStart(), review.weekEnd(), zone, review.asOf());
     node.put("slotsTaken", review.slotsTaken());

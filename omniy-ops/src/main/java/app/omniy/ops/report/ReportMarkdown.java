@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Markdown;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
@@ -20,7 +21,9 @@ import java.util.Locale;
 
 /**
  * The reports as Markdown for people (MNT-1, MNT-2). Figures are truncated, never rounded up; text
- * the host supplied (incident titles, names) is made safe for table cells.
+ * the host or a file supplied (incident ids and titles, measured names, accounts, login details,
+ * certificate findings, job errors, objective labels) is shown as text through {@link
+ * Markdown#escape}: never as Markdown or HTML, and never breaking a table row.
  */
 public final class ReportMarkdown {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -29,9 +32,7 @@ public final class ReportMarkdown {
 
   /** The daily performance report. */
   public static String daily(DailyPerformanceReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     DailyFigures day = report.day();
     StringBuilder md = new StringBuilder();
     md.append("# Performance report ").append(day.date());
@@ -43,7 +44,7 @@ public final class ReportMarkdown {
       md.append("|---|---|---|---|---|---|---|\n");
       for (LatencyTrend t : report.trends()) {
         LatencyFigures f = day.latency(t.name()).orElseThrow();
-        md.append("| ").append(Text.cell(t.name()));
+        md.append("| ").append(Markdown.escape(t.name()));
         md.append(" | ").append(Text.millis(f.p50()));
         md.append(" | ").append(Text.millis(f.p95()));
         md.append(" | ").append(Text.millis(f.p99()));
@@ -65,9 +66,7 @@ public final class ReportMarkdown {
 
   /** The monthly operations report. */
   public static String monthly(MonthlyOperationsReport report) {
-    if (report == null) {
-      throw new InvalidValueException("report", null, "is required");
-    }
+    Require.nonNull(report, "report");
     ZoneId zone = report.sla().month().zone();
     StringBuilder md = new StringBuilder();
     md.append("# Operations report ").append(report.sla().month().month());
@@ -75,8 +74,9 @@ public final class ReportMarkdown {
     md.append(report.allMet() ? "Every objective met.\n" : "**Objectives missed.**\n");
     md.append("\n## Objectives\n\n| Objective | Target | Measured | Result |\n|---|---|---|---|\n");
     for (Attainment a : report.attainments()) {
-      md.append("| ").append(a.label()).append(" | ").append(a.objective());
-      md.append(" | ").append(a.measured());
+      md.append("| ").append(Markdown.escape(a.label()));
+      md.append(" | ").append(Markdown.escape(a.objective()));
+      md.append(" | ").append(Markdown.escape(a.measured()));
       md.append(" | ").append(a.result().name().toLowerCase(Locale.ROOT).replace('_', ' '));
       md.append(" |\n");
     }
@@ -90,9 +90,7 @@ public final class ReportMarkdown {
 
   /** The Monday system review (MNT-2). */
   public static String weeklySystem(WeeklySystemReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     StringBuilder md = new StringBuilder();
     md.append("# System review ").append(review.weekStart()).append(" to ");
@@ -121,7 +119,7 @@ public final class ReportMarkdown {
       md.append("| Measured | p50 | p95 | p99 | Worst day | Mean p95 | vs previous week |");
       md.append(" Objective |\n|---|---|---|---|---|---|---|---|\n");
       for (WeeklySystemReview.WeeklyLatency l : review.latency()) {
-        md.append("| ").append(Text.cell(l.name()));
+        md.append("| ").append(Markdown.escape(l.name()));
         md.append(" | ").append(Text.millis(l.p50()));
         md.append(" | ").append(Text.millis(l.p95()));
         md.append(" | ").append(Text.millis(l.p99()));
@@ -155,9 +153,9 @@ public final class ReportMarkdown {
       for (IncidentOutcome o : review.incidents()) {
         Incident i = o.incident();
         Instant detected = i.timeline().get(Milestone.DETECTED);
-        md.append("| ").append(Text.cell(i.id()));
+        md.append("| ").append(Markdown.escape(i.id()));
         md.append(" | Sev").append(i.severity().level());
-        md.append(" | ").append(Text.cell(i.title()));
+        md.append(" | ").append(Markdown.escape(i.title()));
         md.append(" | ").append(TIME.format(detected.atZone(zone)));
         for (Milestone m : List.of(Milestone.RESPONDED, Milestone.RECOVERED, Milestone.RESOLVED)) {
           md.append(" | ")
@@ -172,7 +170,7 @@ public final class ReportMarkdown {
       for (Breach b : o.breaches()) {
         prompts.add(
             "- "
-                + Text.cell(o.incident().id())
+                + Markdown.escape(o.incident().id())
                 + ": "
                 + b.milestone().name().toLowerCase(Locale.ROOT)
                 + " target missed (due "
@@ -187,7 +185,7 @@ public final class ReportMarkdown {
     for (WeeklySystemReview.WeeklyLatency l : review.latency()) {
       if (Boolean.FALSE.equals(l.withinObjective())) {
         prompts.add(
-            "- " + Text.cell(l.name()) + " p95 over its objective on " + l.worstDay() + "\n");
+            "- " + Markdown.escape(l.name()) + " p95 over its objective on " + l.worstDay() + "\n");
       }
     }
     md.append("To be written by the team.");
@@ -198,9 +196,7 @@ public final class ReportMarkdown {
 
   /** The Wednesday security review (MNT-2, ALERT-I3). */
   public static String weeklySecurity(WeeklySecurityReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     StringBuilder md = new StringBuilder();
     md.append("# Security review ").append(review.weekStart()).append(" to ");
@@ -213,9 +209,9 @@ public final class ReportMarkdown {
       for (LoginAnomaly a : review.logins()) {
         md.append("| ").append(TIME.format(a.at().atZone(zone)));
         md.append(" | ").append(a.kind().tag());
-        md.append(" | ").append(Text.cell(a.account()));
-        md.append(" | ").append(Text.cell(a.source()));
-        md.append(" | ").append(Text.cell(a.detail())).append(" |\n");
+        md.append(" | ").append(Markdown.escape(a.account()));
+        md.append(" | ").append(Markdown.escape(a.source()));
+        md.append(" | ").append(Markdown.escape(a.detail())).append(" |\n");
       }
     }
     md.append("\n## Certificates\n\n");
@@ -223,7 +219,7 @@ public final class ReportMarkdown {
       md.append("No endpoints configured.\n");
     } else {
       for (CertificateCheck c : review.certificates()) {
-        md.append("- ").append(c.finding() ? "**" : "").append(Text.cell(c.describe()));
+        md.append("- ").append(c.finding() ? "**" : "").append(Markdown.escape(c.describe()));
         md.append(c.finding() ? "**" : "").append('\n');
       }
     }
@@ -233,7 +229,7 @@ public final class ReportMarkdown {
     for (JobRun r : review.failedScans()) {
       md.append("- ").append(TIME.format(r.due().atZone(zone))).append(' ');
       md.append(r.outcome().name().toLowerCase(Locale.ROOT));
-      md.append(r.errorMessage().map(e -> ": " + Text.cell(e)).orElse("")).append('\n');
+      md.append(r.errorMessage().map(e -> ": " + Markdown.escape(e)).orElse("")).append('\n');
     }
     md.append("\n## Permissions and vulnerabilities\n\n");
     md.append("Not checked by Omniy: review the host's access rights and the build's dependency");
@@ -243,9 +239,7 @@ public final class ReportMarkdown {
 
   /** The Friday capacity and cost review (MNT-2, POST-3, KPI-1). */
   public static String weeklyCapacity(WeeklyCapacityReview review) {
-    if (review == null) {
-      throw new InvalidValueException("review", null, "is required");
-    }
+    Require.nonNull(review, "review");
     ZoneId zone = review.zone();
     StringBuilder md = new StringBuilder();
     md.append("# Capacity review ").append(review.weekStart()).append(" to ");
@@ -256,7 +250,7 @@ public final class ReportMarkdown {
       md.append("\n| Account | Slots taken | Peak in a window | Peak at | Pending |\n");
       md.append("|---|---|---|---|---|\n");
       for (WeeklyCapacityReview.AccountCapacity a : review.accounts()) {
-        md.append("| ").append(Text.cell(a.accountId()));
+        md.append("| ").append(Markdown.escape(a.accountId()));
         md.append(" | ").append(a.slotsTaken());
         md.append(" | ").append(a.peakSlots()).append(" of ").append(a.limit());
         md.append(" (").append(Text.percent2(a.peakUsage())).append(")");
@@ -329,9 +323,9 @@ public final class ReportMarkdown {
     md.append("|---|---|---|---|---|---|\n");
     for (IncidentOutcome o : report.incidents()) {
       Incident i = o.incident();
-      md.append("| ").append(Text.cell(i.id()));
+      md.append("| ").append(Markdown.escape(i.id()));
       md.append(" | Sev").append(i.severity().level());
-      md.append(" | ").append(Text.cell(i.title()));
+      md.append(" | ").append(Markdown.escape(i.title()));
       md.append(" | ").append(TIME.format(i.timeline().get(Milestone.DETECTED).atZone(zone)));
       md.append(" | ")
           .append(i.at(Milestone.RESOLVED).map(t -> TIME.format(t.atZone(zone))).orElse("open"));

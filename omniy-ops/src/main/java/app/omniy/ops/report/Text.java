@@ -44,9 +44,4 @@ final class Text {
   static String signedPercent(BigDecimal change) {
     return (change.signum() > 0 ? "+" : "") + change.toPlainString() + "%";
   }
-
-  /** Text safe inside a Markdown table cell: no pipe or line break can break the table. */
-  static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace('\r', ' ').replace('\n', ' ');
-  }
 }

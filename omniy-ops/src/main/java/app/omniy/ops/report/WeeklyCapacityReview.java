@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.ExactRatio;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,15 +31,9 @@ public record WeeklyCapacityReview(
    * @throws InvalidValueException if a value is missing
    */
   public WeeklyCapacityReview {
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
-    if (weekStart == null) {
-      throw new InvalidValueException("weekStart", null, "is required");
-    }
-    if (asOf == null) {
-      throw new InvalidValueException("asOf", null, "is required");
-    }
+    Require.nonNull(zone, "zone");
+    Require.nonNull(weekStart, "weekStart");
+    Require.nonNull(asOf, "asOf");
     if (accounts == null) {
       throw new InvalidValueException("accounts", null, "is required (use an empty list)");
     }

@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.security.LoginAnomaly;
 import app.omniy.ops.security.CertificateCheck;
@@ -38,15 +39,9 @@ public record WeeklySecurityReview(
    * @throws InvalidValueException if a value is missing or the counts disagree
    */
   public WeeklySecurityReview {
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
-    if (weekStart == null) {
-      throw new InvalidValueException("weekStart", null, "is required");
-    }
-    if (asOf == null) {
-      throw new InvalidValueException("asOf", null, "is required");
-    }
+    Require.nonNull(zone, "zone");
+    Require.nonNull(weekStart, "weekStart");
+    Require.nonNull(asOf, "asOf");
     if (logins == null) {
       throw new InvalidValueException("logins", null, "is required (use an empty list)");
     }

@@ -1,6 +1,7 @@
 package app.omniy.ops.report;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.sla.ExactRatio;
@@ -52,15 +53,9 @@ public record WeeklySystemReview(
    * @throws InvalidValueException if a value is missing or a day falls outside its week
    */
   public WeeklySystemReview {
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
-    if (weekStart == null) {
-      throw new InvalidValueException("weekStart", null, "is required");
-    }
-    if (asOf == null) {
-      throw new InvalidValueException("asOf", null, "is required");
-    }
+    Require.nonNull(zone, "zone");
+    Require.nonNull(weekStart, "weekStart");
+    Require.nonNull(asOf, "asOf");
     if (days == null) {
       throw new InvalidValueException("days", null, "is required (use an empty list)");
     }
@@ -93,21 +88,11 @@ public record WeeklySystemReview(
       Instant asOf,
       Collection<DailyFigures> history,
       Collection<Incident> incidents) {
-    if (weekStart == null) {
-      throw new InvalidValueException("weekStart", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
-    if (asOf == null) {
-      throw new InvalidValueException("asOf", null, "is required");
-    }
-    if (history == null) {
-      throw new InvalidValueException("history", null, "is required");
-    }
-    if (incidents == null) {
-      throw new InvalidValueException("incidents", null, "is required");
-    }
+    Require.nonNull(weekStart, "weekStart");
+    Require.nonNull(zone, "zone");
+    Require.nonNull(asOf, "asOf");
+    Require.nonNull(history, "history");
+    Require.nonNull(incidents, "incidents");
     Instant from = weekStart.atStartOfDay(zone).toInstant();
     Instant to = weekStart.plusDays(DAYS).atStartOfDay(zone).toInstant();
     Map<String, Incident> byId = new LinkedHashMap<>();

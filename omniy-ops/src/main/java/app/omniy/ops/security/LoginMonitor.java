@@ -1,6 +1,7 @@
 package app.omniy.ops.security;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.security.LoginAnomaly;
 import app.omniy.core.security.LoginAnomalyDetector;
@@ -65,9 +66,7 @@ public final class LoginMonitor {
    * @throws InvalidValueException when an argument is missing
    */
   public static LoginMonitor create(LoginAnomalySettings settings, MeterRegistry registry) {
-    if (registry == null) {
-      throw new InvalidValueException("registry", null, "is required");
-    }
+    Require.nonNull(registry, "registry");
     return new LoginMonitor(LoginAnomalyDetector.create(settings), registry);
   }
 

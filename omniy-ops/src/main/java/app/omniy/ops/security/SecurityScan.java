@@ -1,6 +1,7 @@
 package app.omniy.ops.security;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.security.LoginAnomaly;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +51,7 @@ public final class SecurityScan {
    * @throws InvalidValueException when {@code clock} is missing
    */
   public static Builder builder(Clock clock) {
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(clock, "clock");
     return new Builder(clock);
   }
 
@@ -82,18 +81,14 @@ public final class SecurityScan {
 
     /** The TLS endpoints to check. */
     public Builder tls(TlsCertificateCheck tls) {
-      if (tls == null) {
-        throw new InvalidValueException("tls", null, "is required");
-      }
+      Require.nonNull(tls, "tls");
       this.tls = tls;
       return this;
     }
 
     /** The login monitor whose findings the scan reports. */
     public Builder logins(LoginMonitor logins) {
-      if (logins == null) {
-        throw new InvalidValueException("logins", null, "is required");
-      }
+      Require.nonNull(logins, "logins");
       this.logins = logins;
       return this;
     }

@@ -1,6 +1,7 @@
 package app.omniy.ops.security;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.ops.security.CertificateCheck.Status;
 import app.omniy.ops.security.internal.CapturingTrustManager;
 import java.io.IOException;
@@ -75,9 +76,7 @@ public final class TlsCertificateCheck {
    * @throws InvalidValueException when {@code clock} is missing
    */
   public static Builder builder(Clock clock) {
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(clock, "clock");
     return new Builder(clock);
   }
 
@@ -228,9 +227,7 @@ public final class TlsCertificateCheck {
 
     /** Adds an endpoint. */
     public Builder endpoint(TlsEndpoint endpoint) {
-      if (endpoint == null) {
-        throw new InvalidValueException("endpoint", null, "is required");
-      }
+      Require.nonNull(endpoint, "endpoint");
       endpoints.add(endpoint);
       return this;
     }
@@ -255,9 +252,7 @@ public final class TlsCertificateCheck {
 
     /** The roots to trust instead of the platform's (a private CA, or a test's). */
     public Builder trustStore(KeyStore trustStore) {
-      if (trustStore == null) {
-        throw new InvalidValueException("trustStore", null, "is required");
-      }
+      Require.nonNull(trustStore, "trustStore");
       this.trustStore = trustStore;
       return this;
     }

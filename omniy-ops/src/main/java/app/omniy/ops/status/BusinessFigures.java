@@ -2,6 +2,7 @@ package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import app.omniy.core.sla.PostSuccessRate;
 import java.util.List;
 
@@ -27,12 +28,8 @@ public record BusinessFigures(
     if (activeUsers < 0) {
       throw new InvalidValueException("activeUsers", activeUsers, "must not be negative");
     }
-    if (posts == null) {
-      throw new InvalidValueException("posts", null, "is required");
-    }
-    if (mrr == null) {
-      throw new InvalidValueException("mrr", null, "is required");
-    }
+    Require.nonNull(posts, "posts");
+    Require.nonNull(mrr, "mrr");
     if (postsPerDay == null) {
       throw new InvalidValueException("postsPerDay", null, "is required (may be empty)");
     }

@@ -1,7 +1,7 @@
 package app.omniy.ops.status;
 
-import app.omniy.core.InvalidValueException;
 import app.omniy.core.Money;
+import app.omniy.core.Require;
 import app.omniy.core.sla.ExactRatio;
 import app.omniy.core.sla.LatencySlo;
 import app.omniy.core.sla.PostSuccessRate;
@@ -42,9 +42,7 @@ public final class Dashboard {
 
   /** The dashboard as HTML. */
   public static String render(DashboardData data) {
-    if (data == null) {
-      throw new InvalidValueException("data", null, "is required");
-    }
+    Require.nonNull(data, "data");
     String title = Html.escape(data.title());
     StringBuilder html = new StringBuilder(16_384);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");

@@ -1,6 +1,7 @@
 package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.SlaMonth;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,12 +35,8 @@ public record DashboardData(
     if (title == null || title.isBlank()) {
       throw new InvalidValueException("title", title, "must not be blank");
     }
-    if (generatedAt == null) {
-      throw new InvalidValueException("generatedAt", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(generatedAt, "generatedAt");
+    Require.nonNull(zone, "zone");
   }
 
   /** A builder for the dashboard titled {@code title}, written at {@code generatedAt}. */

@@ -1,6 +1,7 @@
 package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.DowntimeLedger;
 import app.omniy.core.sla.ExactRatio;
 import app.omniy.core.sla.SlaTarget;
@@ -26,9 +27,7 @@ public record DayStatus(LocalDate date, long measuredSeconds, long downtimeSecon
    * @throws InvalidValueException if the date is missing or the seconds out of range
    */
   public DayStatus {
-    if (date == null) {
-      throw new InvalidValueException("date", null, "is required");
-    }
+    Require.nonNull(date, "date");
     if (measuredSeconds < 0) {
       throw new InvalidValueException("measuredSeconds", measuredSeconds, "must not be negative");
     }
@@ -50,18 +49,10 @@ public record DayStatus(LocalDate date, long measuredSeconds, long downtimeSecon
    */
   public static List<DayStatus> fromLedger(
       DowntimeLedger ledger, SlaTarget target, LocalDate lastDay, ZoneId zone, int count) {
-    if (ledger == null) {
-      throw new InvalidValueException("ledger", null, "is required");
-    }
-    if (target == null) {
-      throw new InvalidValueException("target", null, "is required");
-    }
-    if (lastDay == null) {
-      throw new InvalidValueException("lastDay", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(ledger, "ledger");
+    Require.nonNull(target, "target");
+    Require.nonNull(lastDay, "lastDay");
+    Require.nonNull(zone, "zone");
     if (count < 1 || count > StatusPageData.MAX_DAYS) {
       throw new InvalidValueException("count", count, "must be 1–" + StatusPageData.MAX_DAYS);
     }

@@ -1,6 +1,7 @@
 package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +26,7 @@ public record Notice(String title, String body, Instant from, @Nullable Instant 
     if (body == null) {
       throw new InvalidValueException("body", null, "is required (may be empty)");
     }
-    if (from == null) {
-      throw new InvalidValueException("from", null, "is required");
-    }
+    Require.nonNull(from, "from");
     if (until != null && until.isBefore(from)) {
       throw new InvalidValueException("until", until, "must not be before from (" + from + ")");
     }

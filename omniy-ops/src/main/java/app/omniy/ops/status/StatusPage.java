@@ -1,6 +1,6 @@
 package app.omniy.ops.status;
 
-import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
@@ -37,9 +37,7 @@ public final class StatusPage {
 
   /** The page as HTML. */
   public static String render(StatusPageData data) {
-    if (data == null) {
-      throw new InvalidValueException("data", null, "is required");
-    }
+    Require.nonNull(data, "data");
     StringBuilder html = new StringBuilder(32_768);
     String name = Html.escape(data.serviceName());
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");

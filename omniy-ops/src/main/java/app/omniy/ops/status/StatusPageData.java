@@ -1,6 +1,7 @@
 package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaReport;
@@ -42,12 +43,8 @@ public record StatusPageData(
     if (serviceName == null || serviceName.isBlank()) {
       throw new InvalidValueException("serviceName", serviceName, "must not be blank");
     }
-    if (generatedAt == null) {
-      throw new InvalidValueException("generatedAt", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(generatedAt, "generatedAt");
+    Require.nonNull(zone, "zone");
     if (days == null || days.size() > MAX_DAYS) {
       throw new InvalidValueException(
           "days", days == null ? null : days.size(), "must be at most " + MAX_DAYS + " days");
@@ -58,12 +55,8 @@ public record StatusPageData(
             "days[" + i + "]", days.get(i).date(), "must follow " + days.get(i - 1).date());
       }
     }
-    if (incidents == null) {
-      throw new InvalidValueException("incidents", null, "is required");
-    }
-    if (notices == null) {
-      throw new InvalidValueException("notices", null, "is required");
-    }
+    Require.nonNull(incidents, "incidents");
+    Require.nonNull(notices, "notices");
     days = List.copyOf(days);
     incidents = List.copyOf(incidents);
     notices = List.copyOf(notices);

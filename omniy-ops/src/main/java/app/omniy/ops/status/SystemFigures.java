@@ -1,6 +1,7 @@
 package app.omniy.ops.status;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.ExactRatio;
 import java.time.Duration;
 
@@ -26,9 +27,7 @@ public record SystemFigures(
    * @throws InvalidValueException if a value is missing or negative, or errors exceed requests
    */
   public SystemFigures {
-    if (availability == null) {
-      throw new InvalidValueException("availability", null, "is required");
-    }
+    Require.nonNull(availability, "availability");
     if (apiP95 == null || apiP95.isNegative()) {
       throw new InvalidValueException("apiP95", apiP95, "must be zero or positive");
     }

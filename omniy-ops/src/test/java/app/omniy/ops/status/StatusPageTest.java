@@ -61,6 +61,22 @@ class StatusPageTest {
   }
 
   @Test
+  void markdown_markup_and_terminal_escapes_in_host_text_render_inert_on_both_pages() {
+    String hostile = "<script>alert(1)</script> | a | b | **bold** \u001B[31mred\u001B[0m";
+
+    String page = StatusPage.render(StatusFixtures.statusPage(hostile, hostile));
+    String dashboard = Dashboard.render(StatusFixtures.dashboard(hostile));
+
+    String inert =
+        "&lt;script&gt;alert(1)&lt;/script&gt; | a | b | **bold** \\u001B[31mred\\u001B[0m";
+    for (String html : List.of(page, dashboard)) {
+      assertThat(html).doesNotContain("<script>", "\u001B").contains(inert);
+    }
+    assertThat(page).contains("<h3>" + inert + "</h3>", "<p>" + inert + "</p>");
+    assertThat(dashboard).contains("<title>" + inert + "</title>", "<h1>" + inert + "</h1>");
+  }
+
+  @Test
   void a_day_across_a_daylight_saving_change_is_measured_with_its_real_length() {
     ZoneId newYork = ZoneId.of("America/New_York");
 

@@ -1,10 +1,11 @@
 package app.omniy.runtime.alert;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.AlertEvaluation;
-import app.omniy.core.alert.AlertEvaluator;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertRule;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
@@ -193,9 +194,7 @@ public final class AlertRuntime implements AutoCloseable {
     }
 
     public AlertRuntime build() {
-      if (store == null) {
-        throw new InvalidValueException("store", null, "is required");
-      }
+      Require.nonNull(store, "store");
       return new AlertRuntime(this);
     }
   }

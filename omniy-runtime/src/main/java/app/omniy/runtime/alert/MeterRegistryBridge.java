@@ -1,8 +1,8 @@
 package app.omniy.runtime.alert;
 
-import app.omniy.core.alert.AlertEvaluator;
 import app.omniy.core.alert.CounterTotals;
 import app.omniy.core.alert.SampleRecorder;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.metrics.MetricNames;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,7 @@
 package app.omniy.runtime.incident;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.sla.SlaTarget;
 import java.util.Map;
@@ -39,11 +40,7 @@ public record AlertIncidentPolicy(IncidentSeverity severity, SlaTarget affects, 
    * @throws InvalidValueException naming the missing field
    */
   public AlertIncidentPolicy {
-    if (severity == null) {
-      throw new InvalidValueException("severity", null, "is required");
-    }
-    if (affects == null) {
-      throw new InvalidValueException("affects", null, "is required");
-    }
+    Require.nonNull(severity, "severity");
+    Require.nonNull(affects, "affects");
   }
 }

@@ -1,11 +1,11 @@
 package app.omniy.runtime.incident;
 
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.Milestone;
 import java.time.Instant;

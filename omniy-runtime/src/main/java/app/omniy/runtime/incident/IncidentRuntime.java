@@ -1,9 +1,10 @@
 package app.omniy.runtime.incident;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertSeverity;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.incident.Breach;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
@@ -82,9 +83,7 @@ public final class IncidentRuntime {
 
   /** A builder; the clock is the only place time is read. */
   public static Builder builder(Clock clock) {
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(clock, "clock");
     return new Builder(clock);
   }
 
@@ -94,9 +93,7 @@ public final class IncidentRuntime {
    * @return what happened, in order
    */
   public synchronized List<IncidentEvent> onAlerts(List<AlertEvent> events) {
-    if (events == null) {
-      throw new InvalidValueException("events", null, "is required");
-    }
+    Require.nonNull(events, "events");
     List<IncidentEvent> happened = new ArrayList<>();
     for (AlertEvent event : events) {
       if (event.rule().severity() != AlertSeverity.CRITICAL) {
@@ -160,9 +157,7 @@ public final class IncidentRuntime {
    * lifted when the incident recovers.
    */
   public synchronized List<IncidentEvent> mitigate(String id, Mitigation mitigation) {
-    if (mitigation == null) {
-      throw new InvalidValueException("mitigation", null, "is required");
-    }
+    Require.nonNull(mitigation, "mitigation");
     Instant now = clock.instant();
     List<IncidentEvent> happened = new ArrayList<>();
     Incident incident = current(id);
@@ -392,9 +387,7 @@ public final class IncidentRuntime {
     }
 
     private static <T> T required(@Nullable T value, String field) {
-      if (value == null) {
-        throw new InvalidValueException(field, null, "is required");
-      }
+      Require.nonNull(value, field);
       return value;
     }
   }

@@ -1,6 +1,7 @@
 package app.omniy.runtime.maintenance;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.JobOutcome;
 import app.omniy.core.maintenance.JobRun;
 import app.omniy.core.maintenance.MaintenanceCalendar;
@@ -111,9 +112,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
 
   /** A builder; the clock is the only place time is read. */
   public static Builder builder(Clock clock) {
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(clock, "clock");
     return new Builder(clock);
   }
 
@@ -171,9 +170,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
    * @throws IllegalStateException if already started
    */
   public synchronized void start(ScheduledExecutorService executor) {
-    if (executor == null) {
-      throw new InvalidValueException("executor", null, "is required");
-    }
+    Require.nonNull(executor, "executor");
     if (this.executor != null) {
       throw new IllegalStateException("already started");
     }
@@ -401,9 +398,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
       if (name == null || name.isBlank()) {
         throw new InvalidValueException("name", name, "must not be blank");
       }
-      if (task == null) {
-        throw new InvalidValueException("task", null, "is required");
-      }
+      Require.nonNull(task, "task");
       List<NamedTask> list = tasks.computeIfAbsent(jobId, id -> new ArrayList<>());
       if (list.stream().anyMatch(t -> t.name().equals(name))) {
         throw new InvalidValueException("name", name, "is already a task of " + jobId);
@@ -418,9 +413,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
      * CleanupTask}) to the job it belongs to, under its own name.
      */
     public Builder task(BuiltInTask task) {
-      if (task == null) {
-        throw new InvalidValueException("task", null, "is required");
-      }
+      Require.nonNull(task, "task");
       return task(task.jobId(), task.name(), task);
     }
 
@@ -504,9 +497,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     }
 
     private static void required(@Nullable Object value, String field) {
-      if (value == null) {
-        throw new InvalidValueException(field, null, "is required");
-      }
+      Require.nonNull(value, field);
     }
 
     private static void positive(@Nullable Duration value, String field) {

@@ -1,6 +1,7 @@
 package app.omniy.runtime.support;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.support.SupportBreach;
 import app.omniy.core.support.SupportDeadlines;
@@ -47,15 +48,9 @@ public final class OverdueTickets implements MeterBinder {
    */
   public static OverdueTickets of(
       SupportTicketStore store, SupportDeadlines deadlines, Clock clock) {
-    if (store == null) {
-      throw new InvalidValueException("store", null, "is required");
-    }
-    if (deadlines == null) {
-      throw new InvalidValueException("deadlines", null, "is required");
-    }
-    if (clock == null) {
-      throw new InvalidValueException("clock", null, "is required");
-    }
+    Require.nonNull(store, "store");
+    Require.nonNull(deadlines, "deadlines");
+    Require.nonNull(clock, "clock");
     return new OverdueTickets(store, deadlines, clock);
   }
 
@@ -72,9 +67,7 @@ public final class OverdueTickets implements MeterBinder {
   /** Registers one gauge per priority, at zero while nothing is overdue. */
   @Override
   public void bindTo(MeterRegistry registry) {
-    if (registry == null) {
-      throw new InvalidValueException("registry", null, "is required");
-    }
+    Require.nonNull(registry, "registry");
     for (SupportPriority priority : SupportPriority.values()) {
       // A strong reference: Micrometer holds a gauge's object weakly, and the documented
       // OverdueTickets.of(...).bindTo(registry) keeps none, so the gauge read NaN after a GC.

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.Aggregation;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.DefaultAlertRules;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.files.ReloadableRules;

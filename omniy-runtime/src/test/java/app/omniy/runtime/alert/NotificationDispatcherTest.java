@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.notify.SlackNotifier;
 import app.omniy.notify.TwilioSmsNotifier;

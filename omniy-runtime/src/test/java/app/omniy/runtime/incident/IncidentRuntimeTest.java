@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.Evaluation;
-import app.omniy.core.alert.spi.AlertKey;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;

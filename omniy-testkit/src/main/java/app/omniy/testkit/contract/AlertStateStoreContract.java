@@ -3,13 +3,13 @@ package app.omniy.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.core.alert.Acknowledgement;
-import app.omniy.core.alert.AlertEvaluator;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
-import app.omniy.core.alert.spi.AlertKey;
+import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
 import java.time.Instant;

@@ -150,6 +150,27 @@ public abstract class ProcessedEventStoreContract {
   }
 
   @Test
+  void the_retention_covers_stripes_retry_window_and_never_changes() {
+    Duration retention = store.retention();
+
+    assertThat(retention).isNotNull().isGreaterThanOrEqualTo(Duration.ofDays(3));
+    assertThat(store.retention()).isEqualTo(retention);
+  }
+
+  @Test
+  void an_event_processed_exactly_one_retention_ago_is_still_remembered() {
+    String id = newEventId();
+    store.claim(id, T0, LEASE);
+    store.markProcessed(id, T0);
+    Instant later = T0.plus(store.retention());
+
+    store.forgetProcessedBefore(later.minus(store.retention()));
+
+    assertThat(store.isProcessed(id)).isTrue();
+    assertThat(store.claim(id, later, LEASE)).isEqualTo(EventClaim.ALREADY_PROCESSED);
+  }
+
+  @Test
   void of_concurrent_claims_on_one_event_exactly_one_wins() throws Exception {
     for (int round = 0; round < 10; round++) {
       String id = newEventId();

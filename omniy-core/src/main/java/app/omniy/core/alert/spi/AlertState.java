@@ -2,6 +2,7 @@ package app.omniy.core.alert.spi;
 
 import app.omniy.core.Require;
 import app.omniy.core.alert.Acknowledgement;
+import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertPhase;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

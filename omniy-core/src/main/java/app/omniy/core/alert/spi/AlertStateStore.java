@@ -1,5 +1,6 @@
 package app.omniy.core.alert.spi;
 
+import app.omniy.core.alert.AlertKey;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,8 @@
 /**
- * What a store of alert state implements, so that several runtimes sharing one store notify once
- * (ALERT-2). The contract suite is {@code app.omniy.testkit.contract.AlertStateStoreContract}.
+ * What adapters implement for alerts, in terms of the rule model of {@code app.omniy.core.alert}: a
+ * store of alert state, so that several runtimes sharing one store notify once (ALERT-2; contract
+ * suite {@code app.omniy.testkit.contract.AlertStateStoreContract}), notifiers for the channels,
+ * and sources of rules that can change while the runtime runs.
  */
 @NullMarked
 package app.omniy.core.alert.spi;

@@ -50,9 +50,21 @@ public interface ProcessedEventStore {
   /**
    * Forgets events marked processed before {@code cutoff}, so the store does not grow for ever.
    * Live claims are kept. Keep well beyond the sender's retry window (Stripe retries for up to
-   * three days): an event redelivered after being forgotten would be processed again.
+   * three days): an event redelivered after being forgotten would be processed again. A caller
+   * passes a cutoff no later than its current time minus {@link #retention()}.
    *
    * @return how many processed events were forgotten
    */
   int forgetProcessedBefore(Instant cutoff);
+
+  /**
+   * How long this store remembers an event after it was {@link #markProcessed marked processed}, at
+   * least: it never forgets one by itself sooner. A webhook endpoint must not accept a signed
+   * delivery older than this, or a captured delivery could be replayed once its event id is
+   * forgotten and be processed a second time; {@code StripeWebhooks} refuses a signature tolerance
+   * longer than this when it is built.
+   *
+   * @return a positive duration, the same on every call
+   */
+  Duration retention();
 }

@@ -1,7 +1,7 @@
 package app.omniy.core.dispatch.spi;
 
 import app.omniy.core.post.PostRecord;
-import app.omniy.core.retry.OutcomeClass;
+import app.omniy.core.post.spi.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,6 +1,7 @@
 package app.omniy.core.maintenance.spi;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.maintenance.MaintenanceJob;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,17 +19,9 @@ public record JobContext(MaintenanceJob job, Instant due, Instant started, ZoneI
    * @throws InvalidValueException naming the field that is missing
    */
   public JobContext {
-    if (job == null) {
-      throw new InvalidValueException("job", null, "is required");
-    }
-    if (due == null) {
-      throw new InvalidValueException("due", null, "is required");
-    }
-    if (started == null) {
-      throw new InvalidValueException("started", null, "is required");
-    }
-    if (zone == null) {
-      throw new InvalidValueException("zone", null, "is required");
-    }
+    Require.nonNull(job, "job");
+    Require.nonNull(due, "due");
+    Require.nonNull(started, "started");
+    Require.nonNull(zone, "zone");
   }
 }

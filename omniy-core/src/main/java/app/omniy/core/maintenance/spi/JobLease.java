@@ -1,6 +1,7 @@
 package app.omniy.core.maintenance.spi;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +27,8 @@ public record JobLease(String jobId, Instant due, String owner, Instant until, b
     if (owner == null || owner.isBlank()) {
       throw new InvalidValueException("owner", owner, "must not be blank");
     }
-    if (due == null) {
-      throw new InvalidValueException("due", null, "is required");
-    }
-    if (until == null) {
-      throw new InvalidValueException("until", null, "is required");
-    }
+    Require.nonNull(due, "due");
+    Require.nonNull(until, "until");
   }
 
   /**

@@ -40,12 +40,12 @@ public interface Publisher {
    * Posts a post's first comment (POST-1) on the media {@link #publish} returned. Never called with
    * a guessed media id: after a lost publish answer there is none, and the comment is skipped and
    * reported instead. The default, for publishers without comments, refuses as {@link
-   * app.omniy.core.retry.OutcomeClass#PERMANENT}.
+   * app.omniy.core.post.spi.OutcomeClass#PERMANENT}.
    */
   default PublisherResult<String> comment(
       String accountId, String mediaId, String text, Instant now) {
     return PublisherResult.failure(
-        app.omniy.core.retry.OutcomeClass.PERMANENT,
+        app.omniy.core.post.spi.OutcomeClass.PERMANENT,
         "unsupported",
         getClass().getSimpleName() + " cannot post comments");
   }

@@ -2,7 +2,6 @@ package app.omniy.core.post.spi;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Require;
-import app.omniy.core.retry.OutcomeClass;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

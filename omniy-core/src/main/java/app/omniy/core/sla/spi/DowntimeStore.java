@@ -1,6 +1,7 @@
 package app.omniy.core.sla.spi;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.sla.DowntimeLedger;
 import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.TimeRange;
@@ -59,9 +60,7 @@ public interface DowntimeStore {
       if (id == null || id.isBlank()) {
         throw new InvalidValueException("id", id, "is required");
       }
-      if (period == null) {
-        throw new InvalidValueException("period", null, "is required");
-      }
+      Require.nonNull(period, "period");
     }
   }
 }
