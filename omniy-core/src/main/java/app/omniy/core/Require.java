@@ -39,7 +39,9 @@ public final class Require {
 
   /** Returns {@code value}, or throws naming {@code field} when it is missing. */
   public static <T> T nonNull(@Nullable T value, String field) {
-    Require.nonNull(value, field);
+    if (value == null) {
+      throw new InvalidValueException(field, null, "is required");
+    }
     return value;
   }
 

@@ -104,7 +104,7 @@ public record PostFile(Post post) {
         @Nullable String zone) {
       Require.nonNull(media, "media");
       Post.Builder builder =
-          Post.builder(required(id, "id"), required(accountId, "accountId"))
+          Post.builder(Require.nonNull(id, "id"), Require.nonNull(accountId, "accountId"))
               .media(media.media())
               .caption(caption == null ? "" : caption)
               .firstComment(firstComment)
@@ -181,18 +181,18 @@ public record PostFile(Post post) {
       return switch (type == null ? "" : type) {
         case "image" ->
             MediaItem.image(
-                required(url, "url"),
-                required(format, "format"),
-                required(width, "width"),
-                required(height, "height"),
-                required(bytes, "bytes"));
+                Require.nonNull(url, "url"),
+                Require.nonNull(format, "format"),
+                Require.nonNull(width, "width"),
+                Require.nonNull(height, "height"),
+                Require.nonNull(bytes, "bytes"));
         case "video", "reel" ->
             MediaItem.video(
-                required(url, "url"),
-                required(format, "format"),
-                required(width, "width"),
-                required(height, "height"),
-                required(bytes, "bytes"),
+                Require.nonNull(url, "url"),
+                Require.nonNull(format, "format"),
+                Require.nonNull(width, "width"),
+                Require.nonNull(height, "height"),
+                Require.nonNull(bytes, "bytes"),
                 parseDuration(duration));
         default ->
             throw new InvalidValueException("type", type, "must be image, video, reel or carousel");
@@ -212,18 +212,14 @@ public record PostFile(Post post) {
 
     private static UserTag tag(
         @Nullable String username, @Nullable BigDecimal x, @Nullable BigDecimal y) {
-      return new UserTag(required(username, "username"), required(x, "x"), required(y, "y"));
+      return new UserTag(
+          Require.nonNull(username, "username"), Require.nonNull(x, "x"), Require.nonNull(y, "y"));
     }
-  }
-
-  private static <T> T required(@Nullable T value, String field) {
-    Require.nonNull(value, field);
-    return value;
   }
 
   private static Duration parseDuration(@Nullable String text) {
     try {
-      return Duration.parse(required(text, "duration"));
+      return Duration.parse(Require.nonNull(text, "duration"));
     } catch (DateTimeParseException e) {
       throw new InvalidValueException(
           "duration", text, "must be an ISO-8601 duration such as PT30S");
@@ -232,7 +228,7 @@ public record PostFile(Post post) {
 
   private static java.time.Instant parseInstant(@Nullable String text) {
     try {
-      return OffsetDateTime.parse(required(text, "publishAt")).toInstant();
+      return OffsetDateTime.parse(Require.nonNull(text, "publishAt")).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidValueException(
           "publishAt", text, "must be a time with an offset, such as 2026-04-01T09:00:00+09:00");

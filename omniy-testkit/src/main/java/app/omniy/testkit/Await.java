@@ -47,7 +47,7 @@ public final class Await {
    * @throws InvalidValueException if an argument is missing or {@code timeout} is negative
    */
   public static void until(String what, Duration timeout, BooleanSupplier condition) {
-    required(condition, "condition");
+    Require.nonNull(condition, "condition");
     until(what, timeout, condition::getAsBoolean, Boolean::booleanValue);
   }
 
@@ -61,9 +61,9 @@ public final class Await {
    */
   public static <T> T until(
       String what, Duration timeout, Supplier<T> value, Predicate<? super T> condition) {
-    required(what, "what");
-    required(value, "value");
-    required(condition, "condition");
+    Require.nonNull(what, "what");
+    Require.nonNull(value, "value");
+    Require.nonNull(condition, "condition");
     if (timeout == null || timeout.isNegative()) {
       throw new InvalidValueException("timeout", timeout, "must be zero or positive");
     }
@@ -92,10 +92,5 @@ public final class Await {
 
   private static String lastValue(Object current) {
     return current instanceof Boolean ? "" : " (last seen: " + current + ")";
-  }
-
-  private static <T> T required(T value, String field) {
-    Require.nonNull(value, field);
-    return value;
   }
 }

@@ -21,8 +21,8 @@ public final class InMemoryJobLeaseStore implements JobLeaseStore {
 
   @Override
   public boolean claim(String jobId, Instant due, String owner, Instant now, Instant until) {
-    JobLease wanted = new JobLease(jobId, due, owner, required(until, "until"), false);
-    required(now, "now");
+    JobLease wanted = new JobLease(jobId, due, owner, Require.nonNull(until, "until"), false);
+    Require.nonNull(now, "now");
     boolean[] won = {false};
     // compute() runs atomically per key: the check and the write cannot interleave with another
     // runtime's claim.
@@ -37,7 +37,7 @@ public final class InMemoryJobLeaseStore implements JobLeaseStore {
 
   @Override
   public boolean renew(String jobId, Instant due, String owner, Instant until) {
-    required(until, "until");
+    Require.nonNull(until, "until");
     return update(jobId, due, owner, held -> new JobLease(jobId, due, owner, until, held.done()));
   }
 
@@ -48,13 +48,13 @@ public final class InMemoryJobLeaseStore implements JobLeaseStore {
 
   @Override
   public Optional<JobLease> find(String jobId) {
-    return Optional.ofNullable(leases.get(required(jobId, "jobId")));
+    return Optional.ofNullable(leases.get(Require.nonNull(jobId, "jobId")));
   }
 
   private boolean update(String jobId, Instant due, String owner, UnaryOperator<JobLease> change) {
-    required(jobId, "jobId");
-    required(due, "due");
-    required(owner, "owner");
+    Require.nonNull(jobId, "jobId");
+    Require.nonNull(due, "due");
+    Require.nonNull(owner, "owner");
     boolean[] changed = {false};
     leases.computeIfPresent(
         jobId,
@@ -63,10 +63,5 @@ public final class InMemoryJobLeaseStore implements JobLeaseStore {
           return changed[0] ? change.apply(held) : held;
         });
     return changed[0];
-  }
-
-  private static <T> T required(T value, String field) {
-    Require.nonNull(value, field);
-    return value;
   }
 }

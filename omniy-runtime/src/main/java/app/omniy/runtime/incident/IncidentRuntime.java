@@ -347,48 +347,43 @@ public final class IncidentRuntime {
 
     /** Where incidents live (default in memory). */
     public Builder store(IncidentStore value) {
-      this.store = required(value, "store");
+      this.store = Require.nonNull(value, "store");
       return this;
     }
 
     /** Where recovered downtime goes (INC-2); none by default. */
     public Builder downtime(DowntimeStore value) {
-      this.downtime = required(value, "downtime");
+      this.downtime = Require.nonNull(value, "downtime");
       return this;
     }
 
     /** Sends breach notices and escalations through the alert notifiers; none by default. */
     public Builder notifications(NotificationDispatcher value) {
-      this.notifications = required(value, "notifications");
+      this.notifications = Require.nonNull(value, "notifications");
       return this;
     }
 
     /** The policy for alerts of {@code ruleId}, replacing the guide's default for it. */
     public Builder policy(String ruleId, AlertIncidentPolicy policy) {
       requireText(ruleId, "ruleId");
-      policies.put(ruleId, required(policy, "policy"));
+      policies.put(ruleId, Require.nonNull(policy, "policy"));
       return this;
     }
 
     /** The zone of incident ids and RCA times (default Asia/Tokyo). */
     public Builder zone(ZoneId value) {
-      this.zone = required(value, "zone");
+      this.zone = Require.nonNull(value, "zone");
       return this;
     }
 
     /** The RCA's language (default Japanese, the guide's). */
     public Builder language(RcaDocument.Language value) {
-      this.language = required(value, "language");
+      this.language = Require.nonNull(value, "language");
       return this;
     }
 
     public IncidentRuntime build() {
       return new IncidentRuntime(this);
-    }
-
-    private static <T> T required(@Nullable T value, String field) {
-      Require.nonNull(value, field);
-      return value;
     }
   }
 }

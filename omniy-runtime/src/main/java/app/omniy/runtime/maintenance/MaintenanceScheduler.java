@@ -474,10 +474,10 @@ public final class MaintenanceScheduler implements AutoCloseable {
      *     task registered for a job the calendar does not have
      */
     public MaintenanceScheduler build() {
-      required(calendar, "calendar");
-      required(leases, "leases");
-      required(runs, "runs");
-      required(registry, "registry");
+      Require.nonNull(calendar, "calendar");
+      Require.nonNull(leases, "leases");
+      Require.nonNull(runs, "runs");
+      Require.nonNull(registry, "registry");
       if (owner == null || owner.isBlank()) {
         throw new InvalidValueException("owner", owner, "must not be blank");
       }
@@ -494,10 +494,6 @@ public final class MaintenanceScheduler implements AutoCloseable {
         }
       }
       return new MaintenanceScheduler(this);
-    }
-
-    private static void required(@Nullable Object value, String field) {
-      Require.nonNull(value, field);
     }
 
     private static void positive(@Nullable Duration value, String field) {
