@@ -2,6 +2,7 @@ package app.omniy.firestore;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.Require;
+import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.post.IllegalTransitionException;
 import app.omniy.core.post.Lease;
 import app.omniy.core.post.LeaseToken;
@@ -21,6 +22,7 @@ import app.omniy.firestore.internal.HeldPosts;
 import app.omniy.firestore.internal.PostCodec;
 import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -62,6 +64,15 @@ import org.jspecify.annotations.Nullable;
  * this store made a post due within it. A claimer that lost races picks a random few of the
  * earliest posts instead of the very earliest ({@code FairPick.spread}) for {@code CONTENDED_FOR}
  * (5 s).
+ *
+ * <p><b>Lease expiry by the server's clock.</b> Workers' clocks disagree. A lease's end is written
+ * on its holder's clock, but another worker takes the post over (claiming it due again, {@link
+ * #claimExpired}, {@link #findExpiredLeases}) or the host replaces it only once the lease has
+ * expired both by the caller's clock (the {@link PostStore} contract) and by Firestore's: the read
+ * that found the post must be at least {@code maxClockSkew} past the lease's end ({@code expiresAt
+ * + maxClockSkew <= readTime}). While every worker's clock is within {@code maxClockSkew} of
+ * Firestore's, no lease is taken over before it ended in real time, however far two workers' clocks
+ * are apart; see {@code docs/firestore.md}.
  *
  * <p><b>Scale.</b> The due-time index is spread over {@code dueShards} shards: each post carries
  * {@code dueShard} (a hash of its id) and claimers query every shard for {@code dueNs <= now}, so
@@ -108,9 +119,22 @@ public final class FirestorePostStore implements PostStore {
   /** When (callers' clock, epoch ns) a claim write of this store last lost a race. */
   private volatile long lastLossNs = Long.MIN_VALUE;
 
+  /** How far past a lease's end Firestore's clock must be before the lease is taken over. */
+  private final long maxClockSkewNs;
+
   /** A store with {@link #DEFAULT_DUE_SHARDS} due-time shards. */
   public FirestorePostStore(FirestoreStoreOptions options) {
     this(options, DEFAULT_DUE_SHARDS);
+  }
+
+  /**
+   * A store spreading the due-time index over {@code dueShards} shards, taking a lease over once
+   * Firestore's clock is {@link DispatchSettings#DEFAULT_MAX_CLOCK_SKEW} (5 s) past its end.
+   *
+   * @throws InvalidValueException unless {@code dueShards} is 1 to 256
+   */
+  public FirestorePostStore(FirestoreStoreOptions options, int dueShards) {
+    this(options, dueShards, DispatchSettings.DEFAULT_MAX_CLOCK_SKEW);
   }
 
   /**
@@ -118,13 +142,22 @@ public final class FirestorePostStore implements PostStore {
    * for an existing database: posts keep the shard they were written with, and a claimer queries
    * shards {@code 0 … dueShards-1} only.
    *
-   * @throws InvalidValueException unless {@code dueShards} is 1 to 256
+   * @param maxClockSkew how far apart the workers' clocks and Firestore's may be: a lease is taken
+   *     over only once Firestore's clock is this far past its end; use the dispatchers' {@link
+   *     DispatchSettings#maxClockSkew}
+   * @throws InvalidValueException unless {@code dueShards} is 1 to 256 and {@code maxClockSkew} is
+   *     zero or positive
    */
-  public FirestorePostStore(FirestoreStoreOptions options, int dueShards) {
+  public FirestorePostStore(FirestoreStoreOptions options, int dueShards, Duration maxClockSkew) {
     Require.nonNull(options, "options");
     if (dueShards < 1 || dueShards > 256) {
       throw new InvalidValueException("dueShards", dueShards, "must be 1 to 256");
     }
+    Require.nonNegative(maxClockSkew, "maxClockSkew");
+    this.maxClockSkewNs =
+        maxClockSkew.getSeconds() >= Long.MAX_VALUE / 4 / 1_000_000_000L
+            ? Long.MAX_VALUE / 4
+            : maxClockSkew.toNanos();
     this.posts = options.collection(COLLECTION);
     this.calls = new FirestoreCalls(options.meters());
     this.dueShards = dueShards;
@@ -241,7 +274,10 @@ public final class FirestorePostStore implements PostStore {
         horizon = Math.min(horizon, shard.get(shard.size() - 1).getLong(PostCodec.DUE));
       }
       for (DocumentSnapshot doc : shard) {
-        due.add(new Candidate<>(PostCodec.decode(doc), doc, doc.getLong(PostCodec.DUE)));
+        PostRecord r = PostCodec.decode(doc);
+        if (expiredByServer(r, doc.getReadTime())) { // a lease another worker may still hold
+          due.add(new Candidate<>(r, doc, doc.getLong(PostCodec.DUE)));
+        }
       }
     }
     due.sort(Comparator.comparing((Candidate<DocumentSnapshot> c) -> c.record(), DUE_ORDER));
@@ -345,7 +381,10 @@ public final class FirestorePostStore implements PostStore {
         return Optional.empty();
       }
       PostRecord r = PostCodec.decode(doc);
-      if (r.version() != version || r.lease() == null || r.isLeasedAt(now)) {
+      if (r.version() != version
+          || r.lease() == null
+          || r.isLeasedAt(now)
+          || !expiredByServer(r, doc.getReadTime())) {
         return Optional.empty();
       }
       PostRecord claimed =
@@ -431,7 +470,7 @@ public final class FirestorePostStore implements PostStore {
           r.id(), "the post is at version " + r.version() + ", not " + expected.version());
     }
     Lease lease = r.lease();
-    if (lease != null && lease.isLiveAt(now)) {
+    if (lease != null && (lease.isLiveAt(now) || !expiredByServer(r, doc.getReadTime()))) {
       throw new StaleWriteException(r.id(), "worker " + lease.owner() + " holds the post");
     }
     PostStoreRules.requireRecordedMove(r, changed);
@@ -462,8 +501,14 @@ public final class FirestorePostStore implements PostStore {
     long nowNs = PostCodec.nanos(now, "now");
     List<PostRecord> expired = new ArrayList<>();
     // Composite index (dueShard ASC, leaseExpiresNs ASC): see firestore.indexes.json.
-    acrossShards(PostCodec.LEASE_EXPIRES, nowNs, limit)
-        .forEach(shard -> shard.forEach(d -> expired.add(PostCodec.decode(d))));
+    for (List<QueryDocumentSnapshot> shard : acrossShards(PostCodec.LEASE_EXPIRES, nowNs, limit)) {
+      for (QueryDocumentSnapshot doc : shard) {
+        PostRecord r = PostCodec.decode(doc);
+        if (expiredByServer(r, doc.getReadTime())) {
+          expired.add(r);
+        }
+      }
+    }
     expired.sort(
         Comparator.comparing((PostRecord r) -> r.lease().expiresAt())
             .thenComparing(PostRecord::id));
@@ -505,6 +550,24 @@ public final class FirestorePostStore implements PostStore {
       PostStoreRules.quotaSlot(r).ifPresent(at -> slots.put(r.id(), at));
     }
     return slots;
+  }
+
+  /**
+   * Whether Firestore's clock, at the read that found {@code r}, is at least {@code maxClockSkew}
+   * past the end of its lease (or it has none): only then may another worker take it over, however
+   * far ahead its own clock runs. A read without a time (never from Firestore) counts as not.
+   */
+  private boolean expiredByServer(PostRecord r, @Nullable Timestamp readTime) {
+    Lease lease = r.lease();
+    if (lease == null) {
+      return true;
+    }
+    if (readTime == null) {
+      return false;
+    }
+    long serverNs = readTime.getSeconds() * 1_000_000_000L + readTime.getNanos();
+    long endsNs = PostCodec.nanos(lease.expiresAt(), "lease.expiresAt");
+    return endsNs <= serverNs - maxClockSkewNs;
   }
 
   /** The lease holder's write: fenced by owner, expiry and version, then {@code change}. */

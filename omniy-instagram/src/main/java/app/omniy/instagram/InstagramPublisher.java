@@ -72,6 +72,7 @@ public final class InstagramPublisher implements Publisher {
   private final Map<String, AccountThrottle> throttles = new ConcurrentHashMap<>();
   private final PublishAttempts attempts = new PublishAttempts();
   private final StatusPolling polling;
+  private final Duration requestTimeout;
 
   private InstagramPublisher(Builder builder) {
     this.client = new GraphClient(builder.config, builder.http, new ObjectMapper());
@@ -86,15 +87,33 @@ public final class InstagramPublisher implements Publisher {
     this.registry = builder.registry;
     this.slowDownAt = builder.slowDownAt;
     this.polling = builder.polling;
+    this.requestTimeout = builder.config.requestTimeout();
   }
 
-  /** Polls on the builder's {@link StatusPolling}; gives up once it says so. */
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The configuration's {@link GraphApiConfig#requestTimeout() request timeout}: a publish is
+   * one {@code media_publish} request, never retried in the call (it is not idempotent) and made
+   * without refreshing the token first (a token close to expiry is still valid, and the next call
+   * refreshes it). The JDK's HTTP client counts connecting and waiting for the response's headers
+   * against that timeout; the clock-skew margin the lease keeps beyond it covers reading the short
+   * answer and looking the token up in the host's {@code AccessTokens}. With the default 30 s the
+   * default 2 min lease fits; a lease below {@code 2 × requestTimeout + maxClockSkew} is refused
+   * when the dispatcher is built (POST-7, POST-8).
+   */
+  @Override
+  public Optional<Duration> maxPublishDuration() {
+    return Optional.of(requestTimeout);
+  }
+
   /** The Graph API client's circuit breaker (opened by I/O errors and 5xx, POST-5). */
   @Override
   public Optional<CircuitState> circuit() {
     return Optional.of(client.circuit());
   }
 
+  /** Polls on the builder's {@link StatusPolling}; gives up once it says so. */
   @Override
   public Optional<StatusPollAdvice> statusPolling(int pollsSoFar, Duration inProgressFor) {
     return Optional.of(
@@ -187,6 +206,7 @@ public final class InstagramPublisher implements Publisher {
         call(
             accountId,
             now,
+            false, // one request, so its duration is one request timeout (maxPublishDuration)
             token ->
                 client.post(
                     accountId + "/media_publish", Map.of("creation_id", containerId), token),
@@ -331,6 +351,19 @@ public final class InstagramPublisher implements Publisher {
       Instant now,
       Function<String, GraphResponse> request,
       Function<JsonNode, @Nullable T> extract) {
+    return call(accountId, now, true, request, extract);
+  }
+
+  /**
+   * {@link #call(String, Instant, Function, Function)}, refreshing a token close to expiry first
+   * only if {@code mayRefresh}.
+   */
+  private <T> PublisherResult<T> call(
+      String accountId,
+      Instant now,
+      boolean mayRefresh,
+      Function<String, GraphResponse> request,
+      Function<JsonNode, @Nullable T> extract) {
     AccountThrottle throttle = throttle(accountId);
     Duration held = throttle.heldFor(now);
     if (!held.isZero()) {
@@ -340,7 +373,7 @@ public final class InstagramPublisher implements Publisher {
           "held back: the account's API usage is near Meta's limit",
           held);
     }
-    TokenSource.Result token = tokens.tokenFor(accountId, now);
+    TokenSource.Result token = tokens.tokenFor(accountId, now, mayRefresh);
     if (token.token() == null) {
       @SuppressWarnings("unchecked") // a failure carries no value, whatever its type parameter
       PublisherResult<T> failure = (PublisherResult<T>) token.failure();

@@ -64,6 +64,16 @@ final class TokenSource {
 
   /** The token to call with, or the failed result to return instead of calling. */
   public Result tokenFor(String accountId, Instant now) {
+    return tokenFor(accountId, now, true);
+  }
+
+  /**
+   * The token to call with, or the failed result to return instead of calling; refreshed when close
+   * to expiry only if {@code mayRefresh} (a publish makes no other request than its own, so that
+   * its duration is one request timeout, POST-7; the token is still valid, and the next call
+   * refreshes it).
+   */
+  public Result tokenFor(String accountId, Instant now, boolean mayRefresh) {
     Optional<AccessToken> current = tokens.current(accountId);
     if (current.isEmpty()) {
       return reauthorise(accountId, "no access token for the account");
@@ -72,7 +82,7 @@ final class TokenSource {
     if (!token.expiresAt().isAfter(now)) {
       return reauthorise(accountId, "the access token expired at " + token.expiresAt());
     }
-    if (Duration.between(now, token.expiresAt()).compareTo(refreshWindow) > 0) {
+    if (!mayRefresh || Duration.between(now, token.expiresAt()).compareTo(refreshWindow) > 0) {
       return new Result(token.value(), null);
     }
     GraphResponse refreshed = refresh(token);

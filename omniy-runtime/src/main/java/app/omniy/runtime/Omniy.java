@@ -228,10 +228,11 @@ public final class Omniy implements AutoCloseable {
   }
 
   /**
-   * The runtime's health: store reachable, dispatch loop alive and not lagging, publisher
-   * congestion (back-pressure), lateness of the last first attempt, pause, accounts waiting for
-   * re-authorisation, the oldest unclaimed due post and the last backup's age, each judged by the
-   * configuration's {@link HealthThresholds} (an unknown backup is {@code UNKNOWN}).
+   * The runtime's health: store reachable, dispatch loop alive and not lagging, worker threads
+   * replaced after dying, publisher congestion (back-pressure), lateness of the last first attempt,
+   * pause, accounts waiting for re-authorisation, the oldest unclaimed due post and the last
+   * backup's age, each judged by the configuration's {@link HealthThresholds} (an unknown backup is
+   * {@code UNKNOWN}).
    */
   public HealthReport health() {
     Instant now = config.clock().instant();
@@ -241,6 +242,7 @@ public final class Omniy implements AutoCloseable {
         List.of(
             RuntimeChecks.store(config.store(), loop),
             RuntimeChecks.dispatcher(loop, now, limits),
+            RuntimeChecks.workers(loop),
             RuntimeChecks.publisher(config.publisher(), loop),
             RuntimeChecks.lateness(lateness.last(), limits),
             RuntimeChecks.publishing(dispatcher),

@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param publisher how posts go out
  * @param clock the time source
  * @param validator the rules new posts are checked against
- * @param settings lease, retry, quota and warning settings; the owner names this instance's leases
+ * @param settings lease, retry, quota and warning settings; the owner names this instance's leases;
+ *     the lease must outlast the publisher's longest publish ({@link
+ *     DispatchSettings#requireLeaseFits})
  * @param listeners host callbacks, told in this order after the runtime's own meters
  * @param threads worker threads: attempts that may run at once, 1 to 1024
  * @param pollInterval how long the dispatcher sleeps when nothing is due
@@ -92,14 +94,16 @@ public record OmniyConfig(
    * Checks every field and copies the lists and the map, so the configuration cannot change after.
    *
    * @throws InvalidValueException naming the field that is missing or out of range (a list's
-   *     element as {@code listeners[2]}, a notifier as {@code notifiers[SLACK]})
+   *     element as {@code listeners[2]}, a notifier as {@code notifiers[SLACK]}), or {@code
+   *     leaseDuration} if the lease cannot outlast the publisher's longest publish with the clock
+   *     skew margin to spare (POST-7, POST-8)
    */
   public OmniyConfig {
     Require.nonNull(store, "store");
     Require.nonNull(publisher, "publisher");
     Require.nonNull(clock, "clock");
     Require.nonNull(validator, "validator");
-    Require.nonNull(settings, "settings");
+    Require.nonNull(settings, "settings").requireLeaseFits(publisher);
     listeners = elements(listeners, "listeners");
     Require.inRange(threads, 1, MAX_THREADS, "threads");
     Require.positive(pollInterval, "pollInterval");

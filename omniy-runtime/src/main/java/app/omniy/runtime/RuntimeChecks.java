@@ -47,6 +47,28 @@ final class RuntimeChecks {
   }
 
   /**
+   * {@code workers}: DEGRADED once a worker thread died of an error no worker survives (a {@code
+   * VirtualMachineError} of the JVM itself, see {@code Survivable}) and was replaced, until the
+   * runtime restarts: the JVM that threw it deserves a look. Errors that attempts throw do not
+   * count here: a worker survives them, and they are counted as failed attempts.
+   */
+  static HealthCheck workers(DispatchLoop loop) {
+    DispatchLoop.Replaced replaced = loop.replacedWorkers();
+    if (replaced.count() == 0) {
+      return new HealthCheck("workers", HealthStatus.UP, loop.threads() + " workers");
+    }
+    return new HealthCheck(
+        "workers",
+        HealthStatus.DEGRADED,
+        replaced.count()
+            + (replaced.count() == 1 ? " worker" : " workers")
+            + " replaced after dying, the last at "
+            + replaced.lastAt()
+            + ": "
+            + replaced.lastError());
+  }
+
+  /**
    * {@code publisher}: the publisher's circuit breaker if it has one ({@link Publisher#circuit()}:
    * open is {@code DOWN}, half-open {@code DEGRADED}), then the runtime's back-pressure (congested
    * is {@code DEGRADED}).

@@ -32,8 +32,15 @@ import org.jspecify.annotations.Nullable;
  * records the move and releases the lease in one store call.
  *
  * <p>Every step reads the clock itself, so the lease is renewed and the times recorded are those of
- * the step. Nothing is kept between steps but what one passes to the next, so one instance serves
- * every thread of its dispatcher.
+ * the step. Nothing is kept between steps but what one passes to the next and the attempt's {@link
+ * Run} (its clock and the post as last stored), so one instance serves every thread of its
+ * dispatcher.
+ *
+ * <p>Whatever an attempt throws that a worker survives ({@link Survivable}: a publisher's or
+ * store's {@code AssertionError}, {@code LinkageError}, {@code OutOfMemoryError}…) ends it on the
+ * retry path with {@link Reasons#INTERNAL_ERROR}, written with the lease token of the post as last
+ * stored, and is handed to the caller in {@link Dispatched#error}; the post is never left to a dead
+ * worker.
  */
 final class Attempt {
   private final PostStore store;
@@ -79,23 +86,122 @@ final class Attempt {
     this.listener = listener;
     this.random = random;
     this.reauthAccounts = reauthAccounts;
-    // Computed once as nanoseconds, not as a Duration on every publisher call; saturated.
-    Duration lease = settings.leaseDuration();
-    this.renewBelowNanos =
-        lease.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1
-            ? Long.MAX_VALUE / 2
-            : lease.toNanos() / 2;
+    this.renewBelowNanos = renewBelowNanos(settings, publisher);
     this.quota =
         new QuotaLedger(store, publisher, settings.quotaPolicy(), settings.quotaHistoryFromStore());
   }
 
+  /**
+   * One attempt's clock and the post as last stored, which every store write of the attempt
+   * updates: an attempt that ends on an unexpected throwable writes its end with that record's
+   * lease token.
+   */
+  private static final class Run {
+    final Clock clock;
+    PostRecord last;
+
+    /** Whether the attempt's outcome is recorded: a throwable after that changes nothing stored. */
+    boolean finished;
+
+    Run(Clock clock, PostRecord claimed) {
+      this.clock = clock;
+      this.last = claimed;
+    }
+
+    Instant now() {
+      return clock.instant();
+    }
+
+    /** Notes {@code stored} as the post as last stored, and returns it. */
+    PostRecord stored(PostRecord stored) {
+      last = stored;
+      return stored;
+    }
+  }
+
   /** Runs one attempt of a post this dispatcher's owner claimed. */
   Dispatched run(PostRecord claimed, Clock clock) {
+    Run run = new Run(clock, claimed);
     try {
-      return start(claimed, clock);
+      return start(claimed, run);
     } catch (Fenced lost) {
       return lost.report;
+    } catch (Throwable thrown) {
+      Survivable.rethrowIfFatal(thrown);
+      return broke(run, thrown);
     }
+  }
+
+  /**
+   * The attempt threw something unexpected (a publisher's or store's bug): it ends on the retry
+   * path as a transient failure with {@link Reasons#INTERNAL_ERROR} (POST-5), counted as a failed
+   * attempt (ALERT-C4). A post in PUBLISHING goes to RETRY_WAIT, whose next attempt reconciles any
+   * container first (POST-7), or FAILED once its attempts ran out; a post that had not reached
+   * PUBLISHING is deferred in its state. If even that write fails, the post is left to its lease
+   * (POST-8). A throwable after the outcome was recorded changes nothing stored.
+   */
+  private Dispatched broke(Run run, Throwable error) {
+    PostRecord r = run.last;
+    if (run.finished) {
+      return new Dispatched(r, null, false, error);
+    }
+    PostRecord moved;
+    try {
+      Instant now = run.now();
+      String detail = Survivable.describe(error);
+      RetryDecision next = retryPolicy(r, OutcomeClass.TRANSIENT, detail, null, now);
+      PostState to =
+          next.state() == PostState.FAILED || r.state() == PostState.PUBLISHING
+              ? next.state()
+              : r.state();
+      moved =
+          store.finishAttempt(
+              r.token(), to, internalErrorReason(r, next, detail), next.nextAttemptAt(), now);
+    } catch (Throwable again) {
+      Survivable.rethrowIfFatal(again);
+      if (again != error) {
+        error.addSuppressed(again);
+      }
+      // The lease was lost meanwhile, or the store fails too: the lease expires and recovery (or
+      // the next claim) takes the post (POST-8).
+      tell(() -> listener.attemptEnded(r, OutcomeClass.TRANSIENT), error);
+      return new Dispatched(r, null, again instanceof StaleWriteException, error);
+    }
+    run.finished = true;
+    tell(() -> listener.attemptEnded(moved, OutcomeClass.TRANSIENT), error);
+    tell(() -> listener.announce(moved, ""), error);
+    return new Dispatched(moved, null, false, error);
+  }
+
+  /**
+   * Tells the listener of an attempt that threw; whatever the listener throws in turn is kept with
+   * the attempt's {@code error}, never thrown (the listener may be what threw).
+   */
+  private static void tell(Runnable callback, Throwable error) {
+    try {
+      callback.run();
+    } catch (Throwable again) {
+      Survivable.rethrowIfFatal(again);
+      if (again != error) {
+        error.addSuppressed(again);
+      }
+    }
+  }
+
+  /**
+   * The reason an attempt that threw records: {@link Reasons#INTERNAL_ERROR} with what was thrown,
+   * whether it is retried or its attempts ran out; a missed window (POST-6) keeps its own reason.
+   */
+  private String internalErrorReason(PostRecord r, RetryDecision next, String detail) {
+    if (next.state() != PostState.FAILED) {
+      return Reasons.of(Reasons.INTERNAL_ERROR, detail);
+    }
+    if (next.reason().startsWith(Reasons.MISSED_WINDOW)) {
+      return next.reason();
+    }
+    return Reasons.of(
+        Reasons.INTERNAL_ERROR,
+        detail + "; attempt " + r.attempt() + " of " + settings.retryPolicy().maxAttempts());
   }
 
   /**
@@ -104,32 +210,33 @@ final class Attempt {
    * window passed (POST-6) and is deferred, saying why, when quota is short (POST-3). A post with a
    * container is judged after reconciling it, which may find it published.
    */
-  private Dispatched start(PostRecord claimed, Clock clock) {
-    Instant now = clock.instant();
+  private Dispatched start(PostRecord claimed, Run run) {
+    Instant now = run.now();
     String account = claimed.accountId();
     if (reauthAccounts.contains(account)) {
       String why =
           Reasons.of(Reasons.NEEDS_REAUTH, "account " + account + " waits for re-authorisation");
-      return finish(claimed, clock, null, PostState.NEEDS_REAUTH, why, now, "");
+      return finish(claimed, run, null, PostState.NEEDS_REAUTH, why, now, "");
     }
     Reserved reserved = null;
     if (claimed.containerId() == null) {
       if (missed(claimed, now)) {
         return finish(
-            claimed, clock, null, PostState.FAILED, missedWindowReason(claimed, now), now, "");
+            claimed, run, null, PostState.FAILED, missedWindowReason(claimed, now), now, "");
       }
       int containers = claimed.post().media().containersNeeded();
       QuotaDecision decision = reserve(claimed, containers, now);
       if (!decision.mayGoNow()) {
-        return defer(claimed, clock, decision, now);
+        return defer(claimed, run, decision, now);
       }
       reserved = new Reserved(now, containers);
     }
     PostRecord started;
     try {
       started =
-          store.recordTransition(
-              claimed.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, now, now);
+          run.stored(
+              store.recordTransition(
+                  claimed.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, now, now));
     } catch (StaleWriteException e) {
       throw new Fenced(claimed, null);
     }
@@ -141,8 +248,8 @@ final class Attempt {
     listener.attemptStarted(started, lateness);
     String container = started.containerId();
     return container == null
-        ? create(started, clock, reserved)
-        : reconcile(started, clock, container, reserved);
+        ? create(started, run, reserved)
+        : reconcile(started, run, container, reserved);
   }
 
   /**
@@ -152,74 +259,74 @@ final class Attempt {
    * reserved} is what {@code start} reserved: nothing, as the post came with its container.
    */
   private Dispatched reconcile(
-      PostRecord started, Clock clock, String container, @Nullable Reserved reserved) {
-    Call<Reconciliation> fate = reconcileCall(started, clock, container);
+      PostRecord started, Run run, String container, @Nullable Reserved reserved) {
+    Call<Reconciliation> fate = reconcileCall(started, run, container);
     PostRecord r = fate.r();
     Reconciliation answer = fate.result().value();
     if (!fate.result().isSuccess() || answer == null) {
-      return decide(r, clock, fate.result(), "reconcile " + container);
+      return decide(r, run, fate.result(), "reconcile " + container);
     }
     if (answer == Reconciliation.PUBLISHED) {
-      return publishedAfterAll(r, clock, container, reserved);
+      return publishedAfterAll(r, run, container, reserved);
     }
     String reused =
         answer == Reconciliation.NOT_PUBLISHED && !StatusPolls.gaveUp(r) ? container : null;
-    Instant now = clock.instant();
+    Instant now = run.now();
     if (missed(r, now)) {
       return finish(
-          r, clock, fate.result().outcome(), PostState.FAILED, missedWindowReason(r, now), now, "");
+          r, run, fate.result().outcome(), PostState.FAILED, missedWindowReason(r, now), now, "");
     }
     int containers = reused == null ? r.post().media().containersNeeded() : 0;
     QuotaDecision decision = reserve(r, containers, now);
     if (!decision.mayGoNow()) {
-      return defer(r, clock, decision, now);
+      return defer(r, run, decision, now);
     }
     Reserved taken = new Reserved(now, containers);
-    return reused == null ? create(r, clock, taken) : poll(r, clock, reused, taken);
+    return reused == null ? create(r, run, taken) : poll(r, run, reused, taken);
   }
 
   /**
    * Creates a container and stores its id before publishing, so a crash or lost answer is
    * reconciled, never published again (POST-7).
    */
-  private Dispatched create(PostRecord started, Clock clock, @Nullable Reserved reserved) {
-    Call<String> created = createCall(started, clock);
+  private Dispatched create(PostRecord started, Run run, @Nullable Reserved reserved) {
+    Call<String> created = createCall(started, run);
     PostRecord r = created.r();
     String container = created.result().value();
     if (!created.result().isSuccess() || container == null) {
       giveBack(r, reserved, true);
-      return decide(r, clock, created.result(), "create");
+      return decide(r, run, created.result(), "create");
     }
     PostRecord stored;
     try {
-      stored = store.recordContainer(r.token(), container, clock.instant());
+      stored = run.stored(store.recordContainer(r.token(), container, run.now()));
     } catch (StaleWriteException e) {
       throw new Fenced(r, null);
     }
-    return poll(stored, clock, container, reserved);
+    return poll(stored, run, container, reserved);
   }
 
   /** Asks the container's status: it is published once FINISHED, and a new one made if it broke. */
   private Dispatched poll(
-      PostRecord before, Clock clock, String container, @Nullable Reserved reserved) {
-    Call<ContainerStatus> status = statusCall(before, clock, container);
+      PostRecord before, Run run, String container, @Nullable Reserved reserved) {
+    Call<ContainerStatus> status = statusCall(before, run, container);
     PostRecord r = status.r();
     ContainerStatus state = status.result().value();
     if (!status.result().isSuccess() || state == null) {
       giveBack(r, reserved, false);
-      return decide(r, clock, status.result(), "status " + container);
+      return decide(r, run, status.result(), "status " + container);
     }
     return switch (state) {
-      case FINISHED -> publish(r, clock, container, reserved);
-      case PUBLISHED -> publishedAfterAll(r, clock, container, reserved);
+      case FINISHED -> publish(r, run, container, reserved);
+      case PUBLISHED -> publishedAfterAll(r, run, container, reserved);
       case IN_PROGRESS -> {
         giveBack(r, reserved, false);
-        yield notReady(r, clock, container);
+        yield notReady(r, run, container);
       }
       case ERROR, EXPIRED -> {
         giveBack(r, reserved, false);
         String detail = "container " + container + " " + state;
-        yield decide(r, clock, OutcomeClass.NEW_CONTAINER, detail, null);
+        yield decide(r, run, OutcomeClass.NEW_CONTAINER, detail, null);
       }
     };
   }
@@ -229,8 +336,8 @@ final class Attempt {
    * StatusPolling}), or the retry backoff if it has none, without holding a worker during the wait;
    * or give up on the container once the publisher says so, and make a new one next time.
    */
-  private Dispatched notReady(PostRecord r, Clock clock, String container) {
-    StatusPolls.Seen seen = StatusPolls.seen(r, clock.instant());
+  private Dispatched notReady(PostRecord r, Run run, String container) {
+    StatusPolls.Seen seen = StatusPolls.seen(r, run.now());
     StatusPollAdvice advice;
     try {
       advice = publisher.statusPolling(seen.polls(), seen.inProgressFor()).orElse(null);
@@ -247,10 +354,10 @@ final class Attempt {
               + " over "
               + seen.polls()
               + " polls";
-      return decide(r, clock, OutcomeClass.NEW_CONTAINER, detail, null);
+      return decide(r, run, OutcomeClass.NEW_CONTAINER, detail, null);
     }
     String detail = "container " + container + " still processing (poll " + seen.polls() + ")";
-    return decide(r, clock, OutcomeClass.NOT_READY, detail, advice == null ? null : advice.delay());
+    return decide(r, run, OutcomeClass.NOT_READY, detail, advice == null ? null : advice.delay());
   }
 
   /**
@@ -259,8 +366,8 @@ final class Attempt {
    * published blindly again (POST-7).
    */
   private Dispatched publish(
-      PostRecord polled, Clock clock, String container, @Nullable Reserved reserved) {
-    Call<String> sent = publishCall(polled, clock, container);
+      PostRecord polled, Run run, String container, @Nullable Reserved reserved) {
+    Call<String> sent = publishCall(polled, run, container);
     PostRecord r = sent.r();
     String mediaId = sent.result().value();
     if (sent.result().isSuccess() && mediaId != null) {
@@ -268,29 +375,29 @@ final class Attempt {
       Dispatched done =
           finish(
               r,
-              clock,
+              run,
               OutcomeClass.SUCCESS,
               PostState.PUBLISHED,
               Reasons.PUBLISHED,
-              clock.instant(),
+              run.now(),
               mediaId);
-      firstComment(done.record(), clock, mediaId);
+      firstComment(done.record(), run, mediaId);
       return done;
     }
     if (sent.result().outcome() != OutcomeClass.TRANSIENT) {
       giveBack(r, reserved, false);
-      return decide(r, clock, sent.result(), "publish " + container);
+      return decide(r, run, sent.result(), "publish " + container);
     }
-    Call<Reconciliation> fate = reconcileCall(r, clock, container);
+    Call<Reconciliation> fate = reconcileCall(r, run, container);
     if (fate.result().isSuccess() && fate.result().value() == Reconciliation.PUBLISHED) {
-      return publishedAfterAll(fate.r(), clock, container, reserved);
+      return publishedAfterAll(fate.r(), run, container, reserved);
     }
     // Not published: the slot is given back. Still unknown: it stays taken, as the post may have
     // gone out (POST-3).
     if (fate.result().isSuccess()) {
       giveBack(fate.r(), reserved, false);
     }
-    return decide(fate.r(), clock, sent.result(), "publish " + container);
+    return decide(fate.r(), run, sent.result(), "publish " + container);
   }
 
   /**
@@ -298,11 +405,11 @@ final class Attempt {
    * media id unknown, so a first comment is skipped rather than posted on a guessed media.
    */
   private Dispatched publishedAfterAll(
-      PostRecord r, Clock clock, String container, @Nullable Reserved reserved) {
+      PostRecord r, Run run, String container, @Nullable Reserved reserved) {
     if (reserved == null) {
       // Found by reconciling an earlier attempt, which reserved nothing now: count it (POST-3).
       try {
-        quota.published(r.accountId(), r.id(), clock.instant());
+        quota.published(r.accountId(), r.id(), run.now());
       } catch (StaleWriteException e) {
         throw new Fenced(r, null); // the ledger reads the store
       }
@@ -310,7 +417,7 @@ final class Attempt {
     listener.attemptEnded(r, OutcomeClass.SUCCESS);
     String reason = Reasons.of(Reasons.RECONCILED_PUBLISHED, container);
     Dispatched done =
-        finish(r, clock, OutcomeClass.SUCCESS, PostState.PUBLISHED, reason, clock.instant(), "");
+        finish(r, run, OutcomeClass.SUCCESS, PostState.PUBLISHED, reason, run.now(), "");
     if (done.record().post().firstCommentText().isPresent()) {
       listener.commentSkipped(
           done.record(),
@@ -323,14 +430,14 @@ final class Attempt {
    * Posts the first comment on the media just published (POST-1). Its failure never touches the
    * post, which is published; the listener hears of it.
    */
-  private void firstComment(PostRecord published, Clock clock, String mediaId) {
+  private void firstComment(PostRecord published, Run run, String mediaId) {
     String text = published.post().firstCommentText().orElse(null);
     if (text == null) {
       return; // most posts have no first comment
     }
     PublisherResult<String> comment;
     try {
-      comment = answered(publisher.comment(published.accountId(), mediaId, text, clock.instant()));
+      comment = answered(publisher.comment(published.accountId(), mediaId, text, run.now()));
     } catch (RuntimeException e) {
       comment = noAnswer(e, published, OutcomeClass.SUCCESS);
     }
@@ -342,23 +449,23 @@ final class Attempt {
   }
 
   /** The publisher's failure at {@code step} ends the attempt: see the other {@code decide}. */
-  private Dispatched decide(PostRecord r, Clock clock, PublisherResult<?> failed, String step) {
-    return decide(r, clock, failed.outcome(), step + ": " + failed.detail(), failed.retryAfter());
+  private Dispatched decide(PostRecord r, Run run, PublisherResult<?> failed, String step) {
+    return decide(r, run, failed.outcome(), step + ": " + failed.detail(), failed.retryAfter());
   }
 
   /** The attempt ended with a failure: the retry policy decides what follows (POST-5, POST-6). */
   private Dispatched decide(
-      PostRecord r, Clock clock, OutcomeClass outcome, String detail, @Nullable Duration wait) {
+      PostRecord r, Run run, OutcomeClass outcome, String detail, @Nullable Duration wait) {
     listener.attemptEnded(r, outcome);
-    RetryDecision next = retryPolicy(r, outcome, detail, wait, clock.instant());
-    return finish(r, clock, outcome, next.state(), next.reason(), next.nextAttemptAt(), "");
+    RetryDecision next = retryPolicy(r, outcome, detail, wait, run.now());
+    return finish(r, run, outcome, next.state(), next.reason(), next.nextAttemptAt(), "");
   }
 
   /** Quota is short (POST-3): the post waits for a slot, with the reason, as the policy says. */
-  private Dispatched defer(PostRecord r, Clock clock, QuotaDecision refused, Instant now) {
+  private Dispatched defer(PostRecord r, Run run, QuotaDecision refused, Instant now) {
     Duration wait = Duration.between(now, refused.earliest());
     RetryDecision next = retryPolicy(r, OutcomeClass.QUOTA, refused.reason(), wait, now);
-    return finish(r, clock, null, next.state(), next.reason(), next.nextAttemptAt(), "");
+    return finish(r, run, null, next.state(), next.reason(), next.nextAttemptAt(), "");
   }
 
   private RetryDecision retryPolicy(
@@ -374,19 +481,20 @@ final class Attempt {
    */
   private Dispatched finish(
       PostRecord r,
-      Clock clock,
+      Run run,
       @Nullable OutcomeClass outcome,
       PostState to,
       String reason,
       Instant next,
       String mediaId) {
-    Instant now = clock.instant();
+    Instant now = run.now();
     PostRecord moved;
     try {
-      moved = store.finishAttempt(r.token(), to, reason, next, now);
+      moved = run.stored(store.finishAttempt(r.token(), to, reason, next, now));
     } catch (StaleWriteException e) {
       throw new Fenced(r, outcome);
     }
+    run.finished = true;
     if (to == PostState.NEEDS_REAUTH) {
       reauthAccounts.add(moved.accountId());
     }
@@ -428,55 +536,84 @@ final class Attempt {
   // answered: one method per step rather than a lambda per call, which allocated on every step of
   // the dispatch path (the allocation per post that docs/benchmarks.md measures).
 
-  private Call<String> createCall(PostRecord r, Clock clock) {
+  private Call<String> createCall(PostRecord r, Run run) {
     PostRecord leased = r;
     try {
-      Instant now = clock.instant();
-      leased = leased(r, now);
+      Instant now = run.now();
+      leased = leased(r, run, now);
       return new Call<>(leased, answered(publisher.createContainer(r.post(), now)));
     } catch (RuntimeException e) {
       return new Call<>(leased, noAnswer(e, leased, null));
     }
   }
 
-  private Call<ContainerStatus> statusCall(PostRecord r, Clock clock, String container) {
+  private Call<ContainerStatus> statusCall(PostRecord r, Run run, String container) {
     PostRecord leased = r;
     try {
-      Instant now = clock.instant();
-      leased = leased(r, now);
+      Instant now = run.now();
+      leased = leased(r, run, now);
       return new Call<>(leased, answered(publisher.status(r.accountId(), container, now)));
     } catch (RuntimeException e) {
       return new Call<>(leased, noAnswer(e, leased, null));
     }
   }
 
-  private Call<String> publishCall(PostRecord r, Clock clock, String container) {
+  private Call<String> publishCall(PostRecord r, Run run, String container) {
     PostRecord leased = r;
     try {
-      Instant now = clock.instant();
-      leased = leased(r, now);
+      Instant now = run.now();
+      leased = leased(r, run, now);
       return new Call<>(leased, answered(publisher.publish(r.accountId(), container, now)));
     } catch (RuntimeException e) {
       return new Call<>(leased, noAnswer(e, leased, null));
     }
   }
 
-  private Call<Reconciliation> reconcileCall(PostRecord r, Clock clock, String container) {
+  private Call<Reconciliation> reconcileCall(PostRecord r, Run run, String container) {
     PostRecord leased = r;
     try {
-      Instant now = clock.instant();
-      leased = leased(r, now);
+      Instant now = run.now();
+      leased = leased(r, run, now);
       return new Call<>(leased, answered(publisher.reconcile(r.accountId(), container, now)));
     } catch (RuntimeException e) {
       return new Call<>(leased, noAnswer(e, leased, null));
     }
   }
 
-  /** The post with its lease renewed if less than half of it is left at {@code now} (POST-8). */
-  private PostRecord leased(PostRecord r, Instant now) {
+  /**
+   * How much of the lease must be left before a publisher call without renewing it first (POST-7,
+   * POST-8), computed once as nanoseconds, not as a Duration on every publisher call; saturated.
+   * With the publisher's {@link Publisher#maxPublishDuration() longest publish} {@code D} known:
+   * the lease less {@code D}, so a renewal comes once a call's worth of the lease was used and a
+   * publish starts with at least {@code lease − D ≥ D + maxClockSkew} left ({@link
+   * DispatchSettings#requireLeaseFits}). Unknown: half the lease plus the skew margin (at most a
+   * quarter of the lease), as if a publish could take half of it.
+   */
+  static long renewBelowNanos(DispatchSettings settings, Publisher publisher) {
+    long lease = nanos(settings.leaseDuration());
+    long skew = nanos(settings.maxClockSkew());
+    Duration longest = DispatchSettings.maxPublishDurationOf(publisher).orElse(null);
+    if (longest == null) {
+      return lease / 2 + Math.min(skew, lease / 4);
+    }
+    long call = nanos(longest);
+    long atLeast = call > Long.MAX_VALUE - skew ? Long.MAX_VALUE : call + skew;
+    return Math.min(lease, Math.max(lease - call, atLeast));
+  }
+
+  /** {@code d} in nanoseconds, saturated at a quarter of {@link Long#MAX_VALUE}. */
+  private static long nanos(Duration d) {
+    return d.getSeconds() >= Long.MAX_VALUE / 4 / 1_000_000_000L ? Long.MAX_VALUE / 4 : d.toNanos();
+  }
+
+  /**
+   * The post with its lease renewed if less than {@link #renewBelowNanos} of it is left at {@code
+   * now} (POST-8).
+   */
+  private PostRecord leased(PostRecord r, Run run, Instant now) {
     Lease lease = r.lease();
     if (lease != null && nanosLeft(now, lease.expiresAt()) < renewBelowNanos) {
-      return store.renew(r.token(), now, settings.leaseDuration());
+      return run.stored(store.renew(r.token(), now, settings.leaseDuration()));
     }
     return r;
   }

@@ -13,16 +13,34 @@ import org.jspecify.annotations.Nullable;
  * @param outcome the publisher's last outcome, or {@code null} when the publisher was not called
  *     (deferred by quota, missed window, account needing re-authorisation, lease lost)
  * @param leaseLost whether another worker took the post meanwhile (POST-8): nothing was recorded
+ * @param error what the attempt threw, if it ended on an unexpected ({@link Survivable}) throwable:
+ *     the post went on the retry path with {@link app.omniy.core.post.Reasons#INTERNAL_ERROR} (or,
+ *     if even that could not be written, is recovered through its lease); the caller logs it, with
+ *     its stack trace, once
  */
-public record Dispatched(PostRecord record, @Nullable OutcomeClass outcome, boolean leaseLost) {
+public record Dispatched(
+    PostRecord record,
+    @Nullable OutcomeClass outcome,
+    boolean leaseLost,
+    @Nullable Throwable error) {
   /** Checks the record. */
   public Dispatched {
     Require.nonNull(record, "record");
   }
 
+  /** An attempt that threw nothing unexpected. */
+  public Dispatched(PostRecord record, @Nullable OutcomeClass outcome, boolean leaseLost) {
+    this(record, outcome, leaseLost, null);
+  }
+
   /** The publisher's last outcome, if it was called. */
   public Optional<OutcomeClass> lastOutcome() {
     return Optional.ofNullable(outcome);
+  }
+
+  /** What the attempt threw, if it ended on an unexpected throwable (see {@link #error}). */
+  public Optional<Throwable> internalError() {
+    return Optional.ofNullable(error);
   }
 
   /**

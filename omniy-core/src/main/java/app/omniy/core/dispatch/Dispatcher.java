@@ -64,6 +64,8 @@ public final class Dispatcher {
    * @param store where posts live
    * @param publisher how posts go out
    * @param settings lease, retry and quota rules
+   * @throws app.omniy.core.InvalidValueException naming {@code leaseDuration} if the lease cannot
+   *     outlast the publisher's longest publish ({@link DispatchSettings#requireLeaseFits})
    * @param listener host callbacks; {@link DispatchListener#NONE} for none
    * @param random the jitter source of the retry backoff (seed it for deterministic tests)
    */
@@ -75,7 +77,7 @@ public final class Dispatcher {
       RandomGenerator random) {
     this.store = Require.nonNull(store, "store");
     Require.nonNull(publisher, "publisher");
-    this.settings = Require.nonNull(settings, "settings");
+    this.settings = Require.nonNull(settings, "settings").requireLeaseFits(publisher);
     this.listener = GuardedListener.guard(Require.nonNull(listener, "listener"));
     Require.nonNull(random, "random");
     this.attempt = new Attempt(store, publisher, settings, this.listener, random, reauthAccounts);
@@ -255,6 +257,12 @@ public final class Dispatcher {
   /**
    * Runs one attempt of a post this dispatcher {@link #claim}ed, reading {@code clock} before every
    * step so that the lease is renewed and the times recorded are those of the step.
+   *
+   * <p>Never throws what a worker survives ({@link Survivable}): an attempt that throws (a
+   * publisher's or store's bug, an {@code AssertionError}, a {@code LinkageError}, an {@code
+   * OutOfMemoryError}…) ends on the retry path with {@link Reasons#INTERNAL_ERROR}, its lease
+   * released, and what it threw is in {@link Dispatched#error} for the caller to log. Only the
+   * JVM's own failures are thrown on.
    */
   public Dispatched process(PostRecord claimed, Clock clock) {
     Require.nonNull(claimed, "claimed");

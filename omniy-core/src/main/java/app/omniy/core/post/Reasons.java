@@ -23,6 +23,14 @@ public final class Reasons {
   /** The retry policy's attempts ran out (POST-5): counts against us. */
   public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
 
+  /**
+   * The attempt threw something unexpected (a publisher's or store's bug: an {@code
+   * AssertionError}, a {@code LinkageError}, an {@code OutOfMemoryError}…; see {@code
+   * app.omniy.core.dispatch.Survivable}): the post goes on the retry path (POST-5) and, once its
+   * attempts run out, fails with this reason, which counts against us.
+   */
+  public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
   /** A permanent error that is not the user's doing: counts against us. */
   public static final String PERMANENT_ERROR = "PERMANENT_ERROR";
 

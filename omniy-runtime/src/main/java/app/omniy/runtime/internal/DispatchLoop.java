@@ -2,6 +2,7 @@ package app.omniy.runtime.internal;
 
 import app.omniy.core.dispatch.Dispatched;
 import app.omniy.core.dispatch.Dispatcher;
+import app.omniy.core.dispatch.Survivable;
 import app.omniy.core.post.PostRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * not (POST-10). When the runtime stops, each worker finishes the attempt it is in and gives back
  * (releases, still due) the rest of its batch, so nothing is left claimed. Every lease/4 one worker
  * recovers posts whose worker died (POST-8) and raises re-authorisation warnings (POST-11).
+ *
+ * <p>A worker survives anything an attempt or a turn throws short of the JVM failing ({@link
+ * Survivable}): the dispatcher ends such an attempt on the retry path with {@code INTERNAL_ERROR},
+ * and the worker logs it once, with its stack trace, and goes on. A worker thread that dies anyway
+ * (a fatal error) is replaced by a new thread on the same batch while the loop runs, and {@link
+ * #replacedWorkers} tells the health check of it.
  */
 public final class DispatchLoop {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
@@ -73,6 +80,21 @@ public final class DispatchLoop {
   private volatile boolean running;
   private volatile @Nullable String lastError;
 
+  /** Worker threads that died and were replaced, and the last one's death (health). */
+  private final AtomicReference<Replaced> replaced = new AtomicReference<>(Replaced.NONE);
+
+  /**
+   * The worker threads that died and were replaced since the loop started.
+   *
+   * @param count how many
+   * @param lastAt when the last one died, or {@code null} if none did
+   * @param lastError what killed it, or {@code null}
+   */
+  public record Replaced(int count, @Nullable Instant lastAt, @Nullable String lastError) {
+    /** No worker died. */
+    public static final Replaced NONE = new Replaced(0, null, null);
+  }
+
   /**
    * @param threads worker threads: attempts that may run at once
    * @param poll how long an idle worker sleeps when nothing is due
@@ -98,6 +120,11 @@ public final class DispatchLoop {
     for (Worker w : workers) {
       w.thread.start();
     }
+  }
+
+  /** The worker threads that died and were replaced (health). */
+  public Replaced replacedWorkers() {
+    return replaced.get();
   }
 
   /** Posts claimed and not yet finished: attempts running or about to. */
@@ -183,7 +210,10 @@ public final class DispatchLoop {
    */
   private final class Worker {
     final int index;
-    final Thread thread;
+
+    /** This worker's thread; a new one once it died (see {@link #died}). */
+    volatile Thread thread;
+
     final ConcurrentLinkedDeque<PostRecord> batch = new ConcurrentLinkedDeque<>();
 
     @SuppressWarnings("unused")
@@ -206,8 +236,14 @@ public final class DispatchLoop {
 
     Worker(int index) {
       this.index = index;
-      this.thread = new Thread(this::run, "omniy-worker-" + (index + 1));
-      thread.setDaemon(true);
+      this.thread = newThread();
+    }
+
+    private Thread newThread() {
+      Thread t = new Thread(this::run, "omniy-worker-" + (index + 1));
+      t.setDaemon(true);
+      t.setUncaughtExceptionHandler((dead, error) -> died(error));
+      return t;
     }
 
     private void run() {
@@ -220,13 +256,31 @@ public final class DispatchLoop {
           if (idle > 0) {
             LockSupport.parkNanos(idle);
           }
-        } catch (RuntimeException e) {
-          lastError = String.valueOf(e);
+        } catch (Throwable e) {
+          Survivable.rethrowIfFatal(e); // the thread dies, and is replaced
+          lastError = Survivable.describe(e);
           LOG.warn("dispatch turn failed; retrying in {}", poll, e);
           LockSupport.parkNanos(poll.toNanos());
         }
       }
       giveBack(batch);
+    }
+
+    /**
+     * This worker's thread died of {@code error} (a fatal one, {@link Survivable}): counted for the
+     * health check and, while the loop runs, replaced by a new thread on the same batch, so the
+     * runtime keeps its workers.
+     */
+    private void died(Throwable error) {
+      Instant at = clock.instant();
+      String what = Survivable.describe(error);
+      replaced.getAndUpdate(r -> new Replaced(r.count() + 1, at, what));
+      LOG.error("worker {} died; replacing it", index + 1, error);
+      if (running) {
+        Thread next = newThread();
+        thread = next;
+        next.start();
+      }
     }
 
     /**
@@ -377,7 +431,8 @@ public final class DispatchLoop {
     for (PostRecord r = batch.pollFirst(); r != null; r = batch.pollFirst()) {
       try {
         dispatcher.release(r, clock.instant());
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        Survivable.rethrowIfFatal(e);
         LOG.warn("could not give back post {}; its lease will expire", r.id(), e);
       } finally {
         inFlight.decrement();
@@ -393,7 +448,18 @@ public final class DispatchLoop {
     try {
       Dispatched done = dispatcher.process(claimed, clock);
       congested = done.congested();
-    } catch (RuntimeException e) {
+      Throwable error = done.error();
+      if (error != null) {
+        // Logged here, once: the dispatcher recorded INTERNAL_ERROR on the post's transition.
+        LOG.error(
+            "attempt of post {} threw; it is {} ({})",
+            claimed.id(),
+            done.record().state(),
+            done.record().lastTransition().map(t -> t.reasonCode()).orElse("?"),
+            error);
+      }
+    } catch (Throwable e) {
+      Survivable.rethrowIfFatal(e);
       LOG.error("attempt of post {} failed unexpectedly; its lease will expire", claimed.id(), e);
     } finally {
       self.attemptStartedNanos = 0;

@@ -16,9 +16,11 @@ import java.util.Set;
 
 /**
  * Where scheduled posts live, shared by every worker (POST-8). Every method takes {@code now}, so
- * leases are judged on the caller's clock and implementations never read one. Every successful
- * write increases the post's {@link PostRecord#version() version} by one and returns the stored
- * record.
+ * leases are judged on the caller's clock. A store shared over a network may in addition require a
+ * lease to have ended by its own clock, with the workers' clock-skew margin, before another worker
+ * takes the post over (the Firestore store does, by the server's time); it never takes a lease over
+ * before the caller's clock says it ended. Every successful write increases the post's {@link
+ * PostRecord#version() version} by one and returns the stored record.
  *
  * <p>Two kinds of write: the lease holder's ({@link #renew}, {@link #release}, {@link
  * #recordTransition}, {@link #recordContainer}) present a {@link LeaseToken} and are refused with

@@ -63,6 +63,21 @@ public interface Publisher {
   }
 
   /**
+   * The longest one call of {@link #publish} can take, from the dispatcher's call until it returns:
+   * its request timeout, plus any in-call retries and their backoff; empty (the default) when
+   * unknown. A publish still running when its worker's lease expires can be published a second time
+   * by the worker that takes the post over, so the dispatcher refuses a lease shorter than twice
+   * this plus the workers' clock skew ({@code DispatchSettings.requireLeaseFits}) and renews the
+   * lease before each call so that enough of it is left (POST-7, POST-8). The other calls may take
+   * longer: what they return is written with the lease token, so a worker whose lease expired
+   * meanwhile is fenced before it can publish. For an unknown duration nothing is checked, and the
+   * lease is renewed once half of it (less the skew margin) is used.
+   */
+  default Optional<Duration> maxPublishDuration() {
+    return Optional.empty();
+  }
+
+  /**
    * The state of the publisher's circuit breaker toward its API host, for the runtime's health
    * check; empty (the default) for a publisher without one, whose health the runtime judges by its
    * back-pressure alone.
