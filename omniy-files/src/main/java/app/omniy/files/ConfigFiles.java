@@ -15,9 +15,10 @@ import java.nio.file.Path;
 
 /**
  * Reads Omniy's YAML and JSON files into validated values, strictly: unknown keys, duplicate keys,
- * missing required values and wrong types are errors, each reported as an {@link
- * InvalidFileException} with the file, line and field (ALERT-4). Nothing is half-applied: the
- * caller gets a whole value or an exception.
+ * missing required values and wrong types (a fraction where a whole number belongs included) are
+ * errors, each reported as an {@link InvalidFileException} with the file, line and field, and a
+ * reason in words rather than Java types (ALERT-4). Nothing is half-applied: the caller gets a
+ * whole value or an exception.
  */
 public final class ConfigFiles {
   private static final ObjectMapper YAML = strict(YAMLMapper.builder(new YAMLFactory())).build();
@@ -95,6 +96,8 @@ public final class ConfigFiles {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // A fraction where a whole number belongs is a mistake to report, not to cut off.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 }

@@ -5,14 +5,23 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +54,8 @@ public final class FileErrors {
               : "'" + rejected.value() + "' " + rejected.reason();
     } else if (e instanceof UnrecognizedPropertyException unknown) {
       reason = "unknown key '" + unknown.getPropertyName() + "'";
+    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      reason = expected(mismatch);
     } else {
       reason = e.getOriginalMessage();
     }
@@ -53,6 +64,9 @@ public final class FileErrors {
     if (syntax != null) {
       reason = syntax.getOriginalMessage();
       at = syntaxLocation(syntax);
+      if (field.isEmpty()) {
+        field = syntaxField(syntax);
+      }
     } else {
       at = pointer.matches() ? e.getLocation() : locate(mapper, content, pointer);
     }
@@ -62,6 +76,82 @@ public final class FileErrors {
     int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
     int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
     return new InvalidFileException(file, line, column, field, reason);
+  }
+
+  /**
+   * What a value of the wrong type should have been, in words (ALERT-4): Jackson's own message
+   * names Java types ({@code java.lang.Integer}), which mean nothing to whoever edits the file.
+   */
+  private static String expected(MismatchedInputException e) {
+    String expected = kind(e.getTargetType());
+    if (e instanceof InvalidFormatException format && format.getValue() != null) {
+      return "'" + format.getValue() + "' " + expected;
+    }
+    return expected;
+  }
+
+  private static String kind(Class<?> type) {
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class
+        || type == Byte.class
+        || type == byte.class
+        || type == BigInteger.class) {
+      return "must be a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "must be a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (CharSequence.class.isAssignableFrom(type)
+        || type == Character.class
+        || type == char.class) {
+      return "must be text";
+    }
+    if (type.isEnum()) {
+      return "must be one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "must be a list";
+    }
+    return "must be a mapping of keys to values";
+  }
+
+  /**
+   * The dotted path of the value the parser was reading when the syntax broke; empty at the top.
+   */
+  private static String syntaxField(StreamReadException e) {
+    JsonParser parser = e.getProcessor();
+    if (parser == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = parser.getParsingContext();
+        c != null && !c.inRoot();
+        c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add(c.getCurrentName());
+      }
+    }
+    Collections.reverse(parts);
+    StringBuilder text = new StringBuilder();
+    for (String part : parts) {
+      if (!part.startsWith("[") && text.length() > 0) {
+        text.append('.');
+      }
+      text.append(part);
+    }
+    return text.toString();
   }
 
   /** Where the parser stood: the token it could not accept. */

@@ -92,6 +92,67 @@ class ConfigFilesTest {
   }
 
   @Test
+  void a_value_of_the_wrong_type_is_refused_in_words_not_java_types() throws IOException {
+    Path word = write("w.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": \"lots\"}]}");
+    Path list = write("l.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": [1]}]}");
+    Path notAList = write("n.yaml", "rules: 7\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(word, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.reason()).isEqualTo("'lots' must be a whole number");
+            });
+    assertThatThrownBy(() -> ConfigFiles.readJson(list, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> assertThat(e.reason()).isEqualTo("must be a whole number"));
+    assertThatThrownBy(() -> ConfigFiles.readYaml(notAList, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules");
+              assertThat(e.reason()).isEqualTo("must be a list");
+            });
+  }
+
+  @Test
+  void a_fraction_where_a_whole_number_belongs_is_refused_not_cut_off() throws IOException {
+    Path fraction = write("f.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": 10.9}]}");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(fraction, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.reason()).isEqualTo("'10.9' must be a whole number");
+              assertThat(e.getMessage()).doesNotContain("java.", "Exception");
+            });
+  }
+
+  @Test
+  void a_syntax_error_names_where_it_broke() throws IOException {
+    Path broken = write("b.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": 1x}]}");
+    Path huge = write("h.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": 4294967296}]}");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(broken, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).as("the object being read").isEqualTo("rules[0]");
+              assertThat(e.line()).isEqualTo(1);
+            });
+    assertThatThrownBy(() -> ConfigFiles.readJson(huge, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.reason()).contains("out of range");
+            });
+  }
+
+  @Test
   void malformed_missing_and_empty_files_are_rejected_with_the_file_named() throws IOException {
     Path malformed = write("m.json", "{\"rules\": [\n  {\"id\": \"c1\",, }\n]}");
     Path empty = write("e.yaml", "");
