@@ -93,6 +93,21 @@ class PostModelTest {
   }
 
   @Test
+  void a_user_tag_position_beyond_any_size_is_refused_without_writing_it_out() {
+    assertThatThrownBy(() -> new UserTag("a", new BigDecimal("-1e999999999"), BigDecimal.ZERO))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("x = '-1E+999999999': must be between 0 and 1");
+    assertThatThrownBy(() -> new UserTag("a", BigDecimal.ZERO, new BigDecimal("1e-999999999")))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("y = '1E-999999999': must have at most 20 decimal places");
+    assertThat(new UserTag("a", new BigDecimal("0.33333333333333333333"), BigDecimal.ONE).x())
+        .isEqualByComparingTo("0.33333333333333333333");
+    assertThat(new UserTag("a", new BigDecimal("0.5000000000000000000000000"), BigDecimal.ONE).x())
+        .as("trailing zeros are no decimal places")
+        .isEqualByComparingTo("0.5");
+  }
+
+  @Test
   void an_edit_keeps_the_id_and_account() {
     PostRecord r = PostRecord.scheduled(image().build());
     Post other =
