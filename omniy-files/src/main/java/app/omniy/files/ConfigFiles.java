@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +75,11 @@ public final class ConfigFiles {
       return value;
     } catch (JsonProcessingException e) {
       throw FileErrors.describe(mapper, file, content, e);
+    } catch (CharConversionException e) {
+      // Bytes in no Unicode encoding: there is no line to point at, and "cannot be read" would
+      // send the operator to the file system.
+      throw new InvalidFileException(
+          file, 0, 0, "", "is not text in UTF-8, UTF-16 or UTF-32: " + e.getMessage());
     } catch (IOException e) {
       throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
     }

@@ -153,6 +153,22 @@ class ConfigFilesTest {
   }
 
   @Test
+  void bytes_in_no_unicode_encoding_are_refused_as_not_text() {
+    byte[] utf32Garbage = {0, 0, 0, '{', 0x69, 0x71, 0x70, 0x73, 0, 0, 0, '}'};
+
+    assertThatThrownBy(
+            () ->
+                ConfigFiles.parse(
+                    ConfigFiles.jsonMapper(), Path.of("x.json"), utf32Garbage, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).startsWith("is not text in UTF-8, UTF-16 or UTF-32: ");
+              assertThat(e.line()).isZero();
+            });
+  }
+
+  @Test
   void malformed_missing_and_empty_files_are_rejected_with_the_file_named() throws IOException {
     Path malformed = write("m.json", "{\"rules\": [\n  {\"id\": \"c1\",, }\n]}");
     Path empty = write("e.yaml", "");
