@@ -78,8 +78,7 @@ public final class ConfigFiles {
     } catch (CharConversionException e) {
       // Bytes in no Unicode encoding: there is no line to point at, and "cannot be read" would
       // send the operator to the file system.
-      throw new InvalidFileException(
-          file, 0, 0, "", "is not text in UTF-8, UTF-16 or UTF-32: " + e.getMessage());
+      throw FileErrors.notText(file, e);
     } catch (IOException e) {
       throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
     }

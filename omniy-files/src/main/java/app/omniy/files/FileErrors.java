@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -35,8 +36,16 @@ import org.jspecify.annotations.Nullable;
 public final class FileErrors {
   private FileErrors() {}
 
+  /** The reason for bytes in no Unicode encoding, followed by the parser's detail. */
+  static final String NOT_TEXT = "is not text in UTF-8, UTF-16 or UTF-32: ";
+
   public static InvalidFileException describe(
       ObjectMapper mapper, Path file, byte[] content, JsonProcessingException e) {
+    CharConversionException notText = notText(e);
+    if (notText != null) {
+      // The YAML parser wraps it in a mapping error whose message is the Java exception's name.
+      return notText(file, notText);
+    }
     String field = "";
     JsonPointer pointer = JsonPointer.empty();
     if (e instanceof JsonMappingException mapping) {
@@ -230,6 +239,20 @@ public final class FileErrors {
       }
     }
     return text.toString();
+  }
+
+  /** Bytes in no Unicode encoding: the whole file is refused, there is no line to point at. */
+  static InvalidFileException notText(Path file, CharConversionException e) {
+    return new InvalidFileException(file, 0, 0, "", NOT_TEXT + e.getMessage());
+  }
+
+  private static @Nullable CharConversionException notText(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharConversionException notText) {
+        return notText;
+      }
+    }
+    return null;
   }
 
   /** A syntax error (malformed text, a duplicate key), possibly wrapped by a mapping error. */

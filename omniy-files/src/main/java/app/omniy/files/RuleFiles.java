@@ -75,8 +75,7 @@ public final class RuleFiles {
     } catch (JsonProcessingException e) {
       throw FileErrors.describe(YAML, file, content, e);
     } catch (CharConversionException e) {
-      throw new InvalidFileException(
-          file, 0, 0, "", "is not text in UTF-8, UTF-16 or UTF-32: " + e.getMessage());
+      throw FileErrors.notText(file, e);
     } catch (IOException e) {
       throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -165,6 +166,23 @@ class ConfigFilesTest {
             e -> {
               assertThat(e.reason()).startsWith("is not text in UTF-8, UTF-16 or UTF-32: ");
               assertThat(e.line()).isZero();
+            });
+  }
+
+  @Test
+  void yaml_that_is_not_utf8_is_refused_as_not_text_without_naming_a_java_exception() {
+    byte[] broken = "rules:\n  - id: c\n".getBytes(StandardCharsets.UTF_8);
+    broken[14] = (byte) 0xCF; // a lead byte followed by an ASCII letter: no UTF-8
+    broken[15] = 'x';
+
+    assertThatThrownBy(
+            () ->
+                ConfigFiles.parse(ConfigFiles.yamlMapper(), Path.of("r.yaml"), broken, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).startsWith("is not text in UTF-8, UTF-16 or UTF-32: ");
+              assertThat(e.getMessage()).doesNotContain("java.", "Exception");
             });
   }
 
