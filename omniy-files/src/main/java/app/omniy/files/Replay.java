@@ -1,6 +1,7 @@
 package app.omniy.files;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.alert.AlertCondition;
 import app.omniy.core.alert.AlertEvaluation;
 import app.omniy.core.alert.AlertEvaluator;
 import app.omniy.core.alert.AlertEvent;
@@ -77,8 +78,14 @@ public final class Replay {
    */
   public static List<Change> run(
       List<AlertRule> rules, List<Sample> samples, Duration step, @Nullable Instant until) {
-    if (step.isNegative() || step.isZero()) {
-      throw new InvalidValueException("every", step, "must be positive");
+    // Evaluations fall on whole milliseconds: a shorter step divided by zero below, a step beyond
+    // a rule's longest duration overflowed milliseconds.
+    if (step.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new InvalidValueException("every", step, "must be at least 1 ms");
+    }
+    if (step.compareTo(AlertCondition.MAX_DURATION) > 0) {
+      throw new InvalidValueException(
+          "every", step, "must be at most " + AlertCondition.MAX_DURATION.toDays() + " days");
     }
     List<Change> changes = new ArrayList<>();
     if (samples.isEmpty()) {
