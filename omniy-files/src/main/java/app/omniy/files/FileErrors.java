@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +73,7 @@ public final class FileErrors {
     StreamReadException syntax = syntaxError(e);
     JsonLocation at;
     if (syntax != null) {
-      reason = syntax.getOriginalMessage();
+      reason = syntaxReason(syntax.getOriginalMessage());
       at = syntaxLocation(syntax);
       if (field.isEmpty()) {
         field = syntaxField(syntax);
@@ -238,6 +240,39 @@ public final class FileErrors {
         text.append('[').append(ref.getIndex()).append(']');
       }
     }
+    return text.toString();
+  }
+
+  private static final Pattern YAML_EVENT =
+      Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^>]*\\)>");
+
+  /**
+   * A parser's syntax message in the file's terms: its first line only (the YAML parser goes on
+   * with {@code in 'reader', line 3, column 27:} and the source line, which the file, line and
+   * column already say), and the YAML parser's event classes named as what they are.
+   */
+  private static String syntaxReason(@Nullable String original) {
+    if (original == null || original.isBlank()) {
+      return "is not valid here";
+    }
+    String first = original.strip().lines().findFirst().orElse("").strip();
+    if (first.startsWith("Expected a field name")) {
+      return "a key must be plain text, not a mapping or a list";
+    }
+    Matcher event = YAML_EVENT.matcher(first);
+    StringBuilder text = new StringBuilder();
+    while (event.find()) {
+      String what =
+          switch (event.group(1)) {
+            case "MappingStart" -> "a mapping";
+            case "SequenceStart" -> "a list";
+            case "Scalar" -> "a value";
+            case "Alias" -> "an alias";
+            default -> "something else";
+          };
+      event.appendReplacement(text, what);
+    }
+    event.appendTail(text);
     return text.toString();
   }
 

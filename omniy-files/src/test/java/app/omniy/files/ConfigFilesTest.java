@@ -187,6 +187,27 @@ class ConfigFilesTest {
   }
 
   @Test
+  void a_yaml_syntax_error_says_what_is_wrong_in_the_files_terms() throws IOException {
+    Path colon = write("c.yaml", "rules:\n  - id: c1    threshold: 2\n");
+    Path mappingKey = write("k.yaml", "rules:\n  - ? {a: 1}\n    : 2\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(colon, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.reason()).isEqualTo("mapping values are not allowed here");
+            });
+    assertThatThrownBy(() -> ConfigFiles.readYaml(mappingKey, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("a key must be plain text, not a mapping or a list");
+              assertThat(e.getMessage()).doesNotContain("snakeyaml", "Event");
+            });
+  }
+
+  @Test
   void malformed_missing_and_empty_files_are_rejected_with_the_file_named() throws IOException {
     Path malformed = write("m.json", "{\"rules\": [\n  {\"id\": \"c1\",, }\n]}");
     Path empty = write("e.yaml", "");
