@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
  * stated wait, connection resets and stalls longer than the adapter's timeout. Time is simulated
  * (retries wait minutes), HTTP and the adapter's timeouts are real.
  *
- * <p>Every post is accounted for ({@link PostAccounting}): with faults on a tenth of attempts (phase
- * 1) and none (phase 3) each is published or excluded for a named user-side reason, none lost, and
- * a failure names every post that is neither, with its history. In the outage of phase 2 a post
- * may use up its attempts, and then must have failed saying so.
+ * <p>Every post is accounted for ({@link PostAccounting}): with faults on a tenth of attempts
+ * (phase 1) and none (phase 3) each is published or excluded for a named user-side reason, none
+ * lost, and a failure names every post that is neither, with its history. In the outage of phase 2
+ * a post may use up its attempts, and then must have failed saying so.
  *
  * <p>Decision: "a 10% rate" is the share of publish <em>attempts</em> that meet a fault, the
  * quantity ALERT-C4 counts (ALERT-6) and the one the 40% phase names. An attempt makes two to four
