@@ -72,12 +72,12 @@ class ProcessCrashTest {
   // A renewal point waits half a lease for its slowed attempt, then the attempt's next call.
   private static final Duration WAIT_FOR_POINT = Duration.ofSeconds(30);
 
+  private static final String WARM_UP_ACCOUNT = "17841499999999999";
+
   /**
    * Posts the store may hold beyond the kills' pace: enough that the posts a killed worker held
    * (waiting out its lease) never leave the live workers without work for the next trap.
    */
-  private static final String WARM_UP_ACCOUNT = "17841499999999999";
-
   private static final int AHEAD = Math.max(100, 4 * POSTS / Math.max(1, KILLS));
 
   private final SplittableRandom random = new SplittableRandom(12);
