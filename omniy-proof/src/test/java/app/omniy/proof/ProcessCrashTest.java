@@ -150,6 +150,7 @@ class ProcessCrashTest {
       long tail;
       int jvms;
       Duration startUp;
+      int diedOnTheirOwn;
       Duration workersCpu;
       Duration startUpCpu;
       boolean archived;
@@ -167,6 +168,7 @@ class ProcessCrashTest {
         jvms = pool.started();
         startUp = pool.meanStartUp();
         archived = pool.archived();
+        diedOnTheirOwn = pool.diedOnTheirOwn();
       } finally {
         feeder.stop();
         pool.stopAll();
@@ -190,7 +192,8 @@ class ProcessCrashTest {
               + " media beyond one per post %d), lost %d, recovered %d (posts taken over after"
               + " a worker's lease expired), reconciled %d (found already published), duration"
               + " %d s; %d worker JVMs x %d threads (%d at work, %d spare), mean start to standby"
-              + " %d ms, class-data archive %s, traps armed but not reached %d; kill loop %d s"
+              + " %d ms, class-data archive %s, died without being killed %d, traps armed but not"
+              + " reached %d; kill loop %d s"
               + " (waiting %s), tail %d s; lease %s, request timeout %s; CPU: worker JVMs %d s"
               + " (of which starting up %d s), emulator %d s, test JVM (fake Graph API, feeder,"
               + " checks) %d s%n",
@@ -210,6 +213,7 @@ class ProcessCrashTest {
           SPARE,
           startUp.toMillis(),
           archived ? "used" : "not used",
+          diedOnTheirOwn,
           trapsMissed,
           TimeUnit.NANOSECONDS.toSeconds(killing),
           waitsInSeconds(),
@@ -248,6 +252,9 @@ class ProcessCrashTest {
                       .as("%s has no live lease", r.id())
                       .isTrue());
       assertThat(killCount.get()).as("SIGKILLs").isGreaterThanOrEqualTo(KILLS);
+      assertThat(diedOnTheirOwn)
+          .as("workers that died without being killed (logs in %s)", logs)
+          .isZero();
       assertThat(kills.keySet())
           .as("every crash point was hit")
           .containsAll(EnumSet.allOf(CrashPoint.class));

@@ -41,6 +41,7 @@ final class WorkerPool {
   private final Thread archiver;
   private volatile @Nullable Path archive;
   private int generation;
+  private int diedOnTheirOwn;
 
   /**
    * The warm-up worker that writes the class-data archive: its arguments (a namespace, fake Graph
@@ -73,8 +74,11 @@ final class WorkerPool {
    * (and for any that died).
    */
   void topUp() {
+    // A worker the test killed has left the list already: one found dead here died on its own.
+    int before = spares.size() + active.size();
     spares.removeIf(w -> !w.alive());
     active.removeIf(w -> !w.alive());
+    diedOnTheirOwn += before - spares.size() - active.size();
     for (int i = 0; i < spares.size() && active.size() < working; ) {
       WorkerProcess next = spares.get(i);
       if (next.standby()) {
@@ -104,6 +108,11 @@ final class WorkerPool {
   void killed(WorkerProcess dead) {
     active.remove(dead);
     topUp();
+  }
+
+  /** Workers that died without being killed (a crash, a failed start): see their logs. */
+  int diedOnTheirOwn() {
+    return diedOnTheirOwn;
   }
 
   /** JVMs started so far, spares not yet at work included. */
