@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,9 +17,10 @@ import java.nio.file.Path;
 
 /**
  * Reads Omniy's YAML and JSON files into validated values, strictly: unknown keys, duplicate keys,
- * missing required values and wrong types are errors, each reported as an {@link
- * InvalidFileException} with the file, line and field (ALERT-4). Nothing is half-applied: the
- * caller gets a whole value or an exception.
+ * missing required values and wrong types (a fraction where a whole number belongs included) are
+ * errors, each reported as an {@link InvalidFileException} with the file, line and field, and a
+ * reason in words rather than Java types (ALERT-4). Nothing is half-applied: the caller gets a
+ * whole value or an exception.
  *
  * <p>Every file is bounded before it is parsed: at most {@link #MAX_BYTES} bytes, checked from its
  * size before a byte is read and again while it is read; UTF-8 throughout, a bad byte reported with
@@ -95,6 +97,10 @@ public final class ConfigFiles {
       return value;
     } catch (JsonProcessingException e) {
       throw FileErrors.describe(mapper, file, content, e);
+    } catch (CharConversionException e) {
+      // Bytes in no Unicode encoding: there is no line to point at, and "cannot be read" would
+      // send the operator to the file system.
+      throw FileErrors.notText(file, e);
     } catch (IOException e) {
       throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
     }
@@ -128,6 +134,8 @@ public final class ConfigFiles {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // A fraction where a whole number belongs is a mistake to report, not to cut off.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 }

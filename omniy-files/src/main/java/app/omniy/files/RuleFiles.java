@@ -11,6 +11,7 @@ import app.omniy.core.alert.TagFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -85,6 +86,8 @@ public final class RuleFiles {
       root = YAML.readTree(content);
     } catch (JsonProcessingException e) {
       throw FileErrors.describe(YAML, file, content, e);
+    } catch (CharConversionException e) {
+      throw FileErrors.notText(file, e);
     } catch (IOException e) {
       throw new InvalidFileException(file, 0, 0, "", "cannot be read: " + e.getMessage());
     }

@@ -94,6 +94,121 @@ class ConfigFilesTest {
   }
 
   @Test
+  void a_value_of_the_wrong_type_is_refused_in_words_not_java_types() throws IOException {
+    Path word = write("w.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": \"lots\"}]}");
+    Path list = write("l.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": [1]}]}");
+    Path notAList = write("n.yaml", "rules: 7\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(word, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.reason()).isEqualTo("'lots' must be a whole number");
+            });
+    assertThatThrownBy(() -> ConfigFiles.readJson(list, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> assertThat(e.reason()).isEqualTo("must be a whole number"));
+    assertThatThrownBy(() -> ConfigFiles.readYaml(notAList, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules");
+              assertThat(e.reason()).isEqualTo("must be a list");
+            });
+  }
+
+  @Test
+  void a_fraction_where_a_whole_number_belongs_is_refused_not_cut_off() throws IOException {
+    Path fraction = write("f.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": 10.9}]}");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(fraction, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.reason()).isEqualTo("'10.9' must be a whole number");
+              assertThat(e.getMessage()).doesNotContain("java.", "Exception");
+            });
+  }
+
+  @Test
+  void a_syntax_error_names_where_it_broke() throws IOException {
+    Path broken = write("b.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": 1x}]}");
+    Path huge = write("h.json", "{\"rules\": [{\"id\": \"c1\", \"threshold\": 4294967296}]}");
+
+    assertThatThrownBy(() -> ConfigFiles.readJson(broken, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).as("the object being read").isEqualTo("rules[0]");
+              assertThat(e.line()).isEqualTo(1);
+            });
+    assertThatThrownBy(() -> ConfigFiles.readJson(huge, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("rules[0].threshold");
+              assertThat(e.reason()).contains("out of range");
+            });
+  }
+
+  @Test
+  void bytes_in_no_unicode_encoding_are_refused_as_not_text() {
+    byte[] utf32Garbage = {0, 0, 0, '{', 0x69, 0x71, 0x70, 0x73, 0, 0, 0, '}'};
+
+    assertThatThrownBy(
+            () ->
+                ConfigFiles.parse(
+                    ConfigFiles.jsonMapper(), Path.of("x.json"), utf32Garbage, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).startsWith("is not text in UTF-8, UTF-16 or UTF-32: ");
+              assertThat(e.line()).isZero();
+            });
+  }
+
+  @Test
+  void yaml_that_is_not_utf8_is_refused_as_not_text_without_naming_a_java_exception() {
+    byte[] broken = "rules:\n  - id: c\n".getBytes(StandardCharsets.UTF_8);
+    broken[14] = (byte) 0xCF; // a lead byte followed by an ASCII letter: no UTF-8
+    broken[15] = 'x';
+
+    assertThatThrownBy(
+            () ->
+                ConfigFiles.parse(ConfigFiles.yamlMapper(), Path.of("r.yaml"), broken, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).startsWith("is not text in UTF-8, UTF-16 or UTF-32: ");
+              assertThat(e.getMessage()).doesNotContain("java.", "Exception");
+            });
+  }
+
+  @Test
+  void a_yaml_syntax_error_says_what_is_wrong_in_the_files_terms() throws IOException {
+    Path colon = write("c.yaml", "rules:\n  - id: c1    threshold: 2\n");
+    Path mappingKey = write("k.yaml", "rules:\n  - ? {a: 1}\n    : 2\n");
+
+    assertThatThrownBy(() -> ConfigFiles.readYaml(colon, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.reason()).isEqualTo("mapping values are not allowed here");
+            });
+    assertThatThrownBy(() -> ConfigFiles.readYaml(mappingKey, Rules.class))
+        .isInstanceOfSatisfying(
+            InvalidFileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("a key must be plain text, not a mapping or a list");
+              assertThat(e.getMessage()).doesNotContain("snakeyaml", "Event");
+            });
+  }
+
+  @Test
   void malformed_missing_and_empty_files_are_rejected_with_the_file_named() throws IOException {
     Path malformed = write("m.json", "{\"rules\": [\n  {\"id\": \"c1\",, }\n]}");
     Path empty = write("e.yaml", "");

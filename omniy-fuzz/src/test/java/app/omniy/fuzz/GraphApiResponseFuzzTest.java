@@ -72,6 +72,7 @@ class GraphApiResponseFuzzTest {
           };
     } catch (InvalidValueException refused) {
       // A caller's id that cannot stand in a request path is refused before any request.
+      Documented.requireReadable(refused);
       assertThat(refused.field()).isIn("containerId", "mediaId");
       assertThat(id).doesNotMatch("[0-9A-Za-z_-]+");
       return;

@@ -27,10 +27,15 @@ import java.util.Map;
  *
  * <p>Arguments are {@code key=value}: {@code emulator}, {@code project}, {@code namespace}, {@code
  * shards}, {@code api}, {@code owner}, {@code leaseMs}, {@code timeoutMs}, {@code threads}, {@code
- * accounts} (comma-separated; each account's token is {@code token-ACCOUNT}). It prints {@code
- * READY owner} once running and {@code PAUSED point postId} when an armed {@link CrashPoint} is
- * reached; it reads {@code arm POINT} and {@code stop} (a graceful shutdown) from stdin, and halts
- * when stdin closes, so that it never outlives the test.
+ * accounts} (comma-separated; each account's token is {@code token-ACCOUNT}).
+ *
+ * <p>It starts as a standby: connected to the emulator (one read made, so the channel is open), the
+ * publisher built, printing {@code STANDBY owner}, but claiming nothing until it reads {@code go};
+ * then it starts the runtime and prints {@code READY owner}. So the test's supervisor keeps spare
+ * workers through their JVM start and puts one to work the moment another is killed. It prints
+ * {@code PAUSED point postId} when an armed {@link CrashPoint} is reached; it reads {@code arm
+ * POINT}, {@code disarm} and {@code stop} (a graceful shutdown) from stdin, and halts when stdin
+ * closes, so that it never outlives the test.
  */
 final class CrashWorker {
   private CrashWorker() {}
@@ -42,13 +47,15 @@ final class CrashWorker {
       conf.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Duration lease = Duration.ofMillis(Long.parseLong(conf.get("leaseMs")));
     Firestore db = FirestoreConnections.emulator(conf.get("emulator"), conf.get("project"));
     PausingStore store =
         new PausingStore(
             new FirestorePostStore(
                 FirestoreStoreOptions.of(db).withNamespace(conf.get("namespace")),
                 Integer.parseInt(conf.get("shards"))),
-            out);
+            out,
+            lease);
     InMemoryAccessTokens tokens = new InMemoryAccessTokens();
     Instant farFuture = Instant.now().plus(Duration.ofDays(50));
     for (String account : conf.get("accounts").split(",")) {
@@ -62,26 +69,31 @@ final class CrashWorker {
             .requestTimeout(Duration.ofMillis(Long.parseLong(conf.get("timeoutMs"))))
             .build();
     String owner = conf.get("owner");
-    Omniy omniy =
-        Omniy.builder()
-            .store(store)
-            .publisher(InstagramPublisher.builder(api, tokens).build())
-            .settings(
-                DispatchSettings.defaults(owner)
-                    .withLeaseDuration(Duration.ofMillis(Long.parseLong(conf.get("leaseMs")))))
-            .threads(Integer.parseInt(conf.get("threads")))
-            .pollInterval(Duration.ofMillis(50))
-            .start();
-    out.println("READY " + owner);
+    InstagramPublisher publisher = InstagramPublisher.builder(api, tokens).build();
+    store.find("standby-" + owner); // opens the channel to the emulator before any post waits
+    out.println("STANDBY " + owner);
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Omniy omniy = null;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
-      if (line.startsWith("arm ")) {
+      if (line.equals("go") && omniy == null) {
+        omniy =
+            Omniy.builder()
+                .store(store)
+                .publisher(publisher)
+                .settings(DispatchSettings.defaults(owner).withLeaseDuration(lease))
+                .threads(Integer.parseInt(conf.get("threads")))
+                .pollInterval(Duration.ofMillis(50))
+                .start();
+        out.println("READY " + owner);
+      } else if (line.startsWith("arm ")) {
         store.arm(CrashPoint.valueOf(line.substring(4).strip()));
       } else if (line.equals("disarm")) {
         store.disarm();
       } else if (line.equals("stop")) {
-        omniy.shutdown(Duration.ofSeconds(10));
+        if (omniy != null) {
+          omniy.shutdown(Duration.ofSeconds(10));
+        }
         db.close();
         out.println("STOPPED " + owner);
         System.exit(0);

@@ -11,6 +11,7 @@ import app.omniy.core.post.spi.PublisherResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * them back in a burst.
  *
  * <p>Transient and new-container outcomes count towards {@link #maxAttempts}; rate limits and quota
- * wait as the API says (or a backoff, or {@link #quotaRecheck}) and never exhaust attempts on their
- * own. Neither does a container that is still processing (not-ready): it is polled again on the
- * growing backoff, since a reel can take minutes and that is no failure; the window bounds it.
- * Whatever the outcome, no attempt is scheduled after the missed window, {@code publishAt + grace}:
- * the post is FAILED with {@link Reasons#MISSED_WINDOW} instead of being published hours late.
+ * wait as the API says (or a backoff, or {@link #quotaRecheck}) and use up no attempt, alone or
+ * between failures. Neither does a container that is still processing (not-ready): it is polled
+ * again on the growing backoff, since a reel can take minutes and that is no failure; the window
+ * bounds it. Whatever the outcome, no attempt is scheduled after the missed window, {@code
+ * publishAt + grace}: the post is FAILED with {@link Reasons#MISSED_WINDOW} instead of being
+ * published hours late.
  *
  * @param baseDelay the backoff's first ceiling
  * @param maxDelay the cap on the backoff's ceiling
@@ -46,6 +48,11 @@ public record RetryPolicy(
     Duration missedWindowGrace,
     Map<String, Duration> graceByAccount,
     Duration quotaRecheck) {
+
+  /** How earlier attempts that used up no attempt ended: they waited as told (see the class). */
+  private static final Set<String> WAITED =
+      Set.of(
+          OutcomeClass.RATE_LIMITED.name(), OutcomeClass.NOT_READY.name(), Reasons.QUOTA_DEFERRED);
 
   /** 30 s doubling to at most 15 min, 5 attempts, 60 min grace, quota rechecked every 15 min. */
   public static final RetryPolicy DEFAULTS =
@@ -118,6 +125,22 @@ public record RetryPolicy(
     return Duration.ofMillis(random.nextLong(ceiling(attempt).toMillis() + 1));
   }
 
+  /**
+   * The attempts that count towards {@link #maxAttempts}: the current one and every earlier one,
+   * except those that ended rate limited, not ready or deferred for quota. Without this, rate
+   * limits ran the count up as surely as failures: three 429s and two 5xx answers failed a post
+   * whose failures were two.
+   */
+  static int countedAttempts(PostRecord record) {
+    int attempt = Math.max(record.attempt(), 1);
+    long waited =
+        record.history().stream()
+            .filter(t -> t.from() == PostState.PUBLISHING && t.attempt() < attempt)
+            .filter(t -> WAITED.contains(t.reasonCode()))
+            .count();
+    return (int) Math.max(1, attempt - waited);
+  }
+
   /** The decision after {@code record}'s current attempt ended with {@code result}. */
   public RetryDecision decide(
       PostRecord record, PublisherResult<?> result, Instant now, RandomGenerator random) {
@@ -156,7 +179,7 @@ public record RetryPolicy(
         return end(PostState.FAILED, Reasons.USER_CAUSED, detail, now);
       case TRANSIENT:
       case NEW_CONTAINER:
-        if (attempt >= maxAttempts) {
+        if (countedAttempts(record) >= maxAttempts) {
           return end(PostState.FAILED, Reasons.RETRIES_EXHAUSTED, outcome + " " + detail, now);
         }
         return retry(

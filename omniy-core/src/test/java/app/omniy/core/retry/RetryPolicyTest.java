@@ -10,10 +10,13 @@ import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.PostState;
 import app.omniy.core.post.Posts;
 import app.omniy.core.post.Reasons;
+import app.omniy.core.post.Transition;
 import app.omniy.core.post.spi.OutcomeClass;
 import app.omniy.core.post.spi.PublisherResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -89,6 +92,36 @@ class RetryPolicyTest {
     assertThat(fourth.state()).isEqualTo(PostState.RETRY_WAIT);
     assertThat(fifth.state()).isEqualTo(PostState.FAILED);
     assertThat(fifth.reason()).startsWith(Reasons.RETRIES_EXHAUSTED);
+  }
+
+  @Test
+  void attempts_that_ended_rate_limited_or_not_ready_use_up_no_attempt_before_a_failure() {
+    PostRecord r = PostRecord.scheduled(Posts.image().build());
+    Instant at = IN_ONE_HOUR.minus(Duration.ofMinutes(30));
+    List<Transition> history = new ArrayList<>(r.history());
+    String[] endings = {
+      "RATE_LIMITED: status 80002 too many calls",
+      "RATE_LIMITED: reconcile usage held back",
+      "NOT_READY: container c still processing",
+      "TRANSIENT: publish 2 unexpected error"
+    };
+    for (int n = 1; n <= endings.length; n++) {
+      history.add(
+          new Transition(at, PostState.RETRY_WAIT, PostState.PUBLISHING, "ATTEMPT_STARTED", n));
+      history.add(
+          new Transition(at, PostState.PUBLISHING, PostState.RETRY_WAIT, endings[n - 1], n));
+    }
+    history.add(
+        new Transition(at, PostState.RETRY_WAIT, PostState.PUBLISHING, "ATTEMPT_STARTED", 5));
+    PostRecord fifth =
+        new PostRecord(r.post(), PostState.PUBLISHING, 11, 5, IN_ONE_HOUR, "c", null, history);
+
+    RetryDecision d =
+        policy.decide(
+            fifth, OutcomeClass.TRANSIENT, "no answer", null, IN_ONE_HOUR, new SplittableRandom(1));
+
+    assertThat(RetryPolicy.countedAttempts(fifth)).as("two failures so far").isEqualTo(2);
+    assertThat(d.state()).isEqualTo(PostState.RETRY_WAIT);
   }
 
   @Test
