@@ -25,7 +25,11 @@ import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
 import app.omniy.runtime.internal.MaintenanceWiring;
+import app.omniy.runtime.internal.ProbeWiring;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
+import app.omniy.runtime.probe.Heartbeat;
+import app.omniy.runtime.probe.HttpProber;
+import app.omniy.runtime.probe.UptimeRobotImporter;
 import app.omniy.runtime.support.OverdueTickets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -70,6 +74,7 @@ public final class Omniy implements AutoCloseable {
   private final @Nullable LastBackup lastBackup;
   private final AlertWiring.@Nullable Running alerts;
   private final @Nullable MaintenanceWiring maintenance;
+  private final ProbeWiring outside;
 
   private Omniy(OmniyConfig config) {
     this.config = config;
@@ -114,6 +119,16 @@ public final class Omniy implements AutoCloseable {
       // SUP-1: bound before the alert engine's first poll, so the default rule sees it at once.
       OverdueTickets.of(tickets, config.supportDeadlines(), clock).bindTo(meters);
     }
+    // Built before the alert engine starts its threads too: a prober without targets leaks none.
+    this.outside =
+        ProbeWiring.build(
+            clock,
+            meters,
+            config.settings().owner(),
+            config.probes(),
+            config.uptimeRobot(),
+            config.heartbeat(),
+            this::failingHealth);
     this.alerts =
         config.alertsEnabled()
             ? new AlertWiring(
@@ -125,6 +140,21 @@ public final class Omniy implements AutoCloseable {
                     config.alertEvery())
                 .start(clock, meters, naming::canonical)
             : null;
+  }
+
+  /** The heartbeat's self-check: why the runtime is DOWN, or empty while it is not. */
+  private Optional<String> failingHealth() {
+    HealthReport report = health();
+    if (report.status() != HealthStatus.DOWN) {
+      return Optional.empty();
+    }
+    List<String> down = new ArrayList<>();
+    for (HealthCheck check : report.checks()) {
+      if (check.status() == HealthStatus.DOWN) {
+        down.add(check.name() + ": " + check.detail());
+      }
+    }
+    return Optional.of("DOWN: " + String.join("; ", down));
   }
 
   /** A builder with the embedded defaults. */
@@ -145,6 +175,7 @@ public final class Omniy implements AutoCloseable {
     if (omniy.maintenance != null) {
       omniy.maintenance.start();
     }
+    omniy.outside.start();
     return omniy;
   }
 
@@ -182,6 +213,21 @@ public final class Omniy implements AutoCloseable {
    */
   public Optional<MaintenanceScheduler> maintenance() {
     return maintenance == null ? Optional.empty() : Optional.of(maintenance.scheduler());
+  }
+
+  /** The built-in HTTP prober, if {@link Builder#probes} configured one (SLA-5). */
+  public Optional<HttpProber> prober() {
+    return outside.prober();
+  }
+
+  /** The UptimeRobot importer, if {@link Builder#uptimeRobot} configured one (SLA-5). */
+  public Optional<UptimeRobotImporter> uptimeRobot() {
+    return outside.importer();
+  }
+
+  /** The dead-man's-switch heartbeat, if {@link Builder#heartbeat} configured one. */
+  public Optional<Heartbeat> heartbeat() {
+    return outside.heartbeat();
   }
 
   /** The dispatcher's meters. */
@@ -262,6 +308,7 @@ public final class Omniy implements AutoCloseable {
     if (grace == null || grace.isNegative()) {
       throw new InvalidValueException("grace", grace, "must be zero or positive");
     }
+    outside.close();
     boolean finished = loop.stop(grace);
     if (maintenance != null) {
       maintenance.stop(grace);
@@ -304,8 +351,45 @@ public final class Omniy implements AutoCloseable {
     private @Nullable SupportTicketStore supportTickets;
     private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
     private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
+    private @Nullable Consumer<HttpProber.Builder> probes;
+    private @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot;
+    private @Nullable Consumer<Heartbeat.Builder> heartbeat;
 
     private Builder() {}
+
+    /**
+     * Probes the service from outside (SLA-5): {@code configure} adds the URLs and, for several
+     * runtimes, the shared lease store and the downtime store, e.g. {@code p -> p.target("web",
+     * URI.create("https://omniy.app/healthz")).leases(leases).downtime(downtime)}. On the runtime's
+     * clock and registry ({@code omniy.probes}), named after the dispatcher's owner, ticking on a
+     * thread of its own from {@link #start()} to shutdown.
+     */
+    public Builder probes(Consumer<HttpProber.Builder> configure) {
+      this.probes = Require.nonNull(configure, "probes");
+      return this;
+    }
+
+    /**
+     * Imports UptimeRobot's monitor logs into the downtime ledger (SLA-5): {@code configure} sets
+     * the API key and the downtime store, e.g. {@code u -> u.apiKey(key).downtime(downtime)}. On
+     * the runtime's clock, registry and lease owner, every 5 minutes from {@link #start()} to
+     * shutdown.
+     */
+    public Builder uptimeRobot(Consumer<UptimeRobotImporter.Builder> configure) {
+      this.uptimeRobot = Require.nonNull(configure, "uptimeRobot");
+      return this;
+    }
+
+    /**
+     * Pings a dead-man's switch every minute, {@code <url>/fail} while {@link Omniy#health()} is
+     * DOWN: {@code configure} sets the URL, e.g. {@code h ->
+     * h.url(URI.create("https://hc-ping.com/" + uuid))}. On the runtime's clock and registry
+     * ({@code omniy.heartbeats}), from {@link #start()} to shutdown.
+     */
+    public Builder heartbeat(Consumer<Heartbeat.Builder> configure) {
+      this.heartbeat = Require.nonNull(configure, "heartbeat");
+      return this;
+    }
 
     /**
      * Runs the maintenance calendar with the runtime (MNT-1 … MNT-3): {@code configure} adds the
@@ -507,7 +591,10 @@ public final class Omniy implements AutoCloseable {
           alertEvery,
           supportTickets,
           supportDeadlines,
-          maintenance);
+          maintenance,
+          probes,
+          uptimeRobot,
+          heartbeat);
     }
 
     /**

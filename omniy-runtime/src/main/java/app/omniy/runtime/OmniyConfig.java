@@ -16,6 +16,9 @@ import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
+import app.omniy.runtime.probe.Heartbeat;
+import app.omniy.runtime.probe.HttpProber;
+import app.omniy.runtime.probe.UptimeRobotImporter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +64,9 @@ import org.jspecify.annotations.Nullable;
  * @param supportDeadlines the first-response deadlines those tickets are held to
  * @param maintenance adds the maintenance tasks and stores to the scheduler (MNT-1 … MNT-3), or
  *     {@code null} for no maintenance
+ * @param probes configures the built-in HTTP prober (SLA-5), or {@code null} for none
+ * @param uptimeRobot configures the UptimeRobot log importer (SLA-5), or {@code null} for none
+ * @param heartbeat configures the dead-man's-switch heartbeat, or {@code null} for none
  */
 public record OmniyConfig(
     PostStore store,
@@ -85,7 +91,10 @@ public record OmniyConfig(
     Duration alertEvery,
     @Nullable SupportTicketStore supportTickets,
     SupportDeadlines supportDeadlines,
-    @Nullable Consumer<MaintenanceScheduler.Builder> maintenance) {
+    @Nullable Consumer<MaintenanceScheduler.Builder> maintenance,
+    @Nullable Consumer<HttpProber.Builder> probes,
+    @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot,
+    @Nullable Consumer<Heartbeat.Builder> heartbeat) {
 
   /** The most worker threads. */
   public static final int MAX_THREADS = 1024;

@@ -67,7 +67,10 @@ class OmniyConfigTest {
         alertEvery,
         c.supportTickets(),
         c.supportDeadlines(),
-        c.maintenance());
+        c.maintenance(),
+        c.probes(),
+        c.uptimeRobot(),
+        c.heartbeat());
   }
 
   private static OmniyConfig copy(OmniyConfig c) {

@@ -118,7 +118,33 @@ public final class MetricNames {
    */
   public static final String SUPPORT_OVERDUE = "omniy.support.tickets.overdue";
 
+  /**
+   * Built-in HTTP probes that ran (SLA-5), a counter tagged {@link #TAG_PROBE} and {@link
+   * #TAG_OUTCOME} ({@link #OUTCOME_SUCCESS} or {@link #OUTCOME_FAILURE}): one increment per target
+   * per interval across every runtime sharing a lease store. A rule reads the failure share of it
+   * as the probe's view of ALERT-C1 (service down).
+   */
+  public static final String PROBES = "omniy.probes";
+
+  /**
+   * Dead-man's-switch pings sent to the outside monitor, a counter tagged {@link #TAG_SIGNAL}
+   * ({@code ok} or {@code fail}) and {@link #TAG_OUTCOME} (whether the monitor answered 2xx).
+   */
+  public static final String HEARTBEATS = "omniy.heartbeats";
+
+  /**
+   * UptimeRobot log imports into the downtime ledger (SLA-5), a counter tagged {@link
+   * #TAG_OUTCOME}.
+   */
+  public static final String UPTIMEROBOT_IMPORTS = "omniy.uptimerobot.imports";
+
   // ---- tags ----
+
+  /** The probe-name tag of {@link #PROBES}, e.g. {@code web}. */
+  public static final String TAG_PROBE = "probe";
+
+  /** What a heartbeat told the monitor ({@link #HEARTBEATS}): {@code ok} or {@code fail}. */
+  public static final String TAG_SIGNAL = "signal";
 
   /** The job-id tag of {@link #MAINTENANCE_RUNS}, e.g. {@code daily-backup}. */
   public static final String TAG_JOB = "job";
@@ -183,6 +209,9 @@ public final class MetricNames {
         DISPATCH_CLAIM_LIMIT,
         DISPATCH_PAUSED,
         MAINTENANCE_RUNS,
-        SUPPORT_OVERDUE);
+        SUPPORT_OVERDUE,
+        PROBES,
+        HEARTBEATS,
+        UPTIMEROBOT_IMPORTS);
   }
 }
