@@ -19,9 +19,16 @@ final class Calls {
   /** Why a call failed, in words, without the request (which may carry a secret). */
   static final class Failed extends Exception {
     private static final long serialVersionUID = 1L;
+    private final boolean connection;
 
-    Failed(String message) {
+    Failed(String message, boolean connection) {
       super(message, null, false, false);
+      this.connection = connection;
+    }
+
+    /** Whether the connection failed before any answer (not a timeout). */
+    boolean connection() {
+      return connection;
     }
   }
 
@@ -33,13 +40,16 @@ final class Calls {
       return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new Failed("no answer within " + words(timeout));
+      throw new Failed("no answer within " + words(timeout), false);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      throw new Failed("interrupted");
+      throw new Failed("interrupted", false);
     } catch (ExecutionException e) {
-      throw new Failed(describe(e.getCause(), timeout));
+      Throwable cause = e.getCause();
+      throw new Failed(
+          describe(cause, timeout),
+          cause instanceof IOException && !(cause instanceof HttpTimeoutException));
     }
   }
 

@@ -194,8 +194,7 @@ public final class HttpProber implements AutoCloseable {
     boolean up;
     String detail;
     try {
-      status =
-          Calls.send(client, request, HttpResponse.BodyHandlers.discarding(), timeout).statusCode();
+      status = send(request, started);
       up = status == target.expectedStatus();
       detail = up ? "HTTP " + status : "HTTP " + status + ", expected " + target.expectedStatus();
     } catch (Calls.Failed e) {
@@ -204,6 +203,23 @@ public final class HttpProber implements AutoCloseable {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     return new ProbeOutcome(target, due, at, up, status, elapsed, detail);
+  }
+
+  /**
+   * Sends once, and once more if the connection failed before any answer while time is left: a
+   * pooled connection the server had closed must not count as a whole interval of downtime.
+   */
+  private int send(HttpRequest request, long started) throws Calls.Failed {
+    try {
+      return Calls.send(client, request, HttpResponse.BodyHandlers.discarding(), timeout)
+          .statusCode();
+    } catch (Calls.Failed e) {
+      Duration left = timeout.minus(Duration.ofNanos(System.nanoTime() - started));
+      if (!e.connection() || left.toMillis() < 1) {
+        throw e;
+      }
+      return Calls.send(client, request, HttpResponse.BodyHandlers.discarding(), left).statusCode();
+    }
   }
 
   private void record(ProbeOutcome outcome) {
