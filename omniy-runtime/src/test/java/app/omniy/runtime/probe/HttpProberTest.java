@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.evaluator.AlertEvaluator;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.memory.InMemoryStores;
@@ -20,6 +21,7 @@ import app.omniy.core.sla.ProbeUptime;
 import app.omniy.core.sla.SlaTarget;
 import app.omniy.core.sla.TimeRange;
 import app.omniy.core.sla.spi.DowntimeStore;
+import app.omniy.files.RuleFiles;
 import app.omniy.runtime.alert.MeterRegistryBridge;
 import app.omniy.testkit.SettableClock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -27,6 +29,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -312,6 +316,31 @@ class HttpProberTest {
       alerts.evaluate(at).events().forEach(e -> later.add(e.kind()));
     }
     assertThat(later).containsExactly(AlertEvent.Kind.RESOLVED);
+  }
+
+  @Test
+  void the_probe_rule_in_a_rule_file_is_the_one_the_prober_offers() {
+    // The rule file of docs/probes.md, word for word.
+    String yaml =
+        """
+        critical:
+          サービス停止（外形監視）:
+            id: ALERT-C1-PROBE
+            metric: omniy.probes
+            share-of: {outcome: failure}
+            above: 10%
+            over: 5m
+            min-samples: 1
+            notify: [slack, sms, email]
+            respond-within: 15m
+        """;
+    List<AlertRule> rules =
+        RuleFiles.parse(Path.of("probes.yaml"), yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(rules)
+        .singleElement()
+        .extracting(AlertRule::describe)
+        .isEqualTo(HttpProber.serviceDownRule("ALERT-C1-PROBE", FIVE).describe());
   }
 
   @Test
