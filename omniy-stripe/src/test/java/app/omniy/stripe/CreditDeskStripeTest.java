@@ -181,7 +181,7 @@ class CreditDeskStripeTest {
     assertThat(results).filteredOn(r -> r.outcome() == ClaimOutcome.APPLIED).hasSize(1);
     assertThat(results)
         .extracting(ClaimResult::outcome)
-        .containsOnly(ClaimOutcome.APPLIED, ClaimOutcome.IN_PROGRESS, ClaimOutcome.ALREADY_APPLIED);
+        .isSubsetOf(ClaimOutcome.APPLIED, ClaimOutcome.IN_PROGRESS, ClaimOutcome.ALREADY_APPLIED);
     assertThat(creditPosts()).isEqualTo(1);
     assertThat(desk.claim(JP, APRIL, ASKED_ON).outcome()).isEqualTo(ClaimOutcome.ALREADY_APPLIED);
     assertThat(creditPosts()).isEqualTo(1);
