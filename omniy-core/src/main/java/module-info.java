@@ -24,6 +24,7 @@ module app.omniy.core {
   exports app.omniy.core.metrics;
   exports app.omniy.core.billing;
   exports app.omniy.core.billing.spi;
+  exports app.omniy.core.billing.service;
   exports app.omniy.core.support;
   exports app.omniy.core.support.spi;
   exports app.omniy.core.incident;

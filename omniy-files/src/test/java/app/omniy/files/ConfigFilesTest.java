@@ -182,7 +182,7 @@ class ConfigFilesTest {
         .isInstanceOfSatisfying(
             InvalidFileException.class,
             e -> {
-              assertThat(e.reason()).startsWith("is not text in UTF-8, UTF-16 or UTF-32: ");
+              assertThat(e.reason()).isEqualTo("not valid UTF-8: byte 0xCF at offset 14");
               assertThat(e.getMessage()).doesNotContain("java.", "Exception");
             });
   }

@@ -9,6 +9,7 @@ import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.backup.spi.LastBackup;
+import app.omniy.core.billing.service.CreditDesk;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.GuardedListener;
@@ -351,11 +352,23 @@ public final class Omniy implements AutoCloseable {
     private @Nullable SupportTicketStore supportTickets;
     private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
     private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
+    private @Nullable CreditDesk credits;
     private @Nullable Consumer<HttpProber.Builder> probes;
     private @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot;
     private @Nullable Consumer<Heartbeat.Builder> heartbeat;
 
     private Builder() {}
+
+    /**
+     * Closes each month for service credits (SLA-7): registers {@code desk}'s {@link
+     * CreditDesk#monthEndTask() month-end job} on the calendar's {@code monthly-report} job (the
+     * 1st, 09:00 JST), after any tasks {@link #maintenance} adds, and runs the maintenance calendar
+     * for it even without that call. Claims go to {@code desk.claim(…)}.
+     */
+    public Builder credits(CreditDesk desk) {
+      this.credits = Require.nonNull(desk, "credits");
+      return this;
+    }
 
     /**
      * Probes the service from outside (SLA-5): {@code configure} adds the URLs and, for several
@@ -591,10 +604,20 @@ public final class Omniy implements AutoCloseable {
           alertEvery,
           supportTickets,
           supportDeadlines,
-          maintenance,
+          withCredits(maintenance, credits),
           probes,
           uptimeRobot,
           heartbeat);
+    }
+
+    /** The host's maintenance tasks, then the month-end credits job if a desk was given. */
+    private static @Nullable Consumer<MaintenanceScheduler.Builder> withCredits(
+        @Nullable Consumer<MaintenanceScheduler.Builder> tasks, @Nullable CreditDesk desk) {
+      if (desk == null) {
+        return tasks;
+      }
+      Consumer<MaintenanceScheduler.Builder> monthEnd = m -> m.task(desk.monthEndTask());
+      return tasks == null ? monthEnd : tasks.andThen(monthEnd);
     }
 
     /**

@@ -5,7 +5,9 @@ import app.omniy.core.Money;
 import app.omniy.core.OmniyException;
 import app.omniy.core.Require;
 import app.omniy.core.billing.AppliedCredit;
+import app.omniy.core.billing.CreditClaim;
 import app.omniy.core.billing.spi.AppliedCreditStore;
+import app.omniy.core.billing.spi.CreditApplier;
 import app.omniy.core.memory.InMemoryAppliedCreditStore;
 import app.omniy.core.sla.ServiceCredit;
 import app.omniy.stripe.internal.StripeAmounts;
@@ -58,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * nothing and both send the credit, but with the same idempotency key, so Stripe creates it once
  * and answers both with it; the store then keeps one record.
  */
-public final class ServiceCredits {
+public final class ServiceCredits implements CreditApplier {
   /** Metadata key on every credit Omniy creates, with the value {@value #KIND_SLA_CREDIT}. */
   public static final String METADATA_KIND = "omniy_kind";
 
@@ -98,7 +100,7 @@ public final class ServiceCredits {
 
   /** The idempotency key of the credit for {@code customerId} and {@code month}. */
   public static String idempotencyKey(String customerId, YearMonth month) {
-    return "omniy-sla-credit:" + customerId + ":" + month;
+    return CreditClaim.idempotencyKey(customerId, month);
   }
 
   /**
@@ -128,6 +130,40 @@ public final class ServiceCredits {
    */
   public CreditDecision apply(CreditRequest request) {
     return decide(request, false);
+  }
+
+  /**
+   * Applies a claimed credit for the core's {@code CreditDesk} (SLA-7): {@link #apply} of {@code
+   * new CreditRequest(customerId, credit)}, answering the credit applied now ({@link
+   * CreditOutcome#APPLIED}) or found applied before ({@link CreditOutcome#ALREADY_APPLIED}, {@link
+   * CreditOutcome#ALREADY_IN_STRIPE}) as the store records it; empty when nothing is due in
+   * Stripe's unit of the currency.
+   *
+   * @throws StripeCallException if Stripe failed after the retries; nothing was recorded
+   * @throws InvalidValueException if the credit was not asked for in time (the desk never passes
+   *     one) or lacks its amount
+   */
+  @Override
+  public Optional<AppliedCredit> applyCredit(String customerId, ServiceCredit credit) {
+    CreditDecision decision = apply(new CreditRequest(customerId, credit));
+    return switch (decision.outcome()) {
+      case APPLIED, ALREADY_APPLIED, ALREADY_IN_STRIPE ->
+          Optional.of(
+              appliedCredits
+                  .find(customerId, credit.month())
+                  .orElseThrow(
+                      () ->
+                          new OmniyException(
+                              "the applied-credit store lost the credit of "
+                                  + customerId
+                                  + " "
+                                  + credit.month())));
+      case NO_CREDIT_DUE -> Optional.empty();
+      case REQUESTED_TOO_LATE ->
+          throw new InvalidValueException("credit.eligible", false, decision.detail());
+      case WOULD_APPLY, FAILED ->
+          throw new IllegalStateException("apply() answered " + decision.outcome());
+    };
   }
 
   /** What {@link #apply} would do, reading from Stripe but changing nothing (a dry run). */

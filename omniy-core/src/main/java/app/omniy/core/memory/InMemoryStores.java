@@ -2,6 +2,7 @@ package app.omniy.core.memory;
 
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
+import app.omniy.core.billing.spi.CreditOfferStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
@@ -61,6 +62,11 @@ public final class InMemoryStores {
   /** Service credits already applied, one per customer and month (SLA-7). */
   public static AppliedCreditStore appliedCredits() {
     return new InMemoryAppliedCreditStore();
+  }
+
+  /** Service credits offered per customer and month, and their claims (SLA-7). */
+  public static CreditOfferStore creditOffers() {
+    return new InMemoryCreditOfferStore();
   }
 
   /** Support tickets and their first responses (SUP-1). */
