@@ -9,6 +9,7 @@ import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
+import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
@@ -61,6 +62,8 @@ import org.jspecify.annotations.Nullable;
  * @param supportDeadlines the first-response deadlines those tickets are held to
  * @param maintenance adds the maintenance tasks and stores to the scheduler (MNT-1 … MNT-3), or
  *     {@code null} for no maintenance
+ * @param controls where the publishing pause and the re-authorisation marks are shared with every
+ *     runtime on the same store (INC-4, POST-11), or {@code null} to keep them in this runtime
  */
 public record OmniyConfig(
     PostStore store,
@@ -85,7 +88,8 @@ public record OmniyConfig(
     Duration alertEvery,
     @Nullable SupportTicketStore supportTickets,
     SupportDeadlines supportDeadlines,
-    @Nullable Consumer<MaintenanceScheduler.Builder> maintenance) {
+    @Nullable Consumer<MaintenanceScheduler.Builder> maintenance,
+    @Nullable ControlStore controls) {
 
   /** The most worker threads. */
   public static final int MAX_THREADS = 1024;

@@ -67,7 +67,8 @@ class OmniyConfigTest {
         alertEvery,
         c.supportTickets(),
         c.supportDeadlines(),
-        c.maintenance());
+        c.maintenance(),
+        c.controls());
   }
 
   private static OmniyConfig copy(OmniyConfig c) {
