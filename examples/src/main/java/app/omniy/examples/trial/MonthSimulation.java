@@ -188,7 +188,14 @@ public final class MonthSimulation {
         boolean outage =
             settings.outageMinutes() > 0 && !now.isBefore(outageStart) && now.isBefore(outageEnd);
         api.unreachable(outage);
-        hostTraffic(now, outage ? down : ok, outage);
+        // The alert bridge reads the registry at each tick: what it finds are the requests
+        // answered during the minute just ended, as a host's timer would hold them.
+        Instant lastMinute = now.minus(Duration.ofMinutes(1));
+        boolean failedLastMinute =
+            settings.outageMinutes() > 0
+                && !lastMinute.isBefore(outageStart)
+                && lastMinute.isBefore(outageEnd);
+        hostTraffic(lastMinute, failedLastMinute ? down : ok, failedLastMinute);
         if (m % PROBE_INTERVAL.toMinutes() == 0) {
           probes.add(new ProbeResult(now, !outage));
         }
@@ -300,9 +307,9 @@ public final class MonthSimulation {
         .toInstant();
   }
 
-  /** 12 requests a minute by day (08:00–23:59 JST), 6 at night. */
-  private void hostTraffic(Instant now, HostTraffic traffic, boolean failing) {
-    int hour = now.atZone(JST).getHour();
+  /** The requests of {@code minute}: 12 by day (08:00–23:59 JST), 6 at night. */
+  private void hostTraffic(Instant minute, HostTraffic traffic, boolean failing) {
+    int hour = minute.atZone(JST).getHour();
     int requests = hour >= 8 ? 12 : 6;
     traffic.served(requests);
     hostRequests += requests;
