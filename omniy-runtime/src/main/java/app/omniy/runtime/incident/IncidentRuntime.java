@@ -263,9 +263,19 @@ public final class IncidentRuntime {
   public synchronized List<IncidentEvent> tick() {
     Instant now = clock.instant();
     List<IncidentEvent> happened = new ArrayList<>();
+    @Nullable List<AlertState> states = null;
     for (Incident incident : store.unresolved()) {
-      happened.addAll(recoverIfAlertResolved(incident));
-      happened.addAll(check(current(incident.id()), now));
+      if (alertStates != null
+          && incident.sourceAlert() != null
+          && incident.at(Milestone.RECOVERED).isEmpty()) {
+        states = states == null ? alertStates.all() : states;
+        List<IncidentEvent> recovered = recoverIfAlertResolved(incident, states);
+        if (!recovered.isEmpty()) {
+          happened.addAll(recovered);
+          incident = current(incident.id());
+        }
+      }
+      happened.addAll(check(incident, now));
     }
     return happened;
   }
@@ -274,12 +284,12 @@ public final class IncidentRuntime {
    * Recovers an incident whose alert resolved while no runtime heard it (one was killed between the
    * alert's resolve and its recovery): at the alert's resolve time, the signal's end unknown.
    */
-  private List<IncidentEvent> recoverIfAlertResolved(Incident incident) {
+  private List<IncidentEvent> recoverIfAlertResolved(Incident incident, List<AlertState> states) {
     String alert = incident.sourceAlert();
-    if (alertStates == null || alert == null || incident.at(Milestone.RECOVERED).isPresent()) {
+    if (alert == null) {
       return List.of();
     }
-    for (AlertState state : alertStates.all()) {
+    for (AlertState state : states) {
       if (alert.equals(state.key().toString())
           && state.phase() == AlertPhase.RESOLVED
           && state.resolvedAt() != null
