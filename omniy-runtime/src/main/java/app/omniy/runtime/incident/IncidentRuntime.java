@@ -116,11 +116,9 @@ public final class IncidentRuntime {
       if (event.kind() == AlertEvent.Kind.FIRED && open.isEmpty()) {
         AlertIncidentPolicy policy =
             policies.getOrDefault(event.rule().id(), AlertIncidentPolicy.FALLBACK);
-        Instant signalStart = event.signal().start();
-        Instant occurred =
-            signalStart != null && !signalStart.isAfter(event.at())
-                ? signalStart
-                : event.firingSince();
+        Instant reported = event.signal().start();
+        Instant signalStart = reported != null && !reported.isAfter(event.at()) ? reported : null;
+        Instant occurred = signalStart != null ? signalStart : event.firingSince();
         happened.add(
             openIncident(
                 Incident.open(
@@ -130,12 +128,7 @@ public final class IncidentRuntime {
                         policy.affects(),
                         occurred,
                         event.at())
-                    .fromAlert(
-                        event.key().toString(),
-                        policy.downtime(),
-                        signalStart != null && !signalStart.isAfter(event.at())
-                            ? signalStart
-                            : null),
+                    .fromAlert(event.key().toString(), policy.downtime(), signalStart),
                 event.at(),
                 "from " + event.summary()));
       } else if (event.kind() == AlertEvent.Kind.RESOLVED && open.isPresent()) {
@@ -149,7 +142,7 @@ public final class IncidentRuntime {
         happened.addAll(
             recover(
                 incident.id(),
-                end != null ? incident.signalEnd() : null,
+                incident.signalEnd(),
                 event.at(),
                 "alert " + event.key() + " resolved"));
       }
