@@ -118,6 +118,32 @@ class TrialCommandTest {
   }
 
   @Test
+  void a_41_minute_outage_in_april_stays_inside_the_error_budget_and_earns_no_credit()
+      throws Exception {
+    JsonNode month =
+        JSON.readTree(
+            run(
+                "trial",
+                "--month",
+                "2026-04",
+                "--posts",
+                "20",
+                "--accounts",
+                "2",
+                "--seed",
+                "3",
+                "--outage",
+                "41",
+                "--json"));
+
+    assertThat(month.get("alertsFired").toString()).contains("ALERT-C1");
+    assertThat(month.get("downtimeSeconds").asLong())
+        .as("2,460 s, inside April's 2,592 s budget (SLA-1), not the 2,700 s from fire to resolve")
+        .isEqualTo(41 * 60L);
+    assertThat(month.get("creditPercent").asInt()).isZero();
+  }
+
+  @Test
   void a_bad_setting_is_rejected_with_exit_1_naming_it() {
     StringWriter err = new StringWriter();
 
