@@ -4,6 +4,7 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.Require;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
+import app.omniy.core.incident.IncidentUpdate;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.sla.SlaTarget;
@@ -14,6 +15,7 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +27,11 @@ import java.util.stream.Stream;
  * An {@link IncidentStore} on Firestore (INC-2): one document per incident in {@code
  * omniy/{namespace}/incidents}, with {@code id}, {@code title}, {@code severity} ({@code SEV1}…),
  * {@code affects} (the SLA target's id), {@code timeline} (a map from milestone name to timestamp),
- * and, for the queries, {@code resolved}, {@code detected} and {@code resolvedAt} (absent until
- * resolved).
+ * what the incident runtime knows of it — {@code sourceAlert} (absent for one opened by hand),
+ * {@code countsAsDowntime}, {@code signalStart} and {@code signalEnd} (absent until known), {@code
+ * mitigations} (names, in order) and {@code updates} (its history: maps of {@code at}, {@code
+ * kind}, {@code milestone} when there is one, and {@code detail}) — and, for the queries, {@code
+ * resolved}, {@code detected} and {@code resolvedAt} (absent until resolved).
  *
  * <p>{@link #unresolved} queries {@code resolved == false} on the automatic single-field index and
  * sorts by detection itself: unresolved incidents are a handful, and no composite index is needed.
@@ -57,6 +62,29 @@ public final class FirestoreIncidentStore implements IncidentStore {
     fields.put("severity", incident.severity().name());
     fields.put("affects", incident.affects().id());
     fields.put("timeline", timeline);
+    if (incident.sourceAlert() != null) {
+      fields.put("sourceAlert", incident.sourceAlert());
+    }
+    fields.put("countsAsDowntime", incident.countsAsDowntime());
+    if (incident.signalStart() != null) {
+      fields.put("signalStart", Times.ts(incident.signalStart()));
+    }
+    if (incident.signalEnd() != null) {
+      fields.put("signalEnd", Times.ts(incident.signalEnd()));
+    }
+    fields.put("mitigations", incident.mitigations());
+    List<Map<String, Object>> updates = new ArrayList<>();
+    for (IncidentUpdate update : incident.updates()) {
+      Map<String, Object> u = new HashMap<>();
+      u.put("at", Times.ts(update.at()));
+      u.put("kind", update.kind().name());
+      if (update.milestone() != null) {
+        u.put("milestone", update.milestone().name());
+      }
+      u.put("detail", update.detail());
+      updates.add(u);
+    }
+    fields.put("updates", updates);
     fields.put("resolved", incident.isResolved());
     fields.put("detected", Times.ts(incident.at(Milestone.DETECTED).orElseThrow()));
     incident.at(Milestone.RESOLVED).ifPresent(at -> fields.put("resolvedAt", Times.ts(at)));
@@ -107,11 +135,37 @@ public final class FirestoreIncidentStore implements IncidentStore {
             }
           });
     }
+    List<String> mitigations = new ArrayList<>();
+    if (doc.get("mitigations") instanceof List<?> stored) {
+      stored.forEach(name -> mitigations.add(String.valueOf(name)));
+    }
+    List<IncidentUpdate> updates = new ArrayList<>();
+    if (doc.get("updates") instanceof List<?> stored) {
+      for (Object item : stored) {
+        if (item instanceof Map<?, ?> u && u.get("at") instanceof Timestamp at) {
+          Object milestone = u.get("milestone");
+          updates.add(
+              new IncidentUpdate(
+                  Times.instant(at),
+                  IncidentUpdate.Kind.valueOf(String.valueOf(u.get("kind"))),
+                  milestone == null ? null : Milestone.valueOf(String.valueOf(milestone)),
+                  String.valueOf(u.get("detail"))));
+        }
+      }
+    }
+    Timestamp signalStart = doc.getTimestamp("signalStart");
+    Timestamp signalEnd = doc.getTimestamp("signalEnd");
     return new Incident(
         doc.getString("id"),
         doc.getString("title"),
         IncidentSeverity.valueOf(doc.getString("severity")),
         SlaTarget.of(doc.getString("affects")),
-        timeline);
+        timeline,
+        doc.getString("sourceAlert"),
+        Boolean.TRUE.equals(doc.getBoolean("countsAsDowntime")),
+        signalStart == null ? null : Times.instant(signalStart),
+        signalEnd == null ? null : Times.instant(signalEnd),
+        mitigations,
+        updates);
   }
 }

@@ -13,6 +13,7 @@ import app.omniy.core.billing.service.CreditDesk;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.GuardedListener;
+import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.memory.InMemoryStores;
@@ -27,6 +28,7 @@ import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
 import app.omniy.runtime.internal.MaintenanceWiring;
 import app.omniy.runtime.internal.ProbeWiring;
+import app.omniy.runtime.internal.SharedControls;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.probe.Heartbeat;
 import app.omniy.runtime.probe.HttpProber;
@@ -65,10 +67,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Omniy implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Omniy.class);
+
+  /** How long a runtime trusts its last read of the shared {@link Builder#controls}. */
+  public static final Duration CONTROLS_REFRESH = Duration.ofSeconds(5);
+
   private final OmniyConfig config;
   private final PostService posts;
   private final Dispatcher dispatcher;
   private final DispatchLoop loop;
+  private final @Nullable SharedControls controls;
   private final OmniyMetrics metrics;
   private final RuntimeChecks.FirstAttemptLateness lateness =
       new RuntimeChecks.FirstAttemptLateness();
@@ -100,9 +107,17 @@ public final class Omniy implements AutoCloseable {
             config.settings(),
             new GuardedListener(all, Omniy::listenerFailed),
             new SplittableRandom());
+    ControlStore shared = config.controls();
+    this.controls =
+        shared == null ? null : new SharedControls(shared, dispatcher, CONTROLS_REFRESH);
     this.loop =
         new DispatchLoop(
-            dispatcher, clock, config.threads(), config.pollInterval(), config.slowAttempt());
+            dispatcher,
+            clock,
+            config.threads(),
+            config.pollInterval(),
+            config.slowAttempt(),
+            controls == null ? now -> {} : controls);
     metrics.bindTo(meters);
     // Built before the alert engine starts its threads, so a bad task id leaks none.
     Consumer<MaintenanceScheduler.Builder> tasks = config.maintenance();
@@ -241,27 +256,46 @@ public final class Omniy implements AutoCloseable {
    * go out on {@link #resume}, or fail as missed if the pause outlasts their window (POST-6).
    */
   public void pause(String reason) {
-    dispatcher.pause(reason);
+    if (controls != null) {
+      controls.pause(reason); // every runtime on the shared store (Builder#controls)
+    } else {
+      dispatcher.pause(reason);
+    }
   }
 
-  /** Publishes again after {@link #pause}. */
+  /** Publishes again after {@link #pause}, on every runtime sharing {@link Builder#controls}. */
   public void resume() {
-    dispatcher.resume();
+    if (controls != null) {
+      controls.resume();
+    } else {
+      dispatcher.resume();
+    }
   }
 
-  /** Why publishing is paused, if it is. */
+  /**
+   * Why publishing is paused, if it is; with shared {@link Builder#controls}, as this runtime last
+   * read them.
+   */
   public Optional<String> paused() {
     return dispatcher.paused();
   }
 
   /** Marks an account as needing re-authorisation: its posts wait and warn (POST-11). */
   public void accountNeedsReauth(String accountId) {
-    dispatcher.accountNeedsReauth(accountId);
+    if (controls != null) {
+      controls.needsReauth(accountId);
+    } else {
+      dispatcher.accountNeedsReauth(accountId);
+    }
   }
 
   /** The owner reconnected the account. */
   public void accountReauthorised(String accountId) {
-    dispatcher.accountReauthorised(accountId);
+    if (controls != null) {
+      controls.reauthorised(accountId);
+    } else {
+      dispatcher.accountReauthorised(accountId);
+    }
   }
 
   /** Posts claimed and not yet finished: attempts running or about to. */
@@ -356,6 +390,7 @@ public final class Omniy implements AutoCloseable {
     private @Nullable Consumer<HttpProber.Builder> probes;
     private @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot;
     private @Nullable Consumer<Heartbeat.Builder> heartbeat;
+    private @Nullable ControlStore controls;
 
     private Builder() {}
 
@@ -401,6 +436,17 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder heartbeat(Consumer<Heartbeat.Builder> configure) {
       this.heartbeat = Require.nonNull(configure, "heartbeat");
+      return this;
+    }
+
+    /**
+     * Shares the publishing pause (INC-4) and the re-authorisation marks (POST-11) with every
+     * runtime on {@code store}: {@link Omniy#pause} by one stops the claims of all within {@link
+     * #CONTROLS_REFRESH}, and an account found needing re-authorisation by one waits on all.
+     * Without this call they are this runtime's own.
+     */
+    public Builder controls(ControlStore store) {
+      this.controls = Require.nonNull(store, "controls");
       return this;
     }
 
@@ -607,7 +653,8 @@ public final class Omniy implements AutoCloseable {
           withCredits(maintenance, credits),
           probes,
           uptimeRobot,
-          heartbeat);
+          heartbeat,
+          controls);
     }
 
     /** The host's maintenance tasks, then the month-end credits job if a desk was given. */

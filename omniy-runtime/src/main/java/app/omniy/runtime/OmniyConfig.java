@@ -9,6 +9,7 @@ import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
+import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
@@ -67,6 +68,8 @@ import org.jspecify.annotations.Nullable;
  * @param probes configures the built-in HTTP prober (SLA-5), or {@code null} for none
  * @param uptimeRobot configures the UptimeRobot log importer (SLA-5), or {@code null} for none
  * @param heartbeat configures the dead-man's-switch heartbeat, or {@code null} for none
+ * @param controls where the publishing pause and the re-authorisation marks are shared with every
+ *     runtime on the same store (INC-4, POST-11), or {@code null} to keep them in this runtime
  */
 public record OmniyConfig(
     PostStore store,
@@ -94,7 +97,8 @@ public record OmniyConfig(
     @Nullable Consumer<MaintenanceScheduler.Builder> maintenance,
     @Nullable Consumer<HttpProber.Builder> probes,
     @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot,
-    @Nullable Consumer<Heartbeat.Builder> heartbeat) {
+    @Nullable Consumer<Heartbeat.Builder> heartbeat,
+    @Nullable ControlStore controls) {
 
   /** The most worker threads. */
   public static final int MAX_THREADS = 1024;

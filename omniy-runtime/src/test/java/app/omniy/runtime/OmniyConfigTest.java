@@ -70,7 +70,8 @@ class OmniyConfigTest {
         c.maintenance(),
         c.probes(),
         c.uptimeRobot(),
-        c.heartbeat());
+        c.heartbeat(),
+        c.controls());
   }
 
   private static OmniyConfig copy(OmniyConfig c) {

@@ -20,6 +20,7 @@ import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.Reasons;
 import app.omniy.core.post.service.PostService;
 import app.omniy.core.sla.CreditPolicy;
+import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.PostSuccessRate;
 import app.omniy.core.sla.ProbeResult;
 import app.omniy.core.sla.ProbeUptime;
@@ -27,6 +28,7 @@ import app.omniy.core.sla.ServiceCredit;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaReport;
 import app.omniy.core.sla.SlaTarget;
+import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
@@ -188,7 +190,14 @@ public final class MonthSimulation {
         boolean outage =
             settings.outageMinutes() > 0 && !now.isBefore(outageStart) && now.isBefore(outageEnd);
         api.unreachable(outage);
-        hostTraffic(now, outage ? down : ok, outage);
+        // The alert bridge reads the registry at each tick: what it finds are the requests
+        // answered during the minute just ended, as a host's timer would hold them.
+        Instant lastMinute = now.minus(Duration.ofMinutes(1));
+        boolean failedLastMinute =
+            settings.outageMinutes() > 0
+                && !lastMinute.isBefore(outageStart)
+                && lastMinute.isBefore(outageEnd);
+        hostTraffic(lastMinute, failedLastMinute ? down : ok, failedLastMinute);
         if (m % PROBE_INTERVAL.toMinutes() == 0) {
           probes.add(new ProbeResult(now, !outage));
         }
@@ -300,9 +309,9 @@ public final class MonthSimulation {
         .toInstant();
   }
 
-  /** 12 requests a minute by day (08:00–23:59 JST), 6 at night. */
-  private void hostTraffic(Instant now, HostTraffic traffic, boolean failing) {
-    int hour = now.atZone(JST).getHour();
+  /** The requests of {@code minute}: 12 by day (08:00–23:59 JST), 6 at night. */
+  private void hostTraffic(Instant minute, HostTraffic traffic, boolean failing) {
+    int hour = minute.atZone(JST).getHour();
     int requests = hour >= 8 ? 12 : 6;
     traffic.served(requests);
     hostRequests += requests;
@@ -392,6 +401,43 @@ public final class MonthSimulation {
     }
   }
 
+  /**
+   * The parts of a probe's downtime that no incident already measured. A probe sees an outage at
+   * its next probe, up to one interval late at both ends, so the part of {@code seen} from an
+   * incident's start to one interval after its end is that incident's outage, measured from its
+   * signal to the minute (INC-2); counting both would add up to an interval (SLA-2 merges them).
+   */
+  private static List<DowntimePeriod> beyondIncidents(
+      DowntimePeriod seen, List<DowntimePeriod> incidents) {
+    List<Instant[]> parts = new ArrayList<>();
+    parts.add(new Instant[] {seen.start(), seen.end()});
+    for (DowntimePeriod incident : incidents) {
+      Instant from = incident.start();
+      Instant to = incident.end().plus(PROBE_INTERVAL);
+      List<Instant[]> next = new ArrayList<>();
+      for (Instant[] part : parts) {
+        if (!part[1].isAfter(from) || !part[0].isBefore(to)) {
+          next.add(part);
+          continue;
+        }
+        if (part[0].isBefore(from)) {
+          next.add(new Instant[] {part[0], from});
+        }
+        if (part[1].isAfter(to)) {
+          next.add(new Instant[] {to, part[1]});
+        }
+      }
+      parts = next;
+    }
+    List<DowntimePeriod> kept = new ArrayList<>();
+    for (Instant[] part : parts) {
+      if (Duration.between(part[0], part[1]).getSeconds() >= 1) {
+        kept.add(new DowntimePeriod(part[0], part[1], seen.cause(), seen.target(), seen.note()));
+      }
+    }
+    return kept;
+  }
+
   private TrialResult result(
       InMemoryPostStore store,
       List<String> accounts,
@@ -422,7 +468,11 @@ public final class MonthSimulation {
     PostSuccessRate rate = PostSuccessRate.of(records);
     ProbeUptime.Outcome probed =
         ProbeUptime.evaluate(probes, PROBE_INTERVAL, month.range(), SlaTarget.SYSTEM);
-    probed.downtime().forEach(downtime::add);
+    List<DowntimePeriod> incidentDown =
+        downtime.overlapping(month.range()).stream().map(DowntimeStore.Stored::period).toList();
+    for (DowntimePeriod seen : probed.downtime()) {
+      beyondIncidents(seen, incidentDown).forEach(downtime::add);
+    }
     SlaReport report =
         SlaReport.of(downtime.ledger(month.range()), month, CreditPolicy.GUIDE, null)
             .withUnknownSeconds(probed.unknownSeconds())

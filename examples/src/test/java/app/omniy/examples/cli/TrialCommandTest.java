@@ -94,7 +94,9 @@ class TrialCommandTest {
         .as("a 2 h outage misses Sev1's 1 h recovery target (INC-1)")
         .contains("recovered");
     assertThat(incident.get("outsideExperts").asBoolean()).isTrue();
-    assertThat(month.get("downtimeSeconds").asLong()).isBetween(120 * 60L, 130 * 60L);
+    assertThat(month.get("downtimeSeconds").asLong())
+        .as("from the first bad minute to the first good one, not the alert's fire to resolve")
+        .isEqualTo(120 * 60L);
     assertThat(month.get("creditPercent").asInt()).isEqualTo(10); // SLA-6
     assertThat(month.get("credits").toString())
         .contains("\"fee\":\"980\",\"currency\":\"JPY\",\"amount\":\"98\"")
@@ -113,6 +115,32 @@ class TrialCommandTest {
         .as("one bar per day of February 2026 (KPI-2)")
         .isEqualTo(28);
     assertThat(status).contains("<rect class=\"bar major\"").contains("ALERT-C1");
+  }
+
+  @Test
+  void a_41_minute_outage_in_april_stays_inside_the_error_budget_and_earns_no_credit()
+      throws Exception {
+    JsonNode month =
+        JSON.readTree(
+            run(
+                "trial",
+                "--month",
+                "2026-04",
+                "--posts",
+                "20",
+                "--accounts",
+                "2",
+                "--seed",
+                "3",
+                "--outage",
+                "41",
+                "--json"));
+
+    assertThat(month.get("alertsFired").toString()).contains("ALERT-C1");
+    assertThat(month.get("downtimeSeconds").asLong())
+        .as("2,460 s, inside April's 2,592 s budget (SLA-1), not the 2,700 s from fire to resolve")
+        .isEqualTo(41 * 60L);
+    assertThat(month.get("creditPercent").asInt()).isZero();
   }
 
   @Test

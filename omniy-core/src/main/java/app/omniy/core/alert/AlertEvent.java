@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param channels where to send it: the rule's channels, plus Slack, SMS and Email on escalation
  * @param toEscalationContact whether the escalation contact must be told too (ALERT-3)
  * @param acknowledgement the acknowledgement of this firing, if any
+ * @param signal when the alert's cause went bad and good again, measured on evaluation intervals
+ *     ({@link AlertSignal}); {@link AlertSignal#UNKNOWN} when the evaluator cannot tell
  */
 public record AlertEvent(
     Kind kind,
@@ -30,7 +32,8 @@ public record AlertEvent(
     Evaluation evaluation,
     Set<Channel> channels,
     boolean toEscalationContact,
-    @Nullable Acknowledgement acknowledgement) {
+    @Nullable Acknowledgement acknowledgement,
+    AlertSignal signal) {
 
   /** The four notifications of ALERT-2 and ALERT-3. */
   public enum Kind {
@@ -48,10 +51,50 @@ public record AlertEvent(
     Require.nonNull(firingSince, "firingSince");
     Require.nonNull(evaluation, "evaluation");
     Require.nonNull(channels, "channels");
+    Require.nonNull(signal, "signal");
     // In enum order, so every run notifies the channels in the same order.
     channels =
         Collections.unmodifiableSet(
             channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels));
+  }
+
+  /** An event whose signal is unknown ({@link AlertSignal#UNKNOWN}). */
+  public AlertEvent(
+      Kind kind,
+      AlertRule rule,
+      AlertKey key,
+      Instant at,
+      Instant firingSince,
+      Evaluation evaluation,
+      Set<Channel> channels,
+      boolean toEscalationContact,
+      @Nullable Acknowledgement acknowledgement) {
+    this(
+        kind,
+        rule,
+        key,
+        at,
+        firingSince,
+        evaluation,
+        channels,
+        toEscalationContact,
+        acknowledgement,
+        AlertSignal.UNKNOWN);
+  }
+
+  /** This event with {@code signal}. */
+  public AlertEvent withSignal(AlertSignal signal) {
+    return new AlertEvent(
+        kind,
+        rule,
+        key,
+        at,
+        firingSince,
+        evaluation,
+        channels,
+        toEscalationContact,
+        acknowledgement,
+        signal);
   }
 
   /** One line: {@code FIRED ALERT-C1 critical サービス停止: 12.5% (25 of 200) > 10%}. */

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incident and its timeline (INC-1, INC-2). Immutable: {@link #reach} returns the incident with
@@ -26,13 +27,29 @@ import java.util.Optional;
  * @param affects what the SLA counts it against: the whole system or the core API
  * @param timeline when each milestone was reached; {@link Milestone#OCCURRED} and {@link
  *     Milestone#DETECTED} always present
+ * @param sourceAlert the alert that opened it ({@code AlertKey} in words, e.g. {@code ALERT-C1});
+ *     null for an incident opened by hand
+ * @param countsAsDowntime whether its {@link #downtime} goes to the SLA ledger (INC-2)
+ * @param signalStart when its cause went bad: the start of the first bad evaluation interval of the
+ *     alert that opened it; null when unknown
+ * @param signalEnd when its cause went good again: the start of the first good evaluation interval
+ *     after the last bad one; null until known
+ * @param mitigations the mitigations in force (INC-4), by name, in the order applied; emptied when
+ *     they are lifted on recovery
+ * @param updates its history, oldest first
  */
 public record Incident(
     String id,
     String title,
     IncidentSeverity severity,
     SlaTarget affects,
-    Map<Milestone, Instant> timeline) {
+    Map<Milestone, Instant> timeline,
+    @Nullable String sourceAlert,
+    boolean countsAsDowntime,
+    @Nullable Instant signalStart,
+    @Nullable Instant signalEnd,
+    List<String> mitigations,
+    List<IncidentUpdate> updates) {
 
   /** Oldest detection first, then by id: the order in which stores list incidents. */
   public static final Comparator<Incident> BY_DETECTION =
@@ -70,6 +87,25 @@ public record Incident(
       previousMilestone = entry.getKey();
     }
     timeline = Collections.unmodifiableMap(copy);
+    if (sourceAlert != null && sourceAlert.isBlank()) {
+      throw new InvalidValueException("sourceAlert", sourceAlert, "must not be blank");
+    }
+    if (signalStart != null && signalEnd != null && signalEnd.isBefore(signalStart)) {
+      throw new InvalidValueException(
+          "signalEnd", signalEnd, "must not be before signalStart (" + signalStart + ")");
+    }
+    mitigations = List.copyOf(Require.nonNull(mitigations, "mitigations"));
+    updates = List.copyOf(Require.nonNull(updates, "updates"));
+  }
+
+  /** An incident opened by hand, with no history beyond its timeline. */
+  public Incident(
+      String id,
+      String title,
+      IncidentSeverity severity,
+      SlaTarget affects,
+      Map<Milestone, Instant> timeline) {
+    this(id, title, severity, affects, timeline, null, false, null, null, List.of(), List.of());
   }
 
   /** A new incident that occurred at {@code occurred} and was detected at {@code detected}. */
@@ -92,7 +128,112 @@ public record Incident(
     Require.nonNull(at, "at");
     Map<Milestone, Instant> next = new EnumMap<>(timeline);
     next.put(milestone, at);
-    return new Incident(id, title, severity, affects, next);
+    return new Incident(
+        id,
+        title,
+        severity,
+        affects,
+        next,
+        sourceAlert,
+        countsAsDowntime,
+        signalStart,
+        signalEnd,
+        mitigations,
+        updates);
+  }
+
+  /**
+   * This incident as opened from {@code alert}: whether it counts as downtime, and when its signal
+   * went bad (null when unknown).
+   */
+  public Incident fromAlert(String alert, boolean countsAsDowntime, @Nullable Instant signalStart) {
+    requireText(alert, "sourceAlert");
+    return new Incident(
+        id,
+        title,
+        severity,
+        affects,
+        timeline,
+        alert,
+        countsAsDowntime,
+        signalStart,
+        signalEnd,
+        mitigations,
+        updates);
+  }
+
+  /** This incident counting, or not, as downtime (INC-2). */
+  public Incident countingAsDowntime(boolean counts) {
+    return new Incident(
+        id,
+        title,
+        severity,
+        affects,
+        timeline,
+        sourceAlert,
+        counts,
+        signalStart,
+        signalEnd,
+        mitigations,
+        updates);
+  }
+
+  /** This incident with its signal's end known. */
+  public Incident withSignalEnd(Instant end) {
+    Require.nonNull(end, "signalEnd");
+    return new Incident(
+        id,
+        title,
+        severity,
+        affects,
+        timeline,
+        sourceAlert,
+        countsAsDowntime,
+        signalStart,
+        end,
+        mitigations,
+        updates);
+  }
+
+  /** This incident with {@code names} as the mitigations in force. */
+  public Incident withMitigations(List<String> names) {
+    return new Incident(
+        id,
+        title,
+        severity,
+        affects,
+        timeline,
+        sourceAlert,
+        countsAsDowntime,
+        signalStart,
+        signalEnd,
+        names,
+        updates);
+  }
+
+  /** This incident with {@code update} added to its history. */
+  public Incident withUpdate(IncidentUpdate update) {
+    Require.nonNull(update, "update");
+    List<IncidentUpdate> next = new ArrayList<>(updates);
+    next.add(update);
+    return new Incident(
+        id,
+        title,
+        severity,
+        affects,
+        timeline,
+        sourceAlert,
+        countsAsDowntime,
+        signalStart,
+        signalEnd,
+        mitigations,
+        next);
+  }
+
+  /** Whether its history holds an update of {@code kind} about {@code milestone}. */
+  public boolean has(IncidentUpdate.Kind kind, @Nullable Milestone milestone) {
+    return updates.stream()
+        .anyMatch(u -> u.kind() == kind && java.util.Objects.equals(u.milestone(), milestone));
   }
 
   /** When {@code milestone} was reached, if it was. */
@@ -150,18 +291,22 @@ public record Incident(
   }
 
   /**
-   * The downtime this incident feeds to the SLA ledger (INC-2): from occurrence to recovery; empty
-   * until it has recovered, or when it recovered within the same second.
+   * The downtime this incident feeds to the SLA ledger (INC-2): from its signal's start (else its
+   * occurrence) to its signal's end (else its recovery), measured from the signal, not from the
+   * alert's firing and resolve; empty until it has recovered, or when the period is under a second.
    */
   public Optional<DowntimePeriod> downtime() {
     Instant recovered = timeline.get(Milestone.RECOVERED);
-    Instant occurred = timeline.get(Milestone.OCCURRED);
-    if (recovered == null || Duration.between(occurred, recovered).getSeconds() < 1) {
+    if (recovered == null) {
+      return Optional.empty();
+    }
+    Instant from = signalStart != null ? signalStart : timeline.get(Milestone.OCCURRED);
+    Instant to = signalEnd != null ? signalEnd : recovered;
+    if (Duration.between(from, to).getSeconds() < 1) {
       return Optional.empty();
     }
     return Optional.of(
-        new DowntimePeriod(
-            occurred, recovered, DowntimeCause.INCIDENT, affects, id + ": " + title));
+        new DowntimePeriod(from, to, DowntimeCause.INCIDENT, affects, id + ": " + title));
   }
 
   private static void requireText(String value, String field) {

@@ -4,6 +4,7 @@ import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.billing.spi.CreditOfferStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
@@ -72,5 +73,10 @@ public final class InMemoryStores {
   /** Support tickets and their first responses (SUP-1). */
   public static SupportTicketStore supportTickets() {
     return new InMemorySupportTicketStore();
+  }
+
+  /** The publishing pause and re-authorisation marks shared by runtimes (INC-4, POST-11). */
+  public static ControlStore controls() {
+    return new InMemoryControlStore();
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class DispatchLoop {
 
   private static final long STUCK_NANOS = BATCH_TIME.toNanos();
 
+  private final Consumer<Instant> beforeClaim;
   private final Dispatcher dispatcher;
   private final Clock clock;
   private final Duration poll;
@@ -102,6 +104,20 @@ public final class DispatchLoop {
    */
   public DispatchLoop(
       Dispatcher dispatcher, Clock clock, int threads, Duration poll, Duration slow) {
+    this(dispatcher, clock, threads, poll, slow, now -> {});
+  }
+
+  /**
+   * @param beforeClaim called with the time before each claim, e.g. {@link SharedControls}
+   */
+  public DispatchLoop(
+      Dispatcher dispatcher,
+      Clock clock,
+      int threads,
+      Duration poll,
+      Duration slow,
+      Consumer<Instant> beforeClaim) {
+    this.beforeClaim = beforeClaim;
     this.dispatcher = dispatcher;
     this.clock = clock;
     this.poll = poll;
@@ -326,6 +342,7 @@ public final class DispatchLoop {
       if (self.index >= limit.limit()) {
         return poll.toNanos(); // back-pressure: fewer workers claim
       }
+      beforeClaim.accept(now);
       List<PostRecord> claimed = dispatcher.claim(now, self.batchSize());
       if (claimed.isEmpty()) {
         next = steal(self, false); // nothing left to claim: share the others' batches

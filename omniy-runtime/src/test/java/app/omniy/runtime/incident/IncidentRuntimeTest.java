@@ -6,16 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.AlertKey;
+import app.omniy.core.alert.AlertPhase;
 import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.AlertSignal;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.Evaluation;
+import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
+import app.omniy.core.incident.IncidentUpdate;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.RcaDocument;
 import app.omniy.core.memory.InMemoryDowntimeStore;
+import app.omniy.core.memory.InMemoryIncidentStore;
+import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaTarget;
 import app.omniy.runtime.alert.NotificationDispatcher;
@@ -30,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,6 +257,133 @@ class IncidentRuntimeTest {
         .contains("機能停止時間: 120分", "復旧 期限 2026-04-15 15:02");
     assertThat(incidents.rca(id, RcaDocument.Language.EN))
         .contains("Downtime: 120 min", "Recovered due 2026-04-15 15:02");
+  }
+
+  private static AlertEvent signalled(
+      AlertEvent.Kind kind, Instant at, @Nullable Instant start, @Nullable Instant end) {
+    return event(kind, DefaultAlertRules.SERVICE_DOWN, at).withSignal(new AlertSignal(start, end));
+  }
+
+  private long aprilDowntimeSeconds() {
+    SlaMonth april = SlaMonth.of(YearMonth.of(2026, 4));
+    return downtime.ledger(april.range()).downtimeSeconds(SlaTarget.SYSTEM, april.range());
+  }
+
+  @Test
+  void downtime_runs_from_the_first_bad_interval_to_the_first_good_one_not_fire_to_resolve() {
+    Instant bad = FIRED.minus(Duration.ofMinutes(1));
+    Instant good = bad.plus(Duration.ofMinutes(41));
+    Instant resolved = good.plus(Duration.ofMinutes(5));
+    var opened = incidents.onAlerts(List.of(signalled(AlertEvent.Kind.FIRED, FIRED, bad, null)));
+    String id = opened.get(0).incident().id();
+    clock.set(resolved);
+
+    incidents.onAlerts(List.of(signalled(AlertEvent.Kind.RESOLVED, resolved, bad, good)));
+
+    Incident incident = incidents.find(id).orElseThrow();
+    assertThat(incident.at(Milestone.OCCURRED)).contains(bad);
+    assertThat(incident.at(Milestone.DETECTED)).contains(FIRED);
+    assertThat(incident.at(Milestone.RECOVERED)).contains(good);
+    assertThat(incident.signalStart()).isEqualTo(bad);
+    assertThat(incident.signalEnd()).isEqualTo(good);
+    assertThat(aprilDowntimeSeconds()).isEqualTo(2_460);
+  }
+
+  @Test
+  void a_runtime_replacing_a_killed_one_finishes_the_incident_from_the_store() {
+    InMemoryIncidentStore store = new InMemoryIncidentStore();
+    List<String> switches = new ArrayList<>();
+    Mitigation pause =
+        Mitigation.pausePublishing(reason -> switches.add("pause"), () -> switches.add("resume"));
+    IncidentRuntime first = IncidentRuntime.builder(clock).store(store).downtime(downtime).build();
+    Instant bad = FIRED.minus(Duration.ofMinutes(1));
+    String id =
+        first
+            .onAlerts(List.of(signalled(AlertEvent.Kind.FIRED, FIRED, bad, null)))
+            .get(0)
+            .incident()
+            .id();
+    clock.advance(Duration.ofMinutes(10));
+    first.mitigate(id, pause);
+    clock.set(FIRED.plus(Duration.ofMinutes(15)).plusSeconds(1));
+    assertThat(first.tick()).extracting(IncidentEvent::kind).isEmpty();
+    clock.set(FIRED.plus(Duration.ofMinutes(31)));
+    assertThat(first.tick()).extracting(IncidentEvent::kind).contains(IncidentEvent.Kind.ESCALATED);
+
+    // The first runtime is gone; a new one on the same stores hears the resolve, knowing the end
+    // of the signal only.
+    IncidentRuntime second =
+        IncidentRuntime.builder(clock).store(store).downtime(downtime).liftable(pause).build();
+    clock.set(FIRED.plus(Duration.ofMinutes(125)));
+    // Escalated already: the new runtime does not escalate again; the recovery target is new.
+    assertThat(second.tick())
+        .extracting(IncidentEvent::kind)
+        .containsExactly(IncidentEvent.Kind.BREACHED);
+    Instant good = bad.plus(Duration.ofMinutes(120));
+    second.onAlerts(List.of(signalled(AlertEvent.Kind.RESOLVED, clock.instant(), null, good)));
+
+    Incident incident = second.find(id).orElseThrow();
+    assertThat(incident.at(Milestone.RECOVERED)).contains(good);
+    assertThat(incident.mitigations()).isEmpty();
+    assertThat(incident.sourceAlert()).isEqualTo("ALERT-C1");
+    assertThat(incident.countsAsDowntime()).isTrue();
+    assertThat(incident.updates())
+        .extracting(IncidentUpdate::kind)
+        .contains(
+            IncidentUpdate.Kind.OPENED,
+            IncidentUpdate.Kind.MITIGATED,
+            IncidentUpdate.Kind.ESCALATED,
+            IncidentUpdate.Kind.LIFTED);
+    assertThat(switches).containsExactly("pause", "resume");
+    assertThat(aprilDowntimeSeconds()).isEqualTo(7_200);
+  }
+
+  @Test
+  void an_alert_resolved_while_no_runtime_listened_recovers_its_incident_at_the_next_tick() {
+    var states = InMemoryStores.alertStates();
+    IncidentRuntime runtime =
+        IncidentRuntime.builder(clock).downtime(downtime).alertStates(states).build();
+    String id =
+        runtime
+            .onAlerts(List.of(event(AlertEvent.Kind.FIRED, DefaultAlertRules.SERVICE_DOWN, FIRED)))
+            .get(0)
+            .incident()
+            .id();
+    Instant resolvedAt = FIRED.plus(Duration.ofMinutes(30));
+    AlertKey key = new AlertKey("ALERT-C1", Map.of());
+    states.compareAndSet(
+        new AlertState(key, AlertPhase.RESOLVED, null, FIRED, FIRED, resolvedAt, null, false, 1));
+    clock.set(resolvedAt.plus(Duration.ofMinutes(3)));
+
+    var events = runtime.tick();
+
+    assertThat(events).extracting(IncidentEvent::kind).contains(IncidentEvent.Kind.RECOVERED);
+    assertThat(runtime.find(id).orElseThrow().at(Milestone.RECOVERED)).contains(resolvedAt);
+    assertThat(aprilDowntimeSeconds()).isEqualTo(30 * 60);
+  }
+
+  @Test
+  void a_mitigation_no_runtime_knows_is_noted_for_the_operator_on_recovery() {
+    InMemoryIncidentStore store = new InMemoryIncidentStore();
+    IncidentRuntime first = IncidentRuntime.builder(clock).store(store).build();
+    String id =
+        first
+            .onAlerts(List.of(event(AlertEvent.Kind.FIRED, DefaultAlertRules.SERVICE_DOWN, FIRED)))
+            .get(0)
+            .incident()
+            .id();
+    first.mitigate(id, Mitigation.pausePublishing(reason -> {}, () -> {}));
+    IncidentRuntime second = IncidentRuntime.builder(clock).store(store).build();
+    clock.advance(Duration.ofMinutes(20));
+
+    second.recover(id);
+
+    assertThat(second.find(id).orElseThrow().updates())
+        .anySatisfy(
+            u -> {
+              assertThat(u.kind()).isEqualTo(IncidentUpdate.Kind.NOTE);
+              assertThat(u.detail()).contains("pause publishing");
+            });
   }
 
   @Test

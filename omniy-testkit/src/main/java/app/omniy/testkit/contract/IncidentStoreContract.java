@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
+import app.omniy.core.incident.IncidentUpdate;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.sla.SlaTarget;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link IncidentStore} must do (INC-2): keep an incident's whole timeline, replace it
- * on save, list the unresolved ones oldest detection first, and list those open during a period.
- * Ids are fresh per test, so a shared backend works.
+ * What every {@link IncidentStore} must do (INC-2): keep an incident's whole timeline and what the
+ * runtime knows of it (source alert, downtime flag, signal, mitigations, history), replace it on
+ * save, list the unresolved ones oldest detection first, and list those open during a period. Ids
+ * are fresh per test, so a shared backend works.
  */
 public abstract class IncidentStoreContract {
   private static final Instant T0 = Instant.parse("2026-04-10T01:00:00Z");
@@ -56,6 +58,45 @@ public abstract class IncidentStoreContract {
     store.save(saved);
 
     assertThat(store.find(saved.id())).contains(saved);
+  }
+
+  @Test
+  void keeps_its_source_alert_downtime_flag_signal_mitigations_and_history() {
+    Instant detected = T0.plusSeconds(60);
+    Incident saved =
+        incident(detected)
+            .fromAlert("ALERT-I2{account=17841400000000001}", true, T0)
+            .withMitigations(List.of("pause publishing", "post a notice"))
+            .withUpdate(
+                new IncidentUpdate(detected, IncidentUpdate.Kind.OPENED, null, "from FIRED"))
+            .withUpdate(
+                new IncidentUpdate(
+                    T0.plusSeconds(1_000),
+                    IncidentUpdate.Kind.BREACHED,
+                    Milestone.RESPONDED,
+                    "responded due 2026-04-10T01:16:00Z, not reached"))
+            .withSignalEnd(T0.plusSeconds(7_200))
+            .reach(Milestone.RECOVERED, T0.plusSeconds(7_200));
+
+    store.save(saved);
+
+    Incident found = store.find(saved.id()).orElseThrow();
+    assertThat(found).isEqualTo(saved);
+    assertThat(found.downtime().orElseThrow().seconds()).isEqualTo(7_200);
+  }
+
+  @Test
+  void an_incident_opened_by_hand_comes_back_with_no_alert_and_no_history() {
+    Incident saved = incident(T0.plusSeconds(60));
+
+    store.save(saved);
+
+    Incident found = store.find(saved.id()).orElseThrow();
+    assertThat(found.sourceAlert()).isNull();
+    assertThat(found.countsAsDowntime()).isFalse();
+    assertThat(found.signalStart()).isNull();
+    assertThat(found.mitigations()).isEmpty();
+    assertThat(found.updates()).isEmpty();
   }
 
   @Test

@@ -41,7 +41,9 @@ import java.util.Set;
  *
  * <p>Samples are kept per rule and label set in fixed-size time buckets ({@code SeriesWindow}), so
  * memory grows with the number of label sets, never with traffic. Alert state goes through the
- * {@link AlertStateStore}: runtimes sharing a store notify each change once.
+ * {@link AlertStateStore}: runtimes sharing a store notify each change once. Every event carries
+ * its alert's {@link app.omniy.core.alert.AlertSignal}: when its cause went bad and good again,
+ * judged on each evaluation interval's own samples rather than on the window.
  *
  * <p>Not thread-safe: feed and evaluate from one thread, or guard the evaluator with a lock.
  */
@@ -53,6 +55,7 @@ public final class AlertEvaluator {
   private final Map<String, List<Rule>> byMetric = new HashMap<>();
   private final List<Rule> compiled = new ArrayList<>();
   private final Map<Meter, RecorderTargets> recorders = new HashMap<>();
+  private final Signals signals = new Signals();
 
   private AlertEvaluator(List<AlertRule> rules, AlertStateStore store) {
     this.rules = List.copyOf(rules);
@@ -168,6 +171,7 @@ public final class AlertEvaluator {
       for (Map.Entry<Map<String, String>, SeriesWindow> series : rule.series.entrySet()) {
         AlertKey key = new AlertKey(rule.rule.id(), series.getKey());
         Evaluation evaluation = series.getValue().evaluate(millis);
+        signals.observe(key, series.getValue(), now);
         statuses.add(apply(rule.rule, key, evaluation, now, events));
       }
     }
@@ -185,7 +189,9 @@ public final class AlertEvaluator {
       AlertState next = step.next().withVersion(current.version() + 1);
       if (store.compareAndSet(next)) {
         if (step.kind() != null) {
-          events.add(event(rule, step.kind(), next, evaluation, now));
+          events.add(
+              event(rule, step.kind(), next, evaluation, now)
+                  .withSignal(signals.on(key, step.kind())));
         }
         return new AlertStatus(key, next.phase(), evaluation);
       }

@@ -190,6 +190,40 @@ final class SeriesWindow {
     };
   }
 
+  /**
+   * The condition over one evaluation interval's own samples: the buckets after the one holding
+   * {@code afterMillis} up to the one holding {@code nowMillis} ({@link Long#MIN_VALUE}: the whole
+   * window), whatever the rule's minimum sample count. The window decides whether to alert; this
+   * only tells when the signal went bad or good again ({@link Signals}).
+   */
+  public Evaluation evaluateInterval(long afterMillis, long nowMillis) {
+    long current = Math.floorDiv(nowMillis, width);
+    long windowFirst = current - AlertCondition.BUCKETS + 1;
+    long first =
+        afterMillis == Long.MIN_VALUE
+            ? windowFirst
+            : Math.max(windowFirst, Math.floorDiv(afterMillis, width) + 1);
+    Totals interval = first > current ? new Totals() : totals(first, current);
+    if (interval.count == 0) {
+      return new Evaluation(Outcome.NO_DATA, null, 0, "no data in the interval");
+    }
+    return switch (kind) {
+      case SHARE -> share(interval);
+      case OCCURRENCE ->
+          compared(BigDecimal.valueOf(interval.hits), interval.count, interval.hits + " events");
+      case SUM ->
+          condition.aggregation() instanceof Aggregation.ChangeVsBaseline
+              ? change(interval, totals(windowFirst - baselineBuckets, windowFirst - 1))
+              : mean(interval);
+      case MAX -> exact(BigDecimal.valueOf(interval.sum), interval.count, "max ");
+      case PERCENTILE -> percentile(interval);
+      case LATEST ->
+          latestMillis < first * width
+              ? new Evaluation(Outcome.NO_DATA, null, 0, "no data in the interval")
+              : exact(BigDecimal.valueOf(latestValue), interval.count, "latest ");
+    };
+  }
+
   private Evaluation share(Totals t) {
     BigDecimal hits = BigDecimal.valueOf(t.hits);
     BigDecimal all = BigDecimal.valueOf(t.count);
