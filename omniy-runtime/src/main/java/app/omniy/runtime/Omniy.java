@@ -19,11 +19,17 @@ import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.service.PostService;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.runtime.alert.AlertRuntime;
+import app.omniy.runtime.incident.IncidentEvent;
+import app.omniy.runtime.incident.IncidentRuntime;
+import app.omniy.runtime.incident.Mitigation;
+import app.omniy.runtime.incident.Mitigations;
 import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
+import app.omniy.runtime.internal.IncidentWiring;
 import app.omniy.runtime.internal.MaintenanceWiring;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.support.OverdueTickets;
@@ -34,6 +40,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +78,24 @@ public final class Omniy implements AutoCloseable {
   private final @Nullable LastBackup lastBackup;
   private final AlertWiring.@Nullable Running alerts;
   private final @Nullable MaintenanceWiring maintenance;
+  private final List<AutoCloseable> extensions = new ArrayList<>();
+
+  /**
+   * A component started with the runtime and closed with it: the builder's extension point for
+   * parts that run beside the engines (an external prober feeding the downtime ledger and ALERT-C1,
+   * the month-end credit job …). Each gets the started runtime — its clock, registry, downtime
+   * ledger, alert engine, incidents and maintenance scheduler — and is closed on shutdown, in
+   * reverse order, before the engines stop.
+   */
+  @FunctionalInterface
+  public interface Extension {
+    /**
+     * Starts the component on the started {@code omniy}.
+     *
+     * @return what to close on shutdown
+     */
+    AutoCloseable start(Omniy omniy);
+  }
 
   private Omniy(OmniyConfig config) {
     this.config = config;
@@ -114,6 +140,13 @@ public final class Omniy implements AutoCloseable {
       // SUP-1: bound before the alert engine's first poll, so the default rule sees it at once.
       OverdueTickets.of(tickets, config.supportDeadlines(), clock).bindTo(meters);
     }
+    // One engine: the alert cycle evaluates, notifies, then opens and recovers incidents with the
+    // declared mitigations and their downtime in the ledger (INC-1 … INC-4); nothing else
+    // evaluates or notifies.
+    Map<String, Mitigation> actions = new HashMap<>(config.mitigationActions());
+    actions.put(
+        Mitigations.PAUSE_PUBLISHING, Mitigation.pausePublishing(this::pause, this::resume));
+    Consumer<IncidentRuntime.Builder> incidents = config.incidents();
     this.alerts =
         config.alertsEnabled()
             ? new AlertWiring(
@@ -123,7 +156,19 @@ public final class Omniy implements AutoCloseable {
                     config.alertRuleSource(),
                     config.alertStateStore(),
                     config.alertEvery())
-                .start(clock, meters, naming::canonical)
+                .start(
+                    clock,
+                    meters,
+                    naming::canonical,
+                    notifications ->
+                        IncidentWiring.build(
+                            clock,
+                            config.downtime(),
+                            notifications,
+                            incidents == null ? b -> {} : incidents,
+                            config.mitigations(),
+                            actions,
+                            config.incidentListeners()))
             : null;
   }
 
@@ -144,6 +189,14 @@ public final class Omniy implements AutoCloseable {
     omniy.loop.start();
     if (omniy.maintenance != null) {
       omniy.maintenance.start();
+    }
+    try {
+      for (Extension extension : config.extensions()) {
+        omniy.extensions.add(Require.nonNull(extension.start(omniy), "extension"));
+      }
+    } catch (RuntimeException e) {
+      omniy.close(); // what started stops: no thread outlives a failed start
+      throw e;
     }
     return omniy;
   }
@@ -174,6 +227,22 @@ public final class Omniy implements AutoCloseable {
    */
   public Optional<AlertRuntime> alerts() {
     return alerts == null ? Optional.empty() : Optional.of(alerts.runtime());
+  }
+
+  /**
+   * The incidents the alert engine opens and recovers (INC-1 … INC-4), whenever the engine runs:
+   * the operator's calls ({@code respond}, {@code mitigate}, {@code resolve}), the RCA.
+   */
+  public Optional<IncidentRuntime> incidents() {
+    return alerts == null ? Optional.empty() : Optional.of(alerts.incidents());
+  }
+
+  /**
+   * The downtime ledger (SLA-2): recovered incidents that count as downtime are recorded here
+   * (INC-2); the month's SLA report and credits read it.
+   */
+  public DowntimeStore downtime() {
+    return config.downtime();
   }
 
   /**
@@ -262,6 +331,15 @@ public final class Omniy implements AutoCloseable {
     if (grace == null || grace.isNegative()) {
       throw new InvalidValueException("grace", grace, "must be zero or positive");
     }
+    for (int i = extensions.size() - 1; i >= 0; i--) {
+      AutoCloseable extension = extensions.get(i);
+      try {
+        extension.close();
+      } catch (Exception e) {
+        LOG.warn("extension {} failed to close", extension, e);
+      }
+    }
+    extensions.clear();
     boolean finished = loop.stop(grace);
     if (maintenance != null) {
       maintenance.stop(grace);
@@ -304,8 +382,82 @@ public final class Omniy implements AutoCloseable {
     private @Nullable SupportTicketStore supportTickets;
     private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
     private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
+    private DowntimeStore downtime = InMemoryStores.downtime();
+    private @Nullable Consumer<IncidentRuntime.Builder> incidents;
+    private Mitigations mitigations = Mitigations.GUIDE;
+    private final Map<String, Mitigation> mitigationActions = new LinkedHashMap<>();
+    private final List<Consumer<IncidentEvent>> incidentListeners = new ArrayList<>();
+    private final List<Extension> extensions = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Runs incidents with the alert engine (INC-1 … INC-4) and starts the engine even without a
+     * notifier. {@code configure} sets what the host keeps: where incidents live ({@code
+     * store(incidentStore)}), a rule's severity ({@code policy(ruleId, AlertIncidentPolicy)}), the
+     * zone and the RCA's language. The runtime sets first the clock, the downtime ledger ({@link
+     * #downtime}) and the engine's notifications (breaches and the Sev1 escalation go through the
+     * same notifiers as alerts). Without this call the engine, if a notifier starts it, runs
+     * incidents with the defaults (in memory).
+     */
+    public Builder incidents(Consumer<IncidentRuntime.Builder> configure) {
+      this.incidents = Require.nonNull(configure, "incidents");
+      return this;
+    }
+
+    /**
+     * The downtime ledger (SLA-2; default in memory): the incidents' downtime is recorded here
+     * (INC-2), and {@link Omniy#downtime()} gives it to reports and credits.
+     */
+    public Builder downtime(DowntimeStore value) {
+      this.downtime = Require.nonNull(value, "downtime");
+      return this;
+    }
+
+    /**
+     * Which mitigations are applied by themselves when an incident opens, by the rule id that
+     * caused it (INC-4; default {@link Mitigations#GUIDE}: ALERT-C1 pauses publishing until the
+     * incident recovers). {@link Mitigations#none()} leaves every mitigation to the operator.
+     */
+    public Builder mitigations(Mitigations value) {
+      this.mitigations = Require.nonNull(value, "mitigations");
+      return this;
+    }
+
+    /**
+     * Names a mitigation of the host's (a rollback, a status-page notice …) so that {@link
+     * #mitigations} can declare it, e.g. {@code .mitigation("post-notice", notice)
+     * .mitigations(Mitigations.GUIDE.on("ALERT-C2", "post-notice"))}.
+     */
+    public Builder mitigation(String name, Mitigation value) {
+      if (name == null || name.isBlank()) {
+        throw new InvalidValueException("name", name, "must not be blank");
+      }
+      mitigationActions.put(name, Require.nonNull(value, "mitigation"));
+      return this;
+    }
+
+    /**
+     * Adds a host callback told every incident event (opened, mitigated, recovered, breached …).
+     */
+    public Builder incidentListener(Consumer<IncidentEvent> value) {
+      incidentListeners.add(Require.nonNull(value, "incidentListener"));
+      return this;
+    }
+
+    /**
+     * Starts {@code value} with the runtime and closes it on shutdown (see {@link Extension}): the
+     * place for parts that run beside the engines. Extensions start in the order added, after the
+     * dispatcher and the maintenance scheduler.
+     */
+    public Builder extension(Extension value) {
+      extensions.add(Require.nonNull(value, "extension"));
+      return this;
+    }
+
+    // Extension points: the SLA-4 probes and the SLA-7 month-end credits add their own small
+    // builder methods here, each wiring its part through extension(...) or maintenance(...) on
+    // this runtime's clock, registry and downtime ledger.
 
     /**
      * Runs the maintenance calendar with the runtime (MNT-1 … MNT-3): {@code configure} adds the
@@ -363,8 +515,8 @@ public final class Omniy implements AutoCloseable {
 
     /**
      * Sends alerts for {@code channel} through {@code notifier} (e.g. a {@code SlackNotifier}).
-     * With at least one notifier the runtime starts the alert engine on its own meters and stops it
-     * on shutdown.
+     * With at least one notifier the runtime starts its one alert engine on its own meters, its
+     * cycles ending with the incidents (see {@link #incidents}), and stops it on shutdown.
      */
     public Builder notifier(Channel channel, Notifier notifier) {
       notifiers.put(Require.nonNull(channel, "channel"), Require.nonNull(notifier, "notifier"));
@@ -507,7 +659,13 @@ public final class Omniy implements AutoCloseable {
           alertEvery,
           supportTickets,
           supportDeadlines,
-          maintenance);
+          maintenance,
+          downtime,
+          incidents,
+          mitigations,
+          mitigationActions,
+          incidentListeners,
+          extensions);
     }
 
     /**

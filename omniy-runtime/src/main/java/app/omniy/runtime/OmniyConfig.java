@@ -13,8 +13,13 @@ import app.omniy.core.dispatch.spi.DispatchListener;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
+import app.omniy.runtime.incident.IncidentEvent;
+import app.omniy.runtime.incident.IncidentRuntime;
+import app.omniy.runtime.incident.Mitigation;
+import app.omniy.runtime.incident.Mitigations;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,6 +67,16 @@ import org.jspecify.annotations.Nullable;
  * @param supportDeadlines the first-response deadlines those tickets are held to
  * @param maintenance adds the maintenance tasks and stores to the scheduler (MNT-1 … MNT-3), or
  *     {@code null} for no maintenance
+ * @param downtime the downtime ledger (SLA-2): recovered incidents' downtime goes here (INC-2)
+ * @param incidents configures the incident runtime (INC-1 … INC-4) after the runtime's own
+ *     settings, or {@code null} for its defaults; given, it starts the alert engine even without a
+ *     notifier
+ * @param mitigations the mitigations applied by themselves when an incident opens, by the rule id
+ *     that caused it (INC-4)
+ * @param mitigationActions the host's named mitigations those declarations may name, besides the
+ *     runtime's {@link Mitigations#PAUSE_PUBLISHING}
+ * @param incidentListeners host callbacks told every incident event of the runtime's cycles
+ * @param extensions components started with the runtime and closed with it, in reverse order
  */
 public record OmniyConfig(
     PostStore store,
@@ -85,7 +101,13 @@ public record OmniyConfig(
     Duration alertEvery,
     @Nullable SupportTicketStore supportTickets,
     SupportDeadlines supportDeadlines,
-    @Nullable Consumer<MaintenanceScheduler.Builder> maintenance) {
+    @Nullable Consumer<MaintenanceScheduler.Builder> maintenance,
+    DowntimeStore downtime,
+    @Nullable Consumer<IncidentRuntime.Builder> incidents,
+    Mitigations mitigations,
+    Map<String, Mitigation> mitigationActions,
+    List<Consumer<IncidentEvent>> incidentListeners,
+    List<Omniy.Extension> extensions) {
 
   /** The most worker threads. */
   public static final int MAX_THREADS = 1024;
@@ -96,7 +118,8 @@ public record OmniyConfig(
    * @throws InvalidValueException naming the field that is missing or out of range (a list's
    *     element as {@code listeners[2]}, a notifier as {@code notifiers[SLACK]}), or {@code
    *     leaseDuration} if the lease cannot outlast the publisher's longest publish with the clock
-   *     skew margin to spare (POST-7, POST-8)
+   *     skew margin to spare (POST-7, POST-8), or {@code mitigations[ALERT-C1]} if a declaration
+   *     names a mitigation neither the runtime nor the host defines
    */
   public OmniyConfig {
     Require.nonNull(store, "store");
@@ -117,14 +140,46 @@ public record OmniyConfig(
     Require.nonNull(alertStateStore, "alertStateStore");
     Require.positive(alertEvery, "alertEvery");
     Require.nonNull(supportDeadlines, "supportDeadlines");
+    Require.nonNull(downtime, "downtime");
+    Require.nonNull(mitigations, "mitigations");
+    mitigationActions = actions(mitigationActions);
+    for (Map.Entry<String, List<String>> e : mitigations.asMap().entrySet()) {
+      for (String name : e.getValue()) {
+        if (!name.equals(Mitigations.PAUSE_PUBLISHING) && !mitigationActions.containsKey(name)) {
+          throw new InvalidValueException(
+              "mitigations[" + e.getKey() + "]",
+              name,
+              "is not a known mitigation: name it with mitigation(name, mitigation)");
+        }
+      }
+    }
+    incidentListeners = elements(incidentListeners, "incidentListeners");
+    extensions = elements(extensions, "extensions");
+  }
+
+  /** The host's named mitigations, copied; refuses the runtime's own name and blank names. */
+  private static Map<String, Mitigation> actions(@Nullable Map<String, Mitigation> map) {
+    Map<String, Mitigation> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Mitigation> e : Require.nonNull(map, "mitigationActions").entrySet()) {
+      String name = e.getKey();
+      if (name == null || name.isBlank() || name.equals(Mitigations.PAUSE_PUBLISHING)) {
+        throw new InvalidValueException(
+            "mitigationActions",
+            name,
+            "must be a name of the host's own, not blank nor " + Mitigations.PAUSE_PUBLISHING);
+      }
+      copy.put(name, Require.nonNull(e.getValue(), "mitigationActions[" + name + "]"));
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
-   * Whether anyone would hear an alert (a notifier or an escalation contact): only then does the
-   * runtime start its alert engine.
+   * Whether anyone would hear an alert (a notifier or an escalation contact) or incidents were
+   * asked for: only then does the runtime start its alert engine, whose every cycle ends with the
+   * incidents.
    */
   public boolean alertsEnabled() {
-    return !notifiers.isEmpty() || escalationContact != null;
+    return !notifiers.isEmpty() || escalationContact != null || incidents != null;
   }
 
   /** An unmodifiable copy of {@code list}, or throws naming the field or its missing element. */

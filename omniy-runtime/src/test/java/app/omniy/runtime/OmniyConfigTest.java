@@ -67,7 +67,13 @@ class OmniyConfigTest {
         alertEvery,
         c.supportTickets(),
         c.supportDeadlines(),
-        c.maintenance());
+        c.maintenance(),
+        c.downtime(),
+        c.incidents(),
+        c.mitigations(),
+        c.mitigationActions(),
+        c.incidentListeners(),
+        c.extensions());
   }
 
   private static OmniyConfig copy(OmniyConfig c) {
