@@ -437,6 +437,7 @@ class InstagramPublisherTest {
                       .resilience(new GraphApiConfig.Resilience(0, 10, 20, Duration.ofSeconds(30)))
                       .build(),
                   tokens)
+              .meterRegistry(new SimpleMeterRegistry())
               .build();
 
       var result = impatient.status(ACCOUNT, "999", NOW);
@@ -530,6 +531,7 @@ class InstagramPublisherTest {
                       .requestTimeout(Duration.ofSeconds(10))
                       .build(),
                   tokens)
+              .meterRegistry(new SimpleMeterRegistry())
               .facebookApp("1234567890", "app-secret-3f9a7c")
               .build();
       wm.stubFor(

@@ -111,7 +111,10 @@ class StripeWebhooksScopeTest {
     var settings =
         new StripeSettings(
             SignedDeliveries.KEY, SECRET, Duration.ofDays(31), StripeSettings.DEFAULT_API_BASE);
-    var builder = StripeWebhooks.builder(settings).processedEvents(store);
+    var builder =
+        StripeWebhooks.builder(settings)
+            .meterRegistry(new SimpleMeterRegistry())
+            .processedEvents(store);
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(InvalidValueException.class)
@@ -128,15 +131,23 @@ class StripeWebhooksScopeTest {
         new StripeSettings(
             SignedDeliveries.KEY, SECRET, Duration.ofDays(60), StripeSettings.DEFAULT_API_BASE);
 
-    assertThat(StripeWebhooks.builder(thirtyDays).processedEvents(store).build()).isNotNull();
-    assertThat(StripeWebhooks.builder(thirtyDays).build())
+    assertThat(
+            StripeWebhooks.builder(thirtyDays)
+                .meterRegistry(new SimpleMeterRegistry())
+                .processedEvents(store)
+                .build())
+        .isNotNull();
+    assertThat(StripeWebhooks.builder(thirtyDays).meterRegistry(new SimpleMeterRegistry()).build())
         .as("the default in-memory store keeps 30 days")
         .isNotNull();
-    assertThatThrownBy(() -> StripeWebhooks.builder(sixtyDays).build())
+    assertThatThrownBy(
+            () ->
+                StripeWebhooks.builder(sixtyDays).meterRegistry(new SimpleMeterRegistry()).build())
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("signatureTolerance");
     assertThat(
             StripeWebhooks.builder(sixtyDays)
+                .meterRegistry(new SimpleMeterRegistry())
                 .processedEvents(new InMemoryProcessedEventStore(Duration.ofDays(90)))
                 .build())
         .isNotNull();
@@ -149,6 +160,7 @@ class StripeWebhooksScopeTest {
             SignedDeliveries.KEY, SECRET, Duration.ofDays(30), StripeSettings.DEFAULT_API_BASE);
     StripeWebhooks webhooks =
         StripeWebhooks.builder(settings)
+            .meterRegistry(new SimpleMeterRegistry())
             .clock(clock)
             .processedEvents(store)
             .on("invoice.paid", e -> handled.incrementAndGet())

@@ -214,12 +214,17 @@ class MaintenanceFailuresTest {
     SettableClock clock = SettableClock.at(Instant.EPOCH);
 
     assertThatThrownBy(
-            () -> MaintenanceScheduler.builder(clock).task("nightly", "x", c -> "").build())
+            () ->
+                MaintenanceScheduler.builder(clock)
+                    .registry(new SimpleMeterRegistry())
+                    .task("nightly", "x", c -> "")
+                    .build())
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("jobId");
     assertThatThrownBy(
             () ->
                 MaintenanceScheduler.builder(clock)
+                    .registry(new SimpleMeterRegistry())
                     .task(JobIds.DAILY_BACKUP, "export", c -> "")
                     .task(JobIds.DAILY_BACKUP, "export", c -> ""))
         .isInstanceOf(InvalidValueException.class)
