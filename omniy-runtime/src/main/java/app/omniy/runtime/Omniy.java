@@ -13,6 +13,7 @@ import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.GuardedListener;
 import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.post.PostValidator;
@@ -20,6 +21,7 @@ import app.omniy.core.post.service.PostService;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.sla.spi.DowntimeStore;
+import app.omniy.core.spi.Stores;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.runtime.alert.AlertRuntime;
@@ -163,6 +165,7 @@ public final class Omniy implements AutoCloseable {
                     notifications ->
                         IncidentWiring.build(
                             clock,
+                            config.incidentStore(),
                             config.downtime(),
                             notifications,
                             incidents == null ? b -> {} : incidents,
@@ -383,6 +386,8 @@ public final class Omniy implements AutoCloseable {
     private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
     private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
     private DowntimeStore downtime = InMemoryStores.downtime();
+    private IncidentStore incidentStore = InMemoryStores.incidents();
+    private @Nullable Stores stores;
     private @Nullable Consumer<IncidentRuntime.Builder> incidents;
     private Mitigations mitigations = Mitigations.GUIDE;
     private final Map<String, Mitigation> mitigationActions = new LinkedHashMap<>();
@@ -402,6 +407,24 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder incidents(Consumer<IncidentRuntime.Builder> configure) {
       this.incidents = Require.nonNull(configure, "incidents");
+      return this;
+    }
+
+    /**
+     * Wires the runtime onto one set of stores (e.g. {@code FirestoreStores.of(db, registry)}):
+     * posts ({@link #store}), alert state ({@link #alertStateStore}), incidents, the downtime
+     * ledger ({@link #downtime}), the maintenance leases and runs (set before {@link
+     * #maintenance}'s configure, which may override them) and the support tickets watched for SUP-1
+     * ({@link #supportTickets(SupportTicketStore)}, with the guide's deadlines unless set). A later
+     * call of one of those methods replaces its store.
+     */
+    public Builder stores(Stores value) {
+      this.stores = Require.nonNull(value, "stores");
+      this.store = Require.nonNull(value.posts(), "stores.posts");
+      this.alertStateStore = Require.nonNull(value.alertStates(), "stores.alertStates");
+      this.incidentStore = Require.nonNull(value.incidents(), "stores.incidents");
+      this.downtime = Require.nonNull(value.downtime(), "stores.downtime");
+      this.supportTickets = Require.nonNull(value.supportTickets(), "stores.supportTickets");
       return this;
     }
 
@@ -659,13 +682,27 @@ public final class Omniy implements AutoCloseable {
           alertEvery,
           supportTickets,
           supportDeadlines,
-          maintenance,
+          maintenance(),
           downtime,
+          incidentStore,
           incidents,
           mitigations,
           mitigationActions,
           incidentListeners,
           extensions);
+    }
+
+    /** The host's maintenance, on the leases and runs of {@link #stores} when they were given. */
+    private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance() {
+      Consumer<MaintenanceScheduler.Builder> host = maintenance;
+      Stores shared = stores;
+      if (host == null || shared == null) {
+        return host;
+      }
+      return m -> {
+        m.leases(shared.jobLeases()).runs(shared.jobRuns());
+        host.accept(m);
+      };
     }
 
     /**

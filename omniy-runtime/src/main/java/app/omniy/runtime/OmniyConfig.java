@@ -10,6 +10,7 @@ import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
@@ -68,6 +69,7 @@ import org.jspecify.annotations.Nullable;
  * @param maintenance adds the maintenance tasks and stores to the scheduler (MNT-1 … MNT-3), or
  *     {@code null} for no maintenance
  * @param downtime the downtime ledger (SLA-2): recovered incidents' downtime goes here (INC-2)
+ * @param incidentStore where incidents live, unless {@link #incidents} sets another
  * @param incidents configures the incident runtime (INC-1 … INC-4) after the runtime's own
  *     settings, or {@code null} for its defaults; given, it starts the alert engine even without a
  *     notifier
@@ -103,6 +105,7 @@ public record OmniyConfig(
     SupportDeadlines supportDeadlines,
     @Nullable Consumer<MaintenanceScheduler.Builder> maintenance,
     DowntimeStore downtime,
+    IncidentStore incidentStore,
     @Nullable Consumer<IncidentRuntime.Builder> incidents,
     Mitigations mitigations,
     Map<String, Mitigation> mitigationActions,
@@ -141,6 +144,7 @@ public record OmniyConfig(
     Require.positive(alertEvery, "alertEvery");
     Require.nonNull(supportDeadlines, "supportDeadlines");
     Require.nonNull(downtime, "downtime");
+    Require.nonNull(incidentStore, "incidentStore");
     Require.nonNull(mitigations, "mitigations");
     mitigationActions = actions(mitigationActions);
     for (Map.Entry<String, List<String>> e : mitigations.asMap().entrySet()) {

@@ -69,6 +69,7 @@ class OmniyConfigTest {
         c.supportDeadlines(),
         c.maintenance(),
         c.downtime(),
+        c.incidentStore(),
         c.incidents(),
         c.mitigations(),
         c.mitigationActions(),

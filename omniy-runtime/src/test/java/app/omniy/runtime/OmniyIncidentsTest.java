@@ -12,10 +12,12 @@ import app.omniy.core.incident.IncidentSeverity;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.memory.InMemoryIncidentStore;
 import app.omniy.core.memory.InMemoryStores;
+import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.PostState;
 import app.omniy.core.sla.SlaMonth;
 import app.omniy.core.sla.SlaTarget;
 import app.omniy.core.sla.spi.DowntimeStore;
+import app.omniy.core.spi.Stores;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.incident.IncidentEvent;
 import app.omniy.runtime.incident.IncidentRuntime;
@@ -228,6 +230,28 @@ class OmniyIncidentsTest {
                         notice(new AtomicInteger(), new AtomicInteger()))
                     .config())
         .isInstanceOf(InvalidValueException.class);
+  }
+
+  @Test
+  void one_set_of_stores_holds_the_posts_alert_state_incidents_ledger_and_watched_tickets() {
+    Stores stores = InMemoryStores.all();
+    omniy =
+        Omniy.builder()
+            .publisher(publisher)
+            .clock(clock)
+            .meterRegistry(registry)
+            .alertEvery(Duration.ofHours(1))
+            .stores(stores)
+            .notifier(Channel.SLACK, event -> notified.add("SLACK " + event.kind()))
+            .start();
+
+    outage(omniy.alerts().orElseThrow());
+
+    assertThat(omniy.store()).isSameAs(stores.posts());
+    assertThat(omniy.downtime()).isSameAs(stores.downtime());
+    assertThat(omniy.config().alertStateStore()).isSameAs(stores.alertStates());
+    assertThat(stores.incidents().unresolved()).hasSize(1);
+    assertThat(registry.find(MetricNames.SUPPORT_OVERDUE).gauges()).isNotEmpty(); // SUP-1
   }
 
   @Test

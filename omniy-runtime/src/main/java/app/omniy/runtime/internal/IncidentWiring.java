@@ -1,6 +1,7 @@
 package app.omniy.runtime.internal;
 
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.alert.NotificationDispatcher;
@@ -18,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The incident runtime as the {@code Omniy} builder wires it (INC-1 … INC-4): on the runtime's
- * clock, its recovered downtime going to the runtime's ledger, its breach notices and Sev1
- * escalation through the alert engine's own notification dispatcher, then whatever the host set.
- * Run as the last step of every alert cycle: each event goes to the incidents, an incident opened
- * from an alert gets the mitigations declared for its rule ({@link Mitigations}), and the deadlines
- * are checked; the host's listeners hear every incident event.
+ * clock and incident store, its recovered downtime going to the runtime's ledger, its breach
+ * notices and Sev1 escalation through the alert engine's own notification dispatcher, then whatever
+ * the host set. Run as the last step of every alert cycle: each event goes to the incidents, an
+ * incident opened from an alert gets the mitigations declared for its rule ({@link Mitigations}),
+ * and the deadlines are checked; the host's listeners hear every incident event.
  */
 public final class IncidentWiring implements Consumer<AlertRuntime.Cycle> {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentWiring.class);
@@ -53,6 +54,7 @@ public final class IncidentWiring implements Consumer<AlertRuntime.Cycle> {
    */
   public static IncidentWiring build(
       Clock clock,
+      IncidentStore store,
       DowntimeStore downtime,
       NotificationDispatcher notifications,
       Consumer<IncidentRuntime.Builder> configure,
@@ -60,7 +62,7 @@ public final class IncidentWiring implements Consumer<AlertRuntime.Cycle> {
       Map<String, Mitigation> named,
       List<Consumer<IncidentEvent>> listeners) {
     IncidentRuntime.Builder builder =
-        IncidentRuntime.builder(clock).downtime(downtime).notifications(notifications);
+        IncidentRuntime.builder(clock).store(store).downtime(downtime).notifications(notifications);
     configure.accept(builder);
     return new IncidentWiring(builder.build(), declared, named, listeners);
   }
