@@ -450,6 +450,17 @@ class InstagramPublisherTest {
   @Nested
   class Usage {
     @Test
+    void a_publisher_without_a_meter_registry_is_refused_so_alert_i2_never_reads_no_data() {
+      var builder = InstagramPublisher.builder(GraphApiStubs.config(wm), tokens);
+
+      assertThatThrownBy(builder::build)
+          .isInstanceOfSatisfying(
+              InvalidValueException.class,
+              e -> assertThat(e.field()).isEqualTo("meterRegistry"))
+          .hasMessageContaining("ALERT-I2");
+    }
+
+    @Test
     void the_highest_usage_figure_becomes_the_accounts_gauge() {
       wm.stubFor(
           get(urlPathEqualTo(path(ACCOUNT + "/content_publishing_limit")))

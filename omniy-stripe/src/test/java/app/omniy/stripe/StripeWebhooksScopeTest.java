@@ -105,6 +105,16 @@ class StripeWebhooksScopeTest {
   }
 
   @Test
+  void an_endpoint_without_a_meter_registry_is_refused_when_built_so_alert_c2_never_reads_no_data() {
+    var builder = StripeWebhooks.builder(StripeSettings.of(SignedDeliveries.KEY, SECRET));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("meterRegistry"))
+        .hasMessageContaining("ALERT-C2");
+  }
+
+  @Test
   void a_tolerance_longer_than_the_store_remembers_processed_events_is_refused_when_built() {
     // 31 days of tolerance, 30 days of memory: on day 31 a captured delivery of an event
     // processed on day 0 would pass the signature check and be processed a second time.

@@ -232,6 +232,18 @@ class MaintenanceFailuresTest {
   }
 
   @Test
+  void a_scheduler_without_a_registry_is_refused_so_mnt_3_never_reads_no_data() {
+    var builder =
+        MaintenanceScheduler.builder(SettableClock.at(Instant.EPOCH))
+            .task(JobIds.DAILY_BACKUP, "export", c -> "");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("registry"))
+        .hasMessageContaining("MNT-3");
+  }
+
+  @Test
   void started_on_an_executor_it_runs_what_is_due_and_waits_for_the_next_due_instant()
       throws Exception {
     SettableClock clock = SettableClock.at(jst("2026-04-10T03:00:00"));
