@@ -455,8 +455,7 @@ class InstagramPublisherTest {
 
       assertThatThrownBy(builder::build)
           .isInstanceOfSatisfying(
-              InvalidValueException.class,
-              e -> assertThat(e.field()).isEqualTo("meterRegistry"))
+              InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("meterRegistry"))
           .hasMessageContaining("ALERT-I2");
     }
 

@@ -105,7 +105,8 @@ class StripeWebhooksScopeTest {
   }
 
   @Test
-  void an_endpoint_without_a_meter_registry_is_refused_when_built_so_alert_c2_never_reads_no_data() {
+  void
+      an_endpoint_without_a_meter_registry_is_refused_when_built_so_alert_c2_never_reads_no_data() {
     var builder = StripeWebhooks.builder(StripeSettings.of(SignedDeliveries.KEY, SECRET));
 
     assertThatThrownBy(builder::build)
