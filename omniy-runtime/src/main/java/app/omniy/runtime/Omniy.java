@@ -65,8 +65,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Defaults: an {@link InMemoryPostStore}, a {@link SimpleMeterRegistry}, the UTC system clock, 4
- * workers, the core's default retry and quota policies. The builder collects an {@link
- * OmniyConfig}, checked before anything starts; {@link #config()} tells what a runtime runs with.
+ * workers, the core's default retry and quota policies, an in-memory downtime ledger. With a
+ * notifier the runtime also runs its one alert engine, whose every cycle ends with the incidents
+ * (INC-1 … INC-4): a firing critical alert opens one, the mitigations declared for its rule apply
+ * ({@link Mitigations#GUIDE}: ALERT-C1 pauses publishing), its resolve recovers it and records the
+ * downtime in {@link #downtime()}. The builder collects an {@link OmniyConfig}, checked before
+ * anything starts; {@link #config()} tells what a runtime runs with.
  */
 public final class Omniy implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Omniy.class);
