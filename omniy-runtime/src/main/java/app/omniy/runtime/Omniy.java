@@ -406,8 +406,9 @@ public final class Omniy implements AutoCloseable {
      * store(incidentStore)}), a rule's severity ({@code policy(ruleId, AlertIncidentPolicy)}), the
      * zone and the RCA's language. The runtime sets first the clock, the downtime ledger ({@link
      * #downtime}) and the engine's notifications (breaches and the Sev1 escalation go through the
-     * same notifiers as alerts). Without this call the engine, if a notifier starts it, runs
-     * incidents with the defaults (in memory).
+     * same notifiers as alerts), and the incident store of {@link #stores} when given. Without this
+     * call the engine, if a notifier starts it, runs incidents with the defaults (in memory, or in
+     * the stores').
      */
     public Builder incidents(Consumer<IncidentRuntime.Builder> configure) {
       this.incidents = Require.nonNull(configure, "incidents");
