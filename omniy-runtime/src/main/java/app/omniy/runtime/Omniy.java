@@ -33,6 +33,7 @@ import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
 import app.omniy.runtime.internal.IncidentWiring;
 import app.omniy.runtime.internal.MaintenanceWiring;
+import app.omniy.runtime.internal.PausePublishing;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.support.OverdueTickets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,8 +151,7 @@ public final class Omniy implements AutoCloseable {
     // declared mitigations and their downtime in the ledger (INC-1 … INC-4); nothing else
     // evaluates or notifies.
     Map<String, Mitigation> actions = new HashMap<>(config.mitigationActions());
-    actions.put(
-        Mitigations.PAUSE_PUBLISHING, Mitigation.pausePublishing(this::pause, this::resume));
+    actions.put(Mitigations.PAUSE_PUBLISHING, new PausePublishing(this::pause, this::resume));
     Consumer<IncidentRuntime.Builder> incidents = config.incidents();
     this.alerts =
         config.alertsEnabled()
