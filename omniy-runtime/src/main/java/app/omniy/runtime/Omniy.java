@@ -368,6 +368,7 @@ public final class Omniy implements AutoCloseable {
     private PostStore store = new InMemoryPostStore();
     private @Nullable Publisher publisher;
     private MeterRegistry meters = new SimpleMeterRegistry();
+    private boolean metersGiven;
     private MetricNaming metricNaming = MetricNaming.DEFAULT;
     private Clock clock = Clock.systemUTC();
     private PostValidator validator = PostValidator.withDefaults();
@@ -603,9 +604,15 @@ public final class Omniy implements AutoCloseable {
       return this;
     }
 
-    /** Where meters go (default a {@link SimpleMeterRegistry}). */
+    /**
+     * Where meters go, and what the alert engine reads (default a {@link SimpleMeterRegistry} of
+     * the runtime's own): the host's registry, the same one every adapter counts in ({@code
+     * FirestoreStoreOptions.of(db, registry)}, {@code StripeWebhooks}, {@code InstagramPublisher}).
+     * {@link #start()} warns when the engine runs without it.
+     */
     public Builder meterRegistry(MeterRegistry value) {
       this.meters = Require.nonNull(value, "meterRegistry");
+      this.metersGiven = true;
       return this;
     }
 
@@ -711,12 +718,24 @@ public final class Omniy implements AutoCloseable {
     }
 
     /**
-     * Wires and starts the runtime: {@link Omniy#start(OmniyConfig)} of {@link #config()}.
+     * Wires and starts the runtime: {@link Omniy#start(OmniyConfig)} of {@link #config()}; logs a
+     * warning when the alert engine runs on the runtime's own registry because no {@link
+     * #meterRegistry} was given.
      *
      * @throws InvalidValueException if no publisher was given
      */
     public Omniy start() {
-      return Omniy.start(config());
+      OmniyConfig config = config();
+      if (config.alertsEnabled() && !metersGiven) {
+        // Loud, not silent: the critical rules read this registry only, and adapters built with
+        // the host's registry count elsewhere (ALERT-C1 … C3 would read "no data" forever).
+        LOG.warn(
+            "The alert engine reads the runtime's own meter registry: the host's"
+                + " http.server.requests (ALERT-C1) and adapters counting in another registry"
+                + " (Firestore ALERT-C3, Stripe ALERT-C2) are not seen; give the host's registry"
+                + " with meterRegistry(...)");
+      }
+      return Omniy.start(config);
     }
   }
 
