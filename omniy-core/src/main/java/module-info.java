@@ -34,4 +34,5 @@ module app.omniy.core {
   exports app.omniy.core.backup.spi;
   exports app.omniy.core.maintenance.spi;
   exports app.omniy.core.security;
+  exports app.omniy.core.spi;
 }

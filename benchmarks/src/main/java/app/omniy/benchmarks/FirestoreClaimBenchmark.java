@@ -6,6 +6,7 @@ import app.omniy.firestore.FirestorePostStore;
 import app.omniy.firestore.FirestoreStoreOptions;
 import app.omniy.testkit.FirestoreEmulator;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,9 @@ public final class FirestoreClaimBenchmark {
       Firestore db = FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId());
       clients.add(db);
       stores.add(
-          new FirestorePostStore(FirestoreStoreOptions.of(db).withNamespace(namespace), shards));
+          new FirestorePostStore(
+              FirestoreStoreOptions.of(db, new SimpleMeterRegistry()).withNamespace(namespace),
+              shards));
     }
     Instant now = Instant.parse("2026-11-28T00:00:00Z");
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(workers, 8));

@@ -6,6 +6,7 @@ import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -94,6 +95,7 @@ public class InstagramPublishBenchmark {
                     .baseUri(base)
                     .build(),
                 tokens)
+            .meterRegistry(new SimpleMeterRegistry())
             .httpClient(http)
             .build();
   }

@@ -4,6 +4,7 @@ import app.omniy.stripe.StripeSettings;
 import app.omniy.stripe.StripeWebhooks;
 import app.omniy.stripe.WebhookResult;
 import com.stripe.Stripe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -59,6 +60,7 @@ public class StripeWebhookBenchmark {
     var settings = StripeSettings.of("sk_test_benchmark", SECRET);
     webhooks =
         StripeWebhooks.builder(settings)
+            .meterRegistry(new SimpleMeterRegistry())
             .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
             .on("invoice.paid", event -> {})
             .build();

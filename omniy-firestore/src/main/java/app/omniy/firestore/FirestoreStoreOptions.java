@@ -6,7 +6,6 @@ import app.omniy.core.metrics.MetricNames;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.Firestore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 
 /**
  * What every Firestore store is built from: the client, the namespace its collections live under,
@@ -24,7 +23,7 @@ public record FirestoreStoreOptions(Firestore db, String namespace, MeterRegistr
   /** The collection that holds one document per namespace. */
   public static final String ROOT_COLLECTION = "omniy";
 
-  /** The namespace of {@link #of(Firestore)}. */
+  /** The namespace of {@link #of(Firestore, MeterRegistry)}. */
   public static final String DEFAULT_NAMESPACE = "default";
 
   /**
@@ -39,9 +38,15 @@ public record FirestoreStoreOptions(Firestore db, String namespace, MeterRegistr
     Require.nonNull(meters, "meters");
   }
 
-  /** The default namespace, counting connections in Micrometer's global registry. */
-  public static FirestoreStoreOptions of(Firestore db) {
-    return new FirestoreStoreOptions(db, DEFAULT_NAMESPACE, Metrics.globalRegistry);
+  /**
+   * The default namespace, counting connections in {@code meters}: the host's registry, the one the
+   * {@code Omniy} runtime and its alert engine read, so ALERT-C3 sees every call. There is no
+   * default registry: a store counting where no rule looks would read "no data" forever.
+   *
+   * @throws InvalidValueException naming {@code db} or {@code meters} if missing
+   */
+  public static FirestoreStoreOptions of(Firestore db, MeterRegistry meters) {
+    return new FirestoreStoreOptions(db, DEFAULT_NAMESPACE, meters);
   }
 
   /** These options with another namespace. */

@@ -12,8 +12,7 @@ final class EmulatorStores {
   EmulatorStores(FirestoreEmulator emulator) {
     base =
         FirestoreStoreOptions.of(
-                FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId()))
-            .withMeters(meters);
+            FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId()), meters);
   }
 
   /** Options in a new, empty namespace. */

@@ -14,6 +14,7 @@ import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.ScriptedPublisher;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +58,16 @@ class FirestoreClockSkewTest {
     String namespace = "skew-" + System.nanoTime();
     dbA = FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId());
     dbB = FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId());
-    a = new FirestorePostStore(FirestoreStoreOptions.of(dbA).withNamespace(namespace), 4, SKEW);
-    b = new FirestorePostStore(FirestoreStoreOptions.of(dbB).withNamespace(namespace), 4, SKEW);
+    a =
+        new FirestorePostStore(
+            FirestoreStoreOptions.of(dbA, new SimpleMeterRegistry()).withNamespace(namespace),
+            4,
+            SKEW);
+    b =
+        new FirestorePostStore(
+            FirestoreStoreOptions.of(dbB, new SimpleMeterRegistry()).withNamespace(namespace),
+            4,
+            SKEW);
   }
 
   @AfterEach

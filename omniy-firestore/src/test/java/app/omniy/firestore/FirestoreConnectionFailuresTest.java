@@ -27,7 +27,7 @@ class FirestoreConnectionFailuresTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Firestore db = clientFor("127.0.0.1:" + closedPort());
     try {
-      PostStore store = new FirestorePostStore(FirestoreStoreOptions.of(db).withMeters(registry));
+      PostStore store = new FirestorePostStore(FirestoreStoreOptions.of(db, registry));
 
       assertThatThrownBy(() -> store.find("p1"))
           .isInstanceOfSatisfying(

@@ -18,6 +18,7 @@ import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.ScriptedPublisher;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,9 @@ class FirestoreMultiWorkerTest {
       clients.add(db);
       // Four shards, as in the contract test: every claim crosses shards, with fewer queries.
       stores.add(
-          new FirestorePostStore(FirestoreStoreOptions.of(db).withNamespace(namespace), SHARDS));
+          new FirestorePostStore(
+              FirestoreStoreOptions.of(db, new SimpleMeterRegistry()).withNamespace(namespace),
+              SHARDS));
     }
     Instant now = Clock.systemUTC().instant();
     insertAll(stores.get(RUNTIMES), now);

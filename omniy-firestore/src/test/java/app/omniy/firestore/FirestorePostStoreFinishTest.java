@@ -11,6 +11,7 @@ import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SamplePosts;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,7 +106,9 @@ class FirestorePostStoreFinishTest {
     try {
       FirestorePostStore second =
           new FirestorePostStore(
-              FirestoreStoreOptions.of(db).withNamespace(options.namespace()), 4);
+              FirestoreStoreOptions.of(db, new SimpleMeterRegistry())
+                  .withNamespace(options.namespace()),
+              4);
 
       assertThat(second.claimDue(retryAt.minusNanos(1_000), 10, "w2", LEASE)).isEmpty();
       List<PostRecord> due = second.claimDue(retryAt, 10, "w2", LEASE);

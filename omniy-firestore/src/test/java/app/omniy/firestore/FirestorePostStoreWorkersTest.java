@@ -11,6 +11,7 @@ import app.omniy.testkit.FirestoreEmulator;
 import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SamplePosts;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,12 @@ class FirestorePostStoreWorkersTest {
     String namespace = "workers-" + System.nanoTime();
     dbA = FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId());
     dbB = FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId());
-    a = new FirestorePostStore(FirestoreStoreOptions.of(dbA).withNamespace(namespace), 4);
-    b = new FirestorePostStore(FirestoreStoreOptions.of(dbB).withNamespace(namespace), 4);
+    a =
+        new FirestorePostStore(
+            FirestoreStoreOptions.of(dbA, new SimpleMeterRegistry()).withNamespace(namespace), 4);
+    b =
+        new FirestorePostStore(
+            FirestoreStoreOptions.of(dbB, new SimpleMeterRegistry()).withNamespace(namespace), 4);
   }
 
   @AfterEach

@@ -30,7 +30,7 @@ class FirestoreStoresUsageTest {
     try {
       // --- snippet start
       FirestoreStoreOptions options =
-          FirestoreStoreOptions.of(db).withNamespace("production").withMeters(registry);
+          FirestoreStoreOptions.of(db, registry).withNamespace("production");
       PostStore posts = new FirestorePostStore(options); // 16 due-time shards
       ProcessedEventStore events = new FirestoreProcessedEventStore(options);
       // --- snippet end
@@ -56,7 +56,7 @@ class FirestoreStoresUsageTest {
       throws Exception {
     Firestore db = FirestoreConnections.emulator(emulator.hostAndPort(), "demo-omniy");
     try {
-      FirestoreStoreOptions options = FirestoreStoreOptions.of(db);
+      FirestoreStoreOptions options = FirestoreStoreOptions.of(db, new SimpleMeterRegistry());
 
       assertThatThrownBy(() -> options.withNamespace("a/b"))
           .isInstanceOfSatisfying(

@@ -13,6 +13,7 @@ import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ class GraphApiResponseFuzzTest {
             .build();
     InstagramPublisher publisher =
         InstagramPublisher.builder(config, tokens)
+            .meterRegistry(new SimpleMeterRegistry())
             .httpClient(new FuzzedHttpClient(data))
             .facebookApp("1234567890", "app-secret")
             .build();

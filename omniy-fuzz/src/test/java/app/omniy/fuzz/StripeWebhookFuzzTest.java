@@ -10,6 +10,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.stripe.Stripe;
 import com.stripe.exception.EventDataObjectDeserializationException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -43,6 +44,7 @@ class StripeWebhookFuzzTest {
     AtomicReference<Throwable> unexpected = new AtomicReference<>();
     StripeWebhooks.Builder builder =
         StripeWebhooks.builder(StripeSettings.of("sk_test_fuzz", SECRET))
+            .meterRegistry(new SimpleMeterRegistry())
             .clock(Clock.fixed(NOW, ZoneOffset.UTC));
     for (String type : new String[] {TYPES[0], TYPES[1], TYPES[2], TYPES[3]}) {
       builder.on(type, event -> applyNoting(statuses, event, unexpected));

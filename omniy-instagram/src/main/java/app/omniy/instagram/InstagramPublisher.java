@@ -67,7 +67,7 @@ public final class InstagramPublisher implements Publisher {
 
   private final GraphClient client;
   private final TokenSource tokens;
-  private final @Nullable MeterRegistry registry;
+  private final MeterRegistry registry;
   private final int slowDownAt;
   private final Map<String, AccountThrottle> throttles = new ConcurrentHashMap<>();
   private final PublishAttempts attempts = new PublishAttempts();
@@ -84,7 +84,7 @@ public final class InstagramPublisher implements Publisher {
             builder.refreshWindow,
             builder.appId,
             builder.appSecret);
-    this.registry = builder.registry;
+    this.registry = Require.nonNull(builder.registry, "meterRegistry");
     this.slowDownAt = builder.slowDownAt;
     this.polling = builder.polling;
     this.requestTimeout = builder.config.requestTimeout();
@@ -402,12 +402,10 @@ public final class InstagramPublisher implements Publisher {
         accountId,
         id -> {
           AccountThrottle throttle = new AccountThrottle();
-          if (registry != null) {
-            Gauge.builder(USAGE_GAUGE, throttle.usagePercent(), percent -> percent.get() / 100.0)
-                .tag("account", id)
-                .description("Highest Instagram API usage the API reported, 0-1 (ALERT-I2)")
-                .register(registry);
-          }
+          Gauge.builder(USAGE_GAUGE, throttle.usagePercent(), percent -> percent.get() / 100.0)
+              .tag("account", id)
+              .description("Highest Instagram API usage the API reported, 0-1 (ALERT-I2)")
+              .register(registry);
           return throttle;
         });
   }
@@ -449,9 +447,12 @@ public final class InstagramPublisher implements Publisher {
       return this;
     }
 
-    /** Where the usage gauge goes (default: none). */
+    /**
+     * Where the usage gauge goes: the registry the {@code Omniy} runtime's alert engine reads, so
+     * ALERT-I2 sees every account. Required: {@link #build()} refuses to count nowhere.
+     */
     public Builder meterRegistry(MeterRegistry registry) {
-      this.registry = registry;
+      this.registry = Require.nonNull(registry, "meterRegistry");
       return this;
     }
 
@@ -479,6 +480,11 @@ public final class InstagramPublisher implements Publisher {
      */
     public InstagramPublisher build() {
       Require.nonNull(http, "httpClient");
+      if (registry == null) {
+        // No default: a gauge where no rule looks leaves ALERT-I2 reading "no data" forever.
+        throw new InvalidValueException(
+            "meterRegistry", null, "is required: the registry the alert engine reads (ALERT-I2)");
+      }
       if (refreshWindow == null || refreshWindow.isNegative()) {
         throw new InvalidValueException("refreshWindow", refreshWindow, "must be zero or positive");
       }

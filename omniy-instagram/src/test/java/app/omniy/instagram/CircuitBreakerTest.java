@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.OutcomeClass;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class CircuitBreakerTest {
                     .resilience(new GraphApiConfig.Resilience(0, 3, 3, Duration.ofMinutes(5)))
                     .build(),
                 GraphApiStubs.tokens())
+            .meterRegistry(new SimpleMeterRegistry())
             .build();
 
     assertThat(publisher.circuit()).contains(CircuitState.CLOSED);

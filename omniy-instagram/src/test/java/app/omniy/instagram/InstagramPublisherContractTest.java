@@ -8,6 +8,7 @@ import app.omniy.instagram.GraphApiConfig.Flavour;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.testkit.contract.PublisherContract;
 import app.omniy.testkit.graph.FakeGraphApi;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ class InstagramPublisherContractTest extends PublisherContract {
             .put(ACCOUNT, new AccessToken(TOKEN, NOW.plus(Duration.ofDays(60))));
     return InstagramPublisher.builder(
             GraphApiConfig.builder(Flavour.INSTAGRAM_LOGIN).baseUri(api.baseUri()).build(), tokens)
+        .meterRegistry(new SimpleMeterRegistry())
         .build();
   }
 

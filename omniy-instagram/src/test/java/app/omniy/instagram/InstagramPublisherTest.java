@@ -437,6 +437,7 @@ class InstagramPublisherTest {
                       .resilience(new GraphApiConfig.Resilience(0, 10, 20, Duration.ofSeconds(30)))
                       .build(),
                   tokens)
+              .meterRegistry(new SimpleMeterRegistry())
               .build();
 
       var result = impatient.status(ACCOUNT, "999", NOW);
@@ -448,6 +449,16 @@ class InstagramPublisherTest {
 
   @Nested
   class Usage {
+    @Test
+    void a_publisher_without_a_meter_registry_is_refused_so_alert_i2_never_reads_no_data() {
+      var builder = InstagramPublisher.builder(GraphApiStubs.config(wm), tokens);
+
+      assertThatThrownBy(builder::build)
+          .isInstanceOfSatisfying(
+              InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("meterRegistry"))
+          .hasMessageContaining("ALERT-I2");
+    }
+
     @Test
     void the_highest_usage_figure_becomes_the_accounts_gauge() {
       wm.stubFor(
@@ -530,6 +541,7 @@ class InstagramPublisherTest {
                       .requestTimeout(Duration.ofSeconds(10))
                       .build(),
                   tokens)
+              .meterRegistry(new SimpleMeterRegistry())
               .facebookApp("1234567890", "app-secret-3f9a7c")
               .build();
       wm.stubFor(

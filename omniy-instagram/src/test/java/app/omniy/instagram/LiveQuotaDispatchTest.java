@@ -13,6 +13,7 @@ import app.omniy.testkit.ManualDispatcher;
 import app.omniy.testkit.SettableClock;
 import app.omniy.testkit.graph.FakeGraphApi;
 import app.omniy.testkit.graph.GraphCall;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,6 +51,7 @@ class LiveQuotaDispatchTest {
                 GraphApiConfig.builder(Flavour.INSTAGRAM_LOGIN).baseUri(api.baseUri()).build(),
                 new InMemoryAccessTokens()
                     .put(ACCOUNT, new AccessToken(TOKEN, NOW.plus(Duration.ofDays(60)))))
+            .meterRegistry(new SimpleMeterRegistry())
             .build();
     ManualDispatcher dispatcher = ManualDispatcher.builder(store, publisher, clock).build();
 

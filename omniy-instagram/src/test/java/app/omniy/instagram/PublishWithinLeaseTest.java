@@ -20,6 +20,7 @@ import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.instagram.GraphApiConfig.Flavour;
 import app.omniy.instagram.spi.AccessToken;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ class PublishWithinLeaseTest {
   private final InMemoryAccessTokens tokens = new InMemoryAccessTokens();
 
   private InstagramPublisher publisher(GraphApiConfig config) {
-    return InstagramPublisher.builder(config, tokens).build();
+    return InstagramPublisher.builder(config, tokens)
+        .meterRegistry(new SimpleMeterRegistry())
+        .build();
   }
 
   @Test

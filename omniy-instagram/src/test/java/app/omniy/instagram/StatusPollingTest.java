@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.post.spi.StatusPollAdvice;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ class StatusPollingTest {
         InstagramPublisher.builder(
                 GraphApiConfig.builder(GraphApiConfig.Flavour.INSTAGRAM_LOGIN).build(),
                 new InMemoryAccessTokens())
+            .meterRegistry(new SimpleMeterRegistry())
             .statusPolling(
                 new StatusPolling(
                     Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5)))

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,10 @@ class TokenLeakTest {
     List<String> seen = new ArrayList<>();
     var tokens = GraphApiStubs.tokens();
     tokens.put(ACCOUNT, new AccessToken(TOKEN, NOW.plus(Duration.ofDays(2))));
-    var publisher = InstagramPublisher.builder(GraphApiStubs.config(wm), tokens).build();
+    var publisher =
+        InstagramPublisher.builder(GraphApiStubs.config(wm), tokens)
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
     wm.stubFor(
         get(urlPathEqualTo("/refresh_access_token"))
             .willReturn(
@@ -84,6 +88,7 @@ class TokenLeakTest {
                     .build(),
                 new InMemoryAccessTokens()
                     .put(ACCOUNT, new AccessToken(TOKEN, NOW.plus(Duration.ofDays(1)))))
+            .meterRegistry(new SimpleMeterRegistry())
             .facebookApp("1234567890", APP_SECRET)
             .build();
     wm.stubFor(
@@ -119,7 +124,10 @@ class TokenLeakTest {
     var tokens =
         new InMemoryAccessTokens()
             .put(ACCOUNT, new AccessToken(TOKEN, NOW.plus(Duration.ofDays(2))));
-    var instagram = InstagramPublisher.builder(GraphApiStubs.config(wm), tokens).build();
+    var instagram =
+        InstagramPublisher.builder(GraphApiStubs.config(wm), tokens)
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
     wm.stubFor(
         get(urlPathEqualTo("/refresh_access_token"))
             .willReturn(
@@ -202,6 +210,7 @@ class TokenLeakTest {
                     .requestTimeout(Duration.ofSeconds(10))
                     .build(),
                 fbTokens)
+            .meterRegistry(new SimpleMeterRegistry())
             .facebookApp(APP_ID, APP_SECRET)
             .build();
     wm.stubFor(
@@ -239,12 +248,14 @@ class TokenLeakTest {
         catchThrowable(
             () ->
                 InstagramPublisher.builder(GraphApiStubs.config(wm), tokens)
+                    .meterRegistry(new SimpleMeterRegistry())
                     .facebookApp(APP_ID, null)
                     .build()));
     thrown.add(
         catchThrowable(
             () ->
                 InstagramPublisher.builder(GraphApiStubs.config(wm), tokens)
+                    .meterRegistry(new SimpleMeterRegistry())
                     .facebookApp(" ", APP_SECRET)
                     .build()));
     thrown.add(

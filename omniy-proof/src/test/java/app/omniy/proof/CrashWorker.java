@@ -10,6 +10,7 @@ import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
 import app.omniy.runtime.Omniy;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -52,7 +53,8 @@ final class CrashWorker {
     PausingStore store =
         new PausingStore(
             new FirestorePostStore(
-                FirestoreStoreOptions.of(db).withNamespace(conf.get("namespace")),
+                FirestoreStoreOptions.of(db, new SimpleMeterRegistry())
+                    .withNamespace(conf.get("namespace")),
                 Integer.parseInt(conf.get("shards"))),
             out,
             lease);
@@ -69,7 +71,8 @@ final class CrashWorker {
             .requestTimeout(Duration.ofMillis(Long.parseLong(conf.get("timeoutMs"))))
             .build();
     String owner = conf.get("owner");
-    InstagramPublisher publisher = InstagramPublisher.builder(api, tokens).build();
+    InstagramPublisher publisher =
+        InstagramPublisher.builder(api, tokens).meterRegistry(new SimpleMeterRegistry()).build();
     store.find("standby-" + owner); // opens the channel to the emulator before any post waits
     out.println("STANDBY " + owner);
     BufferedReader in =

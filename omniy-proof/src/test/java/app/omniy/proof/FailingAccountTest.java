@@ -15,6 +15,7 @@ import app.omniy.runtime.Omniy;
 import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.graph.FakeGraphApi;
 import app.omniy.testkit.graph.GraphFault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,10 @@ class FailingAccountTest {
       Omniy omniy =
           Omniy.builder()
               .store(store)
-              .publisher(InstagramPublisher.builder(config, tokens).build())
+              .publisher(
+                  InstagramPublisher.builder(config, tokens)
+                      .meterRegistry(new SimpleMeterRegistry())
+                      .build())
               .settings(DispatchSettings.defaults("post-10"))
               .listener(listener)
               .threads(4)

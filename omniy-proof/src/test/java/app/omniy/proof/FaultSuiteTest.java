@@ -17,6 +17,7 @@ import app.omniy.testkit.SamplePosts;
 import app.omniy.testkit.SettableClock;
 import app.omniy.testkit.graph.FakeGraphApi;
 import app.omniy.testkit.graph.GraphFault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,7 +222,9 @@ class FaultSuiteTest {
             .requestTimeout(TIMEOUT)
             .resilience(new GraphApiConfig.Resilience(2, 15, 20, Duration.ofSeconds(1)))
             .build();
-    return InstagramPublisher.builder(config, tokens).build();
+    return InstagramPublisher.builder(config, tokens)
+        .meterRegistry(new SimpleMeterRegistry())
+        .build();
   }
 
   /** {@code count} posts on new accounts, {@code perAccount} each, due evenly over {@code span}. */

@@ -18,6 +18,7 @@ import app.omniy.testkit.graph.FakeGraphApi;
 import app.omniy.testkit.graph.GraphCall;
 import app.omniy.testkit.graph.HeldCall;
 import com.google.cloud.firestore.Firestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,9 @@ class ProcessCrashTest {
     Path logs = Files.createDirectories(Path.of("target", "crash-workers"));
     Firestore db = FirestoreConnections.emulator(emulator.hostAndPort(), emulator.projectId());
     FirestorePostStore store =
-        new FirestorePostStore(FirestoreStoreOptions.of(db).withNamespace(namespace), SHARDS);
+        new FirestorePostStore(
+            FirestoreStoreOptions.of(db, new SimpleMeterRegistry()).withNamespace(namespace),
+            SHARDS);
     ExecutorService inserts = Executors.newFixedThreadPool(4);
     try (FakeGraphApi api = FakeGraphApi.start()) {
       List<String> accountIds = new ArrayList<>();
@@ -127,7 +130,9 @@ class ProcessCrashTest {
           FakeGraphApi.start().addAccount(WARM_UP_ACCOUNT, "token-" + WARM_UP_ACCOUNT);
       FirestorePostStore warmUpStore =
           new FirestorePostStore(
-              FirestoreStoreOptions.of(db).withNamespace(namespace + "-warm-up"), SHARDS);
+              FirestoreStoreOptions.of(db, new SimpleMeterRegistry())
+                  .withNamespace(namespace + "-warm-up"),
+              SHARDS);
       Instant now = Instant.now();
       for (int n = 0; n < 3; n++) {
         warmUpStore.insert(SamplePosts.image("warm-up-" + n, WARM_UP_ACCOUNT, now), now);

@@ -15,20 +15,29 @@ import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.GuardedListener;
 import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.memory.InMemoryPostStore;
 import app.omniy.core.memory.InMemoryStores;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.service.PostService;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.sla.spi.DowntimeStore;
+import app.omniy.core.spi.Stores;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
 import app.omniy.runtime.alert.AlertRuntime;
+import app.omniy.runtime.incident.IncidentEvent;
+import app.omniy.runtime.incident.IncidentRuntime;
+import app.omniy.runtime.incident.Mitigation;
+import app.omniy.runtime.incident.Mitigations;
 import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
+import app.omniy.runtime.internal.IncidentWiring;
 import app.omniy.runtime.internal.MaintenanceWiring;
 import app.omniy.runtime.internal.ProbeWiring;
 import app.omniy.runtime.internal.SharedControls;
+import app.omniy.runtime.internal.PausePublishing;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.probe.Heartbeat;
 import app.omniy.runtime.probe.HttpProber;
@@ -41,6 +50,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +73,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Defaults: an {@link InMemoryPostStore}, a {@link SimpleMeterRegistry}, the UTC system clock, 4
- * workers, the core's default retry and quota policies. The builder collects an {@link
- * OmniyConfig}, checked before anything starts; {@link #config()} tells what a runtime runs with.
+ * workers, the core's default retry and quota policies, an in-memory downtime ledger. With a
+ * notifier the runtime also runs its one alert engine, whose every cycle ends with the incidents
+ * (INC-1 … INC-4): a firing critical alert opens one, the mitigations declared for its rule apply
+ * ({@link Mitigations#GUIDE}: ALERT-C1 pauses publishing), its resolve recovers it and records the
+ * downtime in {@link #downtime()}. The builder collects an {@link OmniyConfig}, checked before
+ * anything starts; {@link #config()} tells what a runtime runs with.
  */
 public final class Omniy implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Omniy.class);
@@ -83,6 +98,24 @@ public final class Omniy implements AutoCloseable {
   private final AlertWiring.@Nullable Running alerts;
   private final @Nullable MaintenanceWiring maintenance;
   private final ProbeWiring outside;
+  private final List<AutoCloseable> extensions = new ArrayList<>();
+
+  /**
+   * A component started with the runtime and closed with it: the builder's extension point for
+   * parts that run beside the engines (an external prober feeding the downtime ledger and ALERT-C1,
+   * the month-end credit job …). Each gets the started runtime — its clock, registry, downtime
+   * ledger, alert engine, incidents and maintenance scheduler — and is closed on shutdown, in
+   * reverse order, before the engines stop.
+   */
+  @FunctionalInterface
+  public interface Extension {
+    /**
+     * Starts the component on the started {@code omniy}.
+     *
+     * @return what to close on shutdown
+     */
+    AutoCloseable start(Omniy omniy);
+  }
 
   private Omniy(OmniyConfig config) {
     this.config = config;
@@ -145,6 +178,12 @@ public final class Omniy implements AutoCloseable {
             config.uptimeRobot(),
             config.heartbeat(),
             this::failingHealth);
+    // One engine: the alert cycle evaluates, notifies, then opens and recovers incidents with the
+    // declared mitigations and their downtime in the ledger (INC-1 … INC-4); nothing else
+    // evaluates or notifies.
+    Map<String, Mitigation> actions = new HashMap<>(config.mitigationActions());
+    actions.put(Mitigations.PAUSE_PUBLISHING, new PausePublishing(this::pause, this::resume));
+    Consumer<IncidentRuntime.Builder> incidents = config.incidents();
     this.alerts =
         config.alertsEnabled()
             ? new AlertWiring(
@@ -154,7 +193,21 @@ public final class Omniy implements AutoCloseable {
                     config.alertRuleSource(),
                     config.alertStateStore(),
                     config.alertEvery())
-                .start(clock, meters, naming::canonical)
+                .start(
+                    clock,
+                    meters,
+                    naming::canonical,
+                    notifications ->
+                        IncidentWiring.build(
+                            clock,
+                            config.incidentStore(),
+                            config.alertStateStore(),
+                            config.downtime(),
+                            notifications,
+                            incidents == null ? b -> {} : incidents,
+                            config.mitigations(),
+                            actions,
+                            config.incidentListeners()))
             : null;
   }
 
@@ -192,6 +245,14 @@ public final class Omniy implements AutoCloseable {
       omniy.maintenance.start();
     }
     omniy.outside.start();
+    try {
+      for (Extension extension : config.extensions()) {
+        omniy.extensions.add(Require.nonNull(extension.start(omniy), "extension"));
+      }
+    } catch (RuntimeException e) {
+      omniy.close(); // what started stops: no thread outlives a failed start
+      throw e;
+    }
     return omniy;
   }
 
@@ -221,6 +282,22 @@ public final class Omniy implements AutoCloseable {
    */
   public Optional<AlertRuntime> alerts() {
     return alerts == null ? Optional.empty() : Optional.of(alerts.runtime());
+  }
+
+  /**
+   * The incidents the alert engine opens and recovers (INC-1 … INC-4), whenever the engine runs:
+   * the operator's calls ({@code respond}, {@code mitigate}, {@code resolve}), the RCA.
+   */
+  public Optional<IncidentRuntime> incidents() {
+    return alerts == null ? Optional.empty() : Optional.of(alerts.incidents());
+  }
+
+  /**
+   * The downtime ledger (SLA-2): recovered incidents that count as downtime are recorded here
+   * (INC-2); the month's SLA report and credits read it.
+   */
+  public DowntimeStore downtime() {
+    return config.downtime();
   }
 
   /**
@@ -343,6 +420,15 @@ public final class Omniy implements AutoCloseable {
     if (grace == null || grace.isNegative()) {
       throw new InvalidValueException("grace", grace, "must be zero or positive");
     }
+    for (int i = extensions.size() - 1; i >= 0; i--) {
+      AutoCloseable extension = extensions.get(i);
+      try {
+        extension.close();
+      } catch (Exception e) {
+        LOG.warn("extension {} failed to close", extension, e);
+      }
+    }
+    extensions.clear();
     outside.close();
     boolean finished = loop.stop(grace);
     if (maintenance != null) {
@@ -365,6 +451,7 @@ public final class Omniy implements AutoCloseable {
     private PostStore store = new InMemoryPostStore();
     private @Nullable Publisher publisher;
     private MeterRegistry meters = new SimpleMeterRegistry();
+    private boolean metersGiven;
     private MetricNaming metricNaming = MetricNaming.DEFAULT;
     private Clock clock = Clock.systemUTC();
     private PostValidator validator = PostValidator.withDefaults();
@@ -391,6 +478,14 @@ public final class Omniy implements AutoCloseable {
     private @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot;
     private @Nullable Consumer<Heartbeat.Builder> heartbeat;
     private @Nullable ControlStore controls;
+    private DowntimeStore downtime = InMemoryStores.downtime();
+    private IncidentStore incidentStore = InMemoryStores.incidents();
+    private @Nullable Stores stores;
+    private @Nullable Consumer<IncidentRuntime.Builder> incidents;
+    private Mitigations mitigations = Mitigations.GUIDE;
+    private final Map<String, Mitigation> mitigationActions = new LinkedHashMap<>();
+    private final List<Consumer<IncidentEvent>> incidentListeners = new ArrayList<>();
+    private final List<Extension> extensions = new ArrayList<>();
 
     private Builder() {}
 
@@ -402,6 +497,21 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder credits(CreditDesk desk) {
       this.credits = Require.nonNull(desk, "credits");
+      return this;
+    }
+
+    /**
+     * Runs incidents with the alert engine (INC-1 … INC-4) and starts the engine even without a
+     * notifier. {@code configure} sets what the host keeps: where incidents live ({@code
+     * store(incidentStore)}), a rule's severity ({@code policy(ruleId, AlertIncidentPolicy)}), the
+     * zone and the RCA's language. The runtime sets first the clock, the downtime ledger ({@link
+     * #downtime}) and the engine's notifications (breaches and the Sev1 escalation go through the
+     * same notifiers as alerts), and the incident store of {@link #stores} when given. Without this
+     * call the engine, if a notifier starts it, runs incidents with the defaults (in memory, or in
+     * the stores').
+     */
+    public Builder incidents(Consumer<IncidentRuntime.Builder> configure) {
+      this.incidents = Require.nonNull(configure, "incidents");
       return this;
     }
 
@@ -418,6 +528,24 @@ public final class Omniy implements AutoCloseable {
     }
 
     /**
+     * Wires the runtime onto one set of stores (e.g. {@code FirestoreStores.of(db, registry)}):
+     * posts ({@link #store}), alert state ({@link #alertStateStore}), incidents, the downtime
+     * ledger ({@link #downtime}), the maintenance leases and runs (set before {@link
+     * #maintenance}'s configure, which may override them) and the support tickets watched for SUP-1
+     * ({@link #supportTickets(SupportTicketStore)}, with the guide's deadlines unless set). A later
+     * call of one of those methods replaces its store.
+     */
+    public Builder stores(Stores value) {
+      this.stores = Require.nonNull(value, "stores");
+      this.store = Require.nonNull(value.posts(), "stores.posts");
+      this.alertStateStore = Require.nonNull(value.alertStates(), "stores.alertStates");
+      this.incidentStore = Require.nonNull(value.incidents(), "stores.incidents");
+      this.downtime = Require.nonNull(value.downtime(), "stores.downtime");
+      this.supportTickets = Require.nonNull(value.supportTickets(), "stores.supportTickets");
+      return this;
+    }
+
+    /**
      * Imports UptimeRobot's monitor logs into the downtime ledger (SLA-5): {@code configure} sets
      * the API key and the downtime store, e.g. {@code u -> u.apiKey(key).downtime(downtime)}. On
      * the runtime's clock, registry and lease owner, every 5 minutes from {@link #start()} to
@@ -425,6 +553,15 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder uptimeRobot(Consumer<UptimeRobotImporter.Builder> configure) {
       this.uptimeRobot = Require.nonNull(configure, "uptimeRobot");
+      return this;
+    }
+
+    /**
+     * The downtime ledger (SLA-2; default in memory): the incidents' downtime is recorded here
+     * (INC-2), and {@link Omniy#downtime()} gives it to reports and credits.
+     */
+    public Builder downtime(DowntimeStore value) {
+      this.downtime = Require.nonNull(value, "downtime");
       return this;
     }
 
@@ -440,6 +577,16 @@ public final class Omniy implements AutoCloseable {
     }
 
     /**
+     * Which mitigations are applied by themselves when an incident opens, by the rule id that
+     * caused it (INC-4; default {@link Mitigations#GUIDE}: ALERT-C1 pauses publishing until the
+     * incident recovers). {@link Mitigations#none()} leaves every mitigation to the operator.
+     */
+    public Builder mitigations(Mitigations value) {
+      this.mitigations = Require.nonNull(value, "mitigations");
+      return this;
+    }
+
+    /**
      * Shares the publishing pause (INC-4) and the re-authorisation marks (POST-11) with every
      * runtime on {@code store}: {@link Omniy#pause} by one stops the claims of all within {@link
      * #CONTROLS_REFRESH}, and an account found needing re-authorisation by one waits on all.
@@ -447,6 +594,37 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder controls(ControlStore store) {
       this.controls = Require.nonNull(store, "controls");
+      return this;
+    }
+
+    /**
+     * Names a mitigation of the host's (a rollback, a status-page notice …) so that {@link
+     * #mitigations} can declare it, e.g. {@code .mitigation("post-notice", notice)
+     * .mitigations(Mitigations.GUIDE.on("ALERT-C2", "post-notice"))}.
+     */
+    public Builder mitigation(String name, Mitigation value) {
+      if (name == null || name.isBlank()) {
+        throw new InvalidValueException("name", name, "must not be blank");
+      }
+      mitigationActions.put(name, Require.nonNull(value, "mitigation"));
+      return this;
+    }
+
+    /**
+     * Adds a host callback told every incident event (opened, mitigated, recovered, breached …).
+     */
+    public Builder incidentListener(Consumer<IncidentEvent> value) {
+      incidentListeners.add(Require.nonNull(value, "incidentListener"));
+      return this;
+    }
+
+    /**
+     * Starts {@code value} with the runtime and closes it on shutdown (see {@link Extension}): the
+     * place for parts that run beside the engines. Extensions start in the order added, after the
+     * dispatcher and the maintenance scheduler.
+     */
+    public Builder extension(Extension value) {
+      extensions.add(Require.nonNull(value, "extension"));
       return this;
     }
 
@@ -506,8 +684,8 @@ public final class Omniy implements AutoCloseable {
 
     /**
      * Sends alerts for {@code channel} through {@code notifier} (e.g. a {@code SlackNotifier}).
-     * With at least one notifier the runtime starts the alert engine on its own meters and stops it
-     * on shutdown.
+     * With at least one notifier the runtime starts its one alert engine on its own meters, its
+     * cycles ending with the incidents (see {@link #incidents}), and stops it on shutdown.
      */
     public Builder notifier(Channel channel, Notifier notifier) {
       notifiers.put(Require.nonNull(channel, "channel"), Require.nonNull(notifier, "notifier"));
@@ -566,9 +744,15 @@ public final class Omniy implements AutoCloseable {
       return this;
     }
 
-    /** Where meters go (default a {@link SimpleMeterRegistry}). */
+    /**
+     * Where meters go, and what the alert engine reads (default a {@link SimpleMeterRegistry} of
+     * the runtime's own): the host's registry, the same one every adapter counts in ({@code
+     * FirestoreStoreOptions.of(db, registry)}, {@code StripeWebhooks}, {@code InstagramPublisher}).
+     * {@link #start()} warns when the engine runs without it.
+     */
     public Builder meterRegistry(MeterRegistry value) {
       this.meters = Require.nonNull(value, "meterRegistry");
+      this.metersGiven = true;
       return this;
     }
 
@@ -650,11 +834,18 @@ public final class Omniy implements AutoCloseable {
           alertEvery,
           supportTickets,
           supportDeadlines,
-          withCredits(maintenance, credits),
+          maintenance(),
           probes,
           uptimeRobot,
           heartbeat,
-          controls);
+          controls,
+          downtime,
+          incidentStore,
+          incidents,
+          mitigations,
+          mitigationActions,
+          incidentListeners,
+          extensions);
     }
 
     /** The host's maintenance tasks, then the month-end credits job if a desk was given. */
@@ -668,12 +859,40 @@ public final class Omniy implements AutoCloseable {
     }
 
     /**
-     * Wires and starts the runtime: {@link Omniy#start(OmniyConfig)} of {@link #config()}.
+     * The host's maintenance and the month-end credits job, on the leases and runs of {@link
+     * #stores} when they were given.
+     */
+    private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance() {
+      Consumer<MaintenanceScheduler.Builder> tasks = withCredits(maintenance, credits);
+      Stores shared = stores;
+      if (tasks == null || shared == null) {
+        return tasks;
+      }
+      return m -> {
+        m.leases(shared.jobLeases()).runs(shared.jobRuns());
+        tasks.accept(m);
+      };
+    }
+
+    /**
+     * Wires and starts the runtime: {@link Omniy#start(OmniyConfig)} of {@link #config()}; logs a
+     * warning when the alert engine runs on the runtime's own registry because no {@link
+     * #meterRegistry} was given.
      *
      * @throws InvalidValueException if no publisher was given
      */
     public Omniy start() {
-      return Omniy.start(config());
+      OmniyConfig config = config();
+      if (config.alertsEnabled() && !metersGiven) {
+        // Loud, not silent: the critical rules read this registry only, and adapters built with
+        // the host's registry count elsewhere (ALERT-C1 … C3 would read "no data" forever).
+        LOG.warn(
+            "The alert engine reads the runtime's own meter registry: the host's"
+                + " http.server.requests (ALERT-C1) and adapters counting in another registry"
+                + " (Firestore ALERT-C3, Stripe ALERT-C2) are not seen; give the host's registry"
+                + " with meterRegistry(...)");
+      }
+      return Omniy.start(config);
     }
   }
 

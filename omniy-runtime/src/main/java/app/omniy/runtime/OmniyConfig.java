@@ -11,11 +11,17 @@ import app.omniy.core.backup.spi.LastBackup;
 import app.omniy.core.dispatch.DispatchSettings;
 import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
+import app.omniy.runtime.incident.IncidentEvent;
+import app.omniy.runtime.incident.IncidentRuntime;
+import app.omniy.runtime.incident.Mitigation;
+import app.omniy.runtime.incident.Mitigations;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.probe.Heartbeat;
 import app.omniy.runtime.probe.HttpProber;
@@ -26,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -70,6 +77,17 @@ import org.jspecify.annotations.Nullable;
  * @param heartbeat configures the dead-man's-switch heartbeat, or {@code null} for none
  * @param controls where the publishing pause and the re-authorisation marks are shared with every
  *     runtime on the same store (INC-4, POST-11), or {@code null} to keep them in this runtime
+ * @param downtime the downtime ledger (SLA-2): recovered incidents' downtime goes here (INC-2)
+ * @param incidentStore where incidents live, unless {@link #incidents} sets another
+ * @param incidents configures the incident runtime (INC-1 … INC-4) after the runtime's own
+ *     settings, or {@code null} for its defaults; given, it starts the alert engine even without a
+ *     notifier
+ * @param mitigations the mitigations applied by themselves when an incident opens, by the rule id
+ *     that caused it (INC-4)
+ * @param mitigationActions the host's named mitigations those declarations may name, besides the
+ *     runtime's {@link Mitigations#PAUSE_PUBLISHING}
+ * @param incidentListeners host callbacks told every incident event of the runtime's cycles
+ * @param extensions components started with the runtime and closed with it, in reverse order
  */
 public record OmniyConfig(
     PostStore store,
@@ -98,7 +116,14 @@ public record OmniyConfig(
     @Nullable Consumer<HttpProber.Builder> probes,
     @Nullable Consumer<UptimeRobotImporter.Builder> uptimeRobot,
     @Nullable Consumer<Heartbeat.Builder> heartbeat,
-    @Nullable ControlStore controls) {
+    @Nullable ControlStore controls,
+    DowntimeStore downtime,
+    IncidentStore incidentStore,
+    @Nullable Consumer<IncidentRuntime.Builder> incidents,
+    Mitigations mitigations,
+    Map<String, Mitigation> mitigationActions,
+    List<Consumer<IncidentEvent>> incidentListeners,
+    List<Omniy.Extension> extensions) {
 
   /** The most worker threads. */
   public static final int MAX_THREADS = 1024;
@@ -109,7 +134,8 @@ public record OmniyConfig(
    * @throws InvalidValueException naming the field that is missing or out of range (a list's
    *     element as {@code listeners[2]}, a notifier as {@code notifiers[SLACK]}), or {@code
    *     leaseDuration} if the lease cannot outlast the publisher's longest publish with the clock
-   *     skew margin to spare (POST-7, POST-8)
+   *     skew margin to spare (POST-7, POST-8), or {@code mitigations[ALERT-C1]} if a declaration
+   *     names a mitigation neither the runtime nor the host defines
    */
   public OmniyConfig {
     Require.nonNull(store, "store");
@@ -130,14 +156,47 @@ public record OmniyConfig(
     Require.nonNull(alertStateStore, "alertStateStore");
     Require.positive(alertEvery, "alertEvery");
     Require.nonNull(supportDeadlines, "supportDeadlines");
+    Require.nonNull(downtime, "downtime");
+    Require.nonNull(incidentStore, "incidentStore");
+    Require.nonNull(mitigations, "mitigations");
+    mitigationActions = actions(mitigationActions);
+    for (Map.Entry<String, List<String>> e : mitigations.asMap().entrySet()) {
+      for (String name : e.getValue()) {
+        if (!name.equals(Mitigations.PAUSE_PUBLISHING) && !mitigationActions.containsKey(name)) {
+          throw new InvalidValueException(
+              "mitigations[" + e.getKey() + "]",
+              name,
+              "is not a known mitigation: name it with mitigation(name, mitigation)");
+        }
+      }
+    }
+    incidentListeners = elements(incidentListeners, "incidentListeners");
+    extensions = elements(extensions, "extensions");
+  }
+
+  /** The host's named mitigations, copied; refuses the runtime's own name and blank names. */
+  private static Map<String, Mitigation> actions(@Nullable Map<String, Mitigation> map) {
+    Map<String, Mitigation> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Mitigation> e : Require.nonNull(map, "mitigationActions").entrySet()) {
+      String name = e.getKey();
+      if (name == null || name.isBlank() || name.equals(Mitigations.PAUSE_PUBLISHING)) {
+        throw new InvalidValueException(
+            "mitigationActions",
+            name,
+            "must be a name of the host's own, not blank nor " + Mitigations.PAUSE_PUBLISHING);
+      }
+      copy.put(name, Require.nonNull(e.getValue(), "mitigationActions[" + name + "]"));
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
-   * Whether anyone would hear an alert (a notifier or an escalation contact): only then does the
-   * runtime start its alert engine.
+   * Whether anyone would hear an alert (a notifier or an escalation contact) or incidents were
+   * asked for: only then does the runtime start its alert engine, whose every cycle ends with the
+   * incidents.
    */
   public boolean alertsEnabled() {
-    return !notifiers.isEmpty() || escalationContact != null;
+    return !notifiers.isEmpty() || escalationContact != null || incidents != null;
   }
 
   /** An unmodifiable copy of {@code list}, or throws naming the field or its missing element. */

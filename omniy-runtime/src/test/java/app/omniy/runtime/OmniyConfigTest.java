@@ -71,7 +71,14 @@ class OmniyConfigTest {
         c.probes(),
         c.uptimeRobot(),
         c.heartbeat(),
-        c.controls());
+        c.controls(),
+        c.downtime(),
+        c.incidentStore(),
+        c.incidents(),
+        c.mitigations(),
+        c.mitigationActions(),
+        c.incidentListeners(),
+        c.extensions());
   }
 
   private static OmniyConfig copy(OmniyConfig c) {

@@ -8,7 +8,6 @@ import app.omniy.core.memory.InMemoryProcessedEventStore;
 import com.stripe.Stripe;
 import com.stripe.model.Event;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +83,7 @@ public final class StripeWebhooks {
             builder.settings.webhookSecret(), builder.settings.signatureTolerance(), clock);
     this.processedEvents = builder.processedEvents;
     this.handlers = Map.copyOf(builder.handlers);
-    this.metrics = new WebhookMetrics(builder.meterRegistry);
+    this.metrics = new WebhookMetrics(Require.nonNull(builder.meterRegistry, "meterRegistry"));
     this.claimLease = builder.claimLease;
   }
 
@@ -223,7 +222,7 @@ public final class StripeWebhooks {
     private final StripeSettings settings;
     private final Map<String, WebhookHandler> handlers = new HashMap<>();
     private ProcessedEventStore processedEvents = new InMemoryProcessedEventStore();
-    private MeterRegistry meterRegistry = new CompositeMeterRegistry();
+    private @Nullable MeterRegistry meterRegistry;
     private Clock clock = Clock.systemUTC();
     private Duration claimLease = Duration.ofMinutes(2);
     private @Nullable Boolean livemode;
@@ -285,8 +284,9 @@ public final class StripeWebhooks {
     }
 
     /**
-     * Where the delivery counter {@link app.omniy.core.metrics.MetricNames#STRIPE_WEBHOOKS} goes;
-     * none unless set.
+     * Where the delivery counter {@link app.omniy.core.metrics.MetricNames#STRIPE_WEBHOOKS} goes:
+     * the registry the {@code Omniy} runtime's alert engine reads, so ALERT-C2 sees every delivery.
+     * Required: {@link #build()} refuses to count nowhere.
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Require.nonNull(registry, "meterRegistry");
@@ -315,11 +315,17 @@ public final class StripeWebhooks {
     /**
      * The configured webhooks.
      *
-     * @throws InvalidValueException naming {@code signatureTolerance} if the settings' tolerance is
-     *     longer than the processed-event store's {@link ProcessedEventStore#retention()}: a
-     *     delivery signed longer ago than the store remembers could be replayed and processed twice
+     * @throws InvalidValueException naming {@code meterRegistry} if none was given, or {@code
+     *     signatureTolerance} if the settings' tolerance is longer than the processed-event store's
+     *     {@link ProcessedEventStore#retention()}: a delivery signed longer ago than the store
+     *     remembers could be replayed and processed twice
      */
     public StripeWebhooks build() {
+      if (meterRegistry == null) {
+        // No default: deliveries counted where no rule looks leave ALERT-C2 reading "no data".
+        throw new InvalidValueException(
+            "meterRegistry", null, "is required: the registry the alert engine reads (ALERT-C2)");
+      }
       Duration tolerance = settings.signatureTolerance();
       Duration retention = processedEvents.retention();
       if (retention == null || retention.isNegative() || retention.isZero()) {

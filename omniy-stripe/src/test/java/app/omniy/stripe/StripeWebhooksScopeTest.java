@@ -105,13 +105,27 @@ class StripeWebhooksScopeTest {
   }
 
   @Test
+  void
+      an_endpoint_without_a_meter_registry_is_refused_when_built_so_alert_c2_never_reads_no_data() {
+    var builder = StripeWebhooks.builder(StripeSettings.of(SignedDeliveries.KEY, SECRET));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("meterRegistry"))
+        .hasMessageContaining("ALERT-C2");
+  }
+
+  @Test
   void a_tolerance_longer_than_the_store_remembers_processed_events_is_refused_when_built() {
     // 31 days of tolerance, 30 days of memory: on day 31 a captured delivery of an event
     // processed on day 0 would pass the signature check and be processed a second time.
     var settings =
         new StripeSettings(
             SignedDeliveries.KEY, SECRET, Duration.ofDays(31), StripeSettings.DEFAULT_API_BASE);
-    var builder = StripeWebhooks.builder(settings).processedEvents(store);
+    var builder =
+        StripeWebhooks.builder(settings)
+            .meterRegistry(new SimpleMeterRegistry())
+            .processedEvents(store);
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(InvalidValueException.class)
@@ -128,15 +142,23 @@ class StripeWebhooksScopeTest {
         new StripeSettings(
             SignedDeliveries.KEY, SECRET, Duration.ofDays(60), StripeSettings.DEFAULT_API_BASE);
 
-    assertThat(StripeWebhooks.builder(thirtyDays).processedEvents(store).build()).isNotNull();
-    assertThat(StripeWebhooks.builder(thirtyDays).build())
+    assertThat(
+            StripeWebhooks.builder(thirtyDays)
+                .meterRegistry(new SimpleMeterRegistry())
+                .processedEvents(store)
+                .build())
+        .isNotNull();
+    assertThat(StripeWebhooks.builder(thirtyDays).meterRegistry(new SimpleMeterRegistry()).build())
         .as("the default in-memory store keeps 30 days")
         .isNotNull();
-    assertThatThrownBy(() -> StripeWebhooks.builder(sixtyDays).build())
+    assertThatThrownBy(
+            () ->
+                StripeWebhooks.builder(sixtyDays).meterRegistry(new SimpleMeterRegistry()).build())
         .isInstanceOf(InvalidValueException.class)
         .hasMessageStartingWith("signatureTolerance");
     assertThat(
             StripeWebhooks.builder(sixtyDays)
+                .meterRegistry(new SimpleMeterRegistry())
                 .processedEvents(new InMemoryProcessedEventStore(Duration.ofDays(90)))
                 .build())
         .isNotNull();
@@ -149,6 +171,7 @@ class StripeWebhooksScopeTest {
             SignedDeliveries.KEY, SECRET, Duration.ofDays(30), StripeSettings.DEFAULT_API_BASE);
     StripeWebhooks webhooks =
         StripeWebhooks.builder(settings)
+            .meterRegistry(new SimpleMeterRegistry())
             .clock(clock)
             .processedEvents(store)
             .on("invoice.paid", e -> handled.incrementAndGet())

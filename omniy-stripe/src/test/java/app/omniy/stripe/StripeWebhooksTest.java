@@ -156,7 +156,11 @@ class StripeWebhooksTest {
     var settings =
         new StripeSettings(
             SignedDeliveries.KEY, SECRET, Duration.ofSeconds(30), StripeSettings.DEFAULT_API_BASE);
-    var webhooks = StripeWebhooks.builder(settings).clock(clock).build();
+    var webhooks =
+        StripeWebhooks.builder(settings)
+            .meterRegistry(new SimpleMeterRegistry())
+            .clock(clock)
+            .build();
 
     assertThat(webhooks.handle(PAID, sign(PAID, SECRET, NOW.minusSeconds(31))).outcome())
         .isEqualTo(WebhookOutcome.STALE_TIMESTAMP);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.omniy.stripe.SubscriptionStatuses.SubscriptionState;
 import app.omniy.testkit.SettableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,12 @@ class SubscriptionStatusesTest {
             StripeSettings.DEFAULT_SIGNATURE_TOLERANCE,
             StripeSettings.DEFAULT_API_BASE);
     StripeWebhooks webhooks =
-        statuses.registerOn(StripeWebhooks.builder(settings).clock(SettableClock.at(NOW))).build();
+        statuses
+            .registerOn(
+                StripeWebhooks.builder(settings)
+                    .meterRegistry(new SimpleMeterRegistry())
+                    .clock(SettableClock.at(NOW)))
+            .build();
     for (String payload : payloads) {
       assertThat(webhooks.handle(payload, sign(payload, SECRET, NOW)).outcome())
           .isEqualTo(WebhookOutcome.PROCESSED);
@@ -70,6 +76,7 @@ class SubscriptionStatusesTest {
         statuses
             .registerOn(
                 StripeWebhooks.builder(StripeSettings.of(SignedDeliveries.KEY, SECRET))
+                    .meterRegistry(new SimpleMeterRegistry())
                     .clock(SettableClock.at(NOW)))
             .build();
     String payload = event("evt_9", SubscriptionStatuses.UPDATED, T1, "{\"id\": \"sub_1\"}");

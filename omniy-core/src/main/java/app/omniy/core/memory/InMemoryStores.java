@@ -10,6 +10,7 @@ import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.sla.spi.DowntimeStore;
+import app.omniy.core.spi.Stores;
 import app.omniy.core.support.spi.SupportTicketStore;
 
 /**
@@ -24,6 +25,35 @@ import app.omniy.core.support.spi.SupportTicketStore;
  */
 public final class InMemoryStores {
   private InMemoryStores() {}
+
+  /**
+   * A new set of every store, in memory: for {@code Omniy.builder().stores(…)} in tests and trials.
+   * Each method of the set returns the same store every time.
+   */
+  public static Stores all() {
+    return new Set(
+        posts(),
+        alertStates(),
+        incidents(),
+        downtime(),
+        jobLeases(),
+        jobRuns(),
+        supportTickets(),
+        processedEvents(),
+        appliedCredits());
+  }
+
+  private record Set(
+      PostStore posts,
+      AlertStateStore alertStates,
+      IncidentStore incidents,
+      DowntimeStore downtime,
+      JobLeaseStore jobLeases,
+      JobRunStore jobRuns,
+      SupportTicketStore supportTickets,
+      ProcessedEventStore processedEvents,
+      AppliedCreditStore appliedCredits)
+      implements Stores {}
 
   /** Scheduled posts, their leases and history (POST-4, POST-8). */
   public static PostStore posts() {

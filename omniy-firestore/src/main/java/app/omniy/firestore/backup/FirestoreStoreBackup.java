@@ -25,9 +25,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * StoreBackup backups = new FirestoreStoreBackup(
- *     FirestoreStoreOptions.of(db).withNamespace("production"),
+ *     FirestoreStoreOptions.of(db, registry).withNamespace("production"),
  *     new CloudStorageBackupTarget(storage, "omniy-backups", "firestore/"), // omniy-backup
- *     FirestoreStoreOptions.of(scratchDb).withNamespace("restore-test"));
+ *     FirestoreStoreOptions.of(scratchDb, registry).withNamespace("restore-test"));
  * }</pre>
  *
  * <p>The restore test restores into a namespace of its own in the scratch database, {@code {scratch

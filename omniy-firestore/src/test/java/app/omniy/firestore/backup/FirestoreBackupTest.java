@@ -25,6 +25,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.GeoPoint;
 import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.storage.Storage;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,9 +264,11 @@ class FirestoreBackupTest {
       Storage storage = CloudStorageBackupTarget.unauthenticatedClient(gcs.host(), "demo-omniy");
       Firestore scratchDb = scratch().db();
       Instant now = NIGHT;
+      MeterRegistry registry = new SimpleMeterRegistry();
 
       // --- snippet start
-      FirestoreStoreOptions source = FirestoreStoreOptions.of(db).withNamespace("production");
+      FirestoreStoreOptions source =
+          FirestoreStoreOptions.of(db, registry).withNamespace("production");
       BackupTarget target = new CloudStorageBackupTarget(storage, "omniy-backups", "firestore/");
       FirestoreBackup backups = new FirestoreBackup(source, target);
 
@@ -275,7 +278,7 @@ class FirestoreBackupTest {
 
       // BAK-3, monthly: restore the latest backup into a scratch project and compare
       FirestoreStoreOptions scratch =
-          FirestoreStoreOptions.of(scratchDb).withNamespace("production");
+          FirestoreStoreOptions.of(scratchDb, registry).withNamespace("production");
       backups.restore(backups.latest().orElseThrow(), scratch);
       ComparisonReport report = BackupComparison.compare(source, scratch);
       // --- snippet end

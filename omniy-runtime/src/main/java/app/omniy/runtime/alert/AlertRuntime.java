@@ -13,11 +13,13 @@ import app.omniy.core.memory.InMemoryStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ public final class AlertRuntime implements AutoCloseable {
   private final @Nullable AlertRuleSource reloadable;
   private final @Nullable MeterRegistryBridge bridge;
   private final Duration every;
+  private final List<Consumer<Cycle>> afterCycle;
   private List<AlertRule> rules;
   private AlertEvaluator evaluator;
   private @Nullable ScheduledFuture<?> schedule;
@@ -62,6 +65,7 @@ public final class AlertRuntime implements AutoCloseable {
     this.reloadable = b.reloadable;
     this.bridge = b.registry == null ? null : new MeterRegistryBridge(b.registry, b.canonicalNames);
     this.every = b.every;
+    this.afterCycle = List.copyOf(b.afterCycle);
     this.rules = b.reloadable != null ? b.reloadable.current() : b.rules;
     this.evaluator = AlertEvaluator.create(rules, store);
   }
@@ -74,7 +78,11 @@ public final class AlertRuntime implements AutoCloseable {
     return new Builder(clock, dispatcher);
   }
 
-  /** Runs one cycle now. */
+  /**
+   * Runs one cycle now: reloads changed rules, reads the registry, evaluates, delivers the events,
+   * then runs the {@link Builder#afterCycle} steps (the {@code Omniy} builder's incidents) on the
+   * cycle, so every way of ticking the engine reaches them.
+   */
   public synchronized Cycle tick() {
     if (reloadable != null && reloadable.reloadIfChanged()) {
       rules = reloadable.current();
@@ -85,7 +93,11 @@ public final class AlertRuntime implements AutoCloseable {
       bridge.poll(evaluator, now);
     }
     AlertEvaluation evaluation = evaluator.evaluate(now);
-    return new Cycle(evaluation, dispatcher.dispatch(evaluation.events()));
+    Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(evaluation.events()));
+    for (Consumer<Cycle> step : afterCycle) {
+      step.accept(cycle);
+    }
+    return cycle;
   }
 
   /** Records a raw measured value now, e.g. one API latency for an exact percentile. */
@@ -143,6 +155,7 @@ public final class AlertRuntime implements AutoCloseable {
     private @Nullable MeterRegistry registry;
     private UnaryOperator<String> canonicalNames = UnaryOperator.identity();
     private Duration every = Duration.ofMinutes(1);
+    private final List<Consumer<Cycle>> afterCycle = new ArrayList<>();
 
     private Builder(Clock clock, NotificationDispatcher dispatcher) {
       this.clock = clock;
@@ -190,6 +203,16 @@ public final class AlertRuntime implements AutoCloseable {
         throw new InvalidValueException("every", every, "must be positive");
       }
       this.every = every;
+      return this;
+    }
+
+    /**
+     * Adds a step run at the end of every cycle, after delivery, with the cycle's result, inside
+     * the cycle (a step that throws fails the cycle); the {@code Omniy} builder opens and recovers
+     * incidents here.
+     */
+    public Builder afterCycle(Consumer<Cycle> step) {
+      afterCycle.add(Require.nonNull(step, "afterCycle"));
       return this;
     }
 

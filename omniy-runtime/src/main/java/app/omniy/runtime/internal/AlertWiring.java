@@ -7,6 +7,7 @@ import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.alert.NotificationDispatcher;
+import app.omniy.runtime.incident.IncidentRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,15 +19,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The alert engine as the runtime's configuration ({@code OmniyConfig}) sets it: notifiers per
  * channel, rules (default: {@code DefaultAlertRules.all()}, the guide's eleven, MNT-3 and SUP-1),
- * where alert state lives and the cadence (ALERT-5: 1 min). Started with the runtime only if there
- * is someone to tell, it evaluates the runtime's own meter registry, so the default rules read the
- * very meters the dispatcher records (ALERT-6).
+ * where alert state lives and the cadence (ALERT-5: 1 min). Started with the runtime when there is
+ * someone to tell or incidents were asked for, it evaluates the runtime's own meter registry, so
+ * the default rules read the very meters the dispatcher records (ALERT-6), and every cycle ends
+ * with the incidents ({@link IncidentWiring}): one engine evaluates, notifies and opens incidents.
  */
 public final class AlertWiring {
   private final Map<Channel, Notifier> notifiers;
@@ -61,9 +64,14 @@ public final class AlertWiring {
 
   /**
    * Starts evaluating {@code registry} at the configured cadence on a thread of its own, reading
-   * each meter under {@code canonicalNames} of its name.
+   * each meter under {@code canonicalNames} of its name; {@code incidents} builds, on the engine's
+   * own notification dispatcher, the incident runtime each cycle ends with.
    */
-  public Running start(Clock clock, MeterRegistry registry, UnaryOperator<String> canonicalNames) {
+  public Running start(
+      Clock clock,
+      MeterRegistry registry,
+      UnaryOperator<String> canonicalNames,
+      Function<NotificationDispatcher, IncidentWiring> incidents) {
     ExecutorService deliveries = Executors.newFixedThreadPool(2, daemons("omniy-alert-delivery"));
     var dispatcher =
         new NotificationDispatcher(
@@ -73,27 +81,35 @@ public final class AlertWiring {
             Duration.ofSeconds(1),
             Duration.ofSeconds(30),
             deliveries);
+    IncidentWiring incidentWiring = incidents.apply(dispatcher);
     AlertRuntime.Builder builder =
         AlertRuntime.builder(clock, dispatcher)
             .store(state)
             .registry(registry, canonicalNames)
-            .every(every);
+            .every(every)
+            .afterCycle(incidentWiring);
     AlertRuleSource file = reloadable;
     AlertRuntime runtime = (file != null ? builder.rules(file) : builder.rules(rules)).build();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(daemons("omniy-alerts"));
     runtime.start(scheduler);
-    return new Running(runtime, scheduler, deliveries);
+    return new Running(runtime, incidentWiring.incidents(), scheduler, deliveries);
   }
 
   /** A started alert engine and the threads it runs on. */
   public static final class Running implements AutoCloseable {
     private final AlertRuntime runtime;
+    private final IncidentRuntime incidents;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService deliveries;
 
-    Running(AlertRuntime runtime, ScheduledExecutorService scheduler, ExecutorService deliveries) {
+    Running(
+        AlertRuntime runtime,
+        IncidentRuntime incidents,
+        ScheduledExecutorService scheduler,
+        ExecutorService deliveries) {
       this.runtime = runtime;
+      this.incidents = incidents;
       this.scheduler = scheduler;
       this.deliveries = deliveries;
     }
@@ -101,6 +117,11 @@ public final class AlertWiring {
     /** The engine: tick it, acknowledge alerts, read its rules. */
     public AlertRuntime runtime() {
       return runtime;
+    }
+
+    /** The incidents each cycle ends with. */
+    public IncidentRuntime incidents() {
+      return incidents;
     }
 
     /** Whether its threads have all ended. */

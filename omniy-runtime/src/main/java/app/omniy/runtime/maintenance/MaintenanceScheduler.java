@@ -14,7 +14,6 @@ import app.omniy.core.maintenance.spi.MaintenanceTask;
 import app.omniy.core.memory.InMemoryJobLeaseStore;
 import app.omniy.core.memory.InMemoryJobRunStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +106,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     this.leaseDuration = b.leaseDuration;
     this.renewEvery = b.renewEvery();
     this.pollEvery = b.pollEvery;
-    this.meters = new RunMeters(b.registry, jobs);
+    this.meters = new RunMeters(Require.nonNull(b.registry, "registry"), jobs);
   }
 
   /** A builder; the clock is the only place time is read. */
@@ -375,7 +374,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     private Duration leaseDuration = Duration.ofHours(2);
     private @Nullable Duration renewEvery;
     private Duration pollEvery = Duration.ofMinutes(1);
-    private MeterRegistry registry = Metrics.globalRegistry;
+    private @Nullable MeterRegistry registry;
 
     private Builder(Clock clock) {
       this.clock = clock;
@@ -462,7 +461,9 @@ public final class MaintenanceScheduler implements AutoCloseable {
     }
 
     /**
-     * Where {@code omniy.maintenance.runs} is counted; defaults to Micrometer's global registry.
+     * Where {@code omniy.maintenance.runs} is counted: the registry the alert engine reads, so the
+     * MNT-3 rule sees failed and missed runs. Required: there is no default registry ({@code
+     * Omniy.builder().maintenance(…)} sets the runtime's).
      */
     public Builder registry(MeterRegistry registry) {
       this.registry = registry;
@@ -477,7 +478,6 @@ public final class MaintenanceScheduler implements AutoCloseable {
       Require.nonNull(calendar, "calendar");
       Require.nonNull(leases, "leases");
       Require.nonNull(runs, "runs");
-      Require.nonNull(registry, "registry");
       if (owner == null || owner.isBlank()) {
         throw new InvalidValueException("owner", owner, "must not be blank");
       }
@@ -492,6 +492,12 @@ public final class MaintenanceScheduler implements AutoCloseable {
         if (calendar.job(jobId).isEmpty()) {
           throw new InvalidValueException("jobId", jobId, "is not a job of the calendar");
         }
+      }
+      if (registry == null) {
+        // No fallback to a global registry: runs counted where no rule looks would leave MNT-3
+        // reading "no data" forever.
+        throw new InvalidValueException(
+            "registry", null, "is required: the registry the alert engine reads (MNT-3)");
       }
       return new MaintenanceScheduler(this);
     }

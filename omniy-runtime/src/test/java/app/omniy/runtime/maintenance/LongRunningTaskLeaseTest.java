@@ -187,6 +187,7 @@ class LongRunningTaskLeaseTest {
     assertThatThrownBy(
             () ->
                 MaintenanceScheduler.builder(clock)
+                    .registry(new SimpleMeterRegistry())
                     .leaseDuration(Duration.ofMinutes(30))
                     .renewEvery(Duration.ofMinutes(30))
                     .build())

@@ -214,16 +214,33 @@ class MaintenanceFailuresTest {
     SettableClock clock = SettableClock.at(Instant.EPOCH);
 
     assertThatThrownBy(
-            () -> MaintenanceScheduler.builder(clock).task("nightly", "x", c -> "").build())
+            () ->
+                MaintenanceScheduler.builder(clock)
+                    .registry(new SimpleMeterRegistry())
+                    .task("nightly", "x", c -> "")
+                    .build())
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("jobId");
     assertThatThrownBy(
             () ->
                 MaintenanceScheduler.builder(clock)
+                    .registry(new SimpleMeterRegistry())
                     .task(JobIds.DAILY_BACKUP, "export", c -> "")
                     .task(JobIds.DAILY_BACKUP, "export", c -> ""))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("already a task of daily-backup");
+  }
+
+  @Test
+  void a_scheduler_without_a_registry_is_refused_so_mnt_3_never_reads_no_data() {
+    var builder =
+        MaintenanceScheduler.builder(SettableClock.at(Instant.EPOCH))
+            .task(JobIds.DAILY_BACKUP, "export", c -> "");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("registry"))
+        .hasMessageContaining("MNT-3");
   }
 
   @Test
