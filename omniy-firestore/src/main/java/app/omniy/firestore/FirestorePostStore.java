@@ -80,7 +80,7 @@ import org.jspecify.annotations.Nullable;
  * of one hot range (Firestore sustains about 500 writes/s into one such range).
  */
 public final class FirestorePostStore implements PostStore {
-  static final String COLLECTION = "posts";
+  static final String COLLECTION = FirestoreCollections.POSTS;
 
   /** The default number of due-time shards; see {@code docs/firestore.md} for the throughput. */
   public static final int DEFAULT_DUE_SHARDS = 16;
