@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * version.
  */
 public final class FirestoreAlertStateStore implements AlertStateStore {
-  static final String COLLECTION = "alertStates";
+  static final String COLLECTION = FirestoreCollections.ALERT_STATES;
 
   private final CollectionReference states;
   private final FirestoreCalls calls;

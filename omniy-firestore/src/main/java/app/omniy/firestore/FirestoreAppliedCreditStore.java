@@ -30,7 +30,7 @@ import java.util.Optional;
  * are doubles.
  */
 public final class FirestoreAppliedCreditStore implements AppliedCreditStore {
-  static final String COLLECTION = "appliedCredits";
+  static final String COLLECTION = FirestoreCollections.APPLIED_CREDITS;
 
   private final CollectionReference credits;
   private final FirestoreCalls calls;

@@ -28,7 +28,7 @@ import java.util.Map;
  * began, which for a report on a past month is that month's periods and later ones only.
  */
 public final class FirestoreDowntimeStore implements DowntimeStore {
-  static final String COLLECTION = "downtime";
+  static final String COLLECTION = FirestoreCollections.DOWNTIME;
 
   private static final Comparator<Stored> ORDER =
       Comparator.comparing((Stored s) -> s.period().start())

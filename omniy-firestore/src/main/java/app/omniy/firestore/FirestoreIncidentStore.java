@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * since {@code from}, never the whole history.
  */
 public final class FirestoreIncidentStore implements IncidentStore {
-  static final String COLLECTION = "incidents";
+  static final String COLLECTION = FirestoreCollections.INCIDENTS;
 
   private final CollectionReference incidents;
   private final FirestoreCalls calls;

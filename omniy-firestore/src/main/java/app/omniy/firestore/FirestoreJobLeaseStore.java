@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * one write per second per document. Times are kept to the microsecond, as every store here does.
  */
 public final class FirestoreJobLeaseStore implements JobLeaseStore {
-  static final String COLLECTION = "jobLeases";
+  static final String COLLECTION = FirestoreCollections.JOB_LEASES;
 
   private final CollectionReference leases;
   private final FirestoreCalls calls;

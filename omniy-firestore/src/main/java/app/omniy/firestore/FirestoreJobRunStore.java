@@ -29,8 +29,8 @@ import java.util.Optional;
  * automatic single-field index: no composite index to deploy.
  */
 public final class FirestoreJobRunStore implements JobRunStore {
-  static final String COLLECTION = "maintenanceJobs";
-  static final String RUNS = "runs";
+  static final String COLLECTION = FirestoreCollections.MAINTENANCE_JOBS;
+  static final String RUNS = FirestoreCollections.MAINTENANCE_JOB_RUNS.id();
 
   /** Records deleted per commit; Firestore allows 500 writes in one. */
   static final int DELETE_BATCH = 500;

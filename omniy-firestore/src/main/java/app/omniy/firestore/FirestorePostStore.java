@@ -80,7 +80,7 @@ import org.jspecify.annotations.Nullable;
  * of one hot range (Firestore sustains about 500 writes/s into one such range).
  */
 public final class FirestorePostStore implements PostStore {
-  static final String COLLECTION = "posts";
+  static final String COLLECTION = FirestoreCollections.POSTS;
 
   /** The default number of due-time shards; see {@code docs/firestore.md} for the throughput. */
   public static final int DEFAULT_DUE_SHARDS = 16;
@@ -530,6 +530,38 @@ public final class FirestorePostStore implements PostStore {
       }
     }
     return Optional.ofNullable(oldest);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query on the composite index (accountId ASC, state ASC, nextAttemptNs ASC): see {@code
+   * firestore.indexes.json}.
+   */
+  @Override
+  public Map<String, Instant> plannedPublishes(String accountId, Instant from, Instant to) {
+    Require.nonNull(accountId, "accountId");
+    Require.nonNull(from, "from");
+    Require.nonNull(to, "to");
+    Map<String, Instant> planned = new HashMap<>();
+    if (!from.isBefore(to)) {
+      return planned;
+    }
+    for (DocumentSnapshot doc :
+        calls
+            .get(
+                posts
+                    .whereEqualTo("accountId", accountId)
+                    .whereIn(
+                        "state", List.of(PostState.SCHEDULED.name(), PostState.RETRY_WAIT.name()))
+                    .whereGreaterThanOrEqualTo("nextAttemptNs", PostCodec.nanos(from, "from"))
+                    .whereLessThan("nextAttemptNs", PostCodec.nanos(to, "to"))
+                    .get())
+            .getDocuments()) {
+      PostRecord r = PostCodec.decode(doc);
+      planned.put(r.id(), r.nextAttemptAt());
+    }
+    return planned;
   }
 
   @Override

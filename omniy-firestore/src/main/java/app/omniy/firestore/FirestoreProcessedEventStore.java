@@ -35,7 +35,7 @@ import java.util.Map;
  * retention.
  */
 public final class FirestoreProcessedEventStore implements ProcessedEventStore {
-  static final String COLLECTION = "processedEvents";
+  static final String COLLECTION = FirestoreCollections.PROCESSED_EVENTS;
   private static final String CLAIMED = "CLAIMED";
   private static final String PROCESSED = "PROCESSED";
 

@@ -59,8 +59,15 @@ public record FirestoreStoreOptions(Firestore db, String namespace, MeterRegistr
     return new FirestoreStoreOptions(db, namespace, registry);
   }
 
-  /** The collection {@code name} of this namespace. */
+  /**
+   * The collection {@code name} of this namespace.
+   *
+   * @throws IllegalStateException if {@code name} is not declared in {@link FirestoreCollections}
+   *     (BAK-1: the backups would leave it out)
+   */
   CollectionReference collection(String name) {
-    return db.collection(ROOT_COLLECTION).document(namespace).collection(name);
+    return db.collection(ROOT_COLLECTION)
+        .document(namespace)
+        .collection(FirestoreCollections.require(name));
   }
 }

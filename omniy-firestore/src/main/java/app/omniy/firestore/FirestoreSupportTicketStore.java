@@ -31,7 +31,7 @@ import java.util.Optional;
  * sorted here; unanswered tickets and a month's tickets are few.
  */
 public final class FirestoreSupportTicketStore implements SupportTicketStore {
-  static final String COLLECTION = "supportTickets";
+  static final String COLLECTION = FirestoreCollections.SUPPORT_TICKETS;
 
   private final CollectionReference tickets;
   private final FirestoreCalls calls;

@@ -47,6 +47,18 @@ class FirestoreIndexesTest {
   }
 
   @Test
+  void the_schedule_time_quota_query_has_its_composite_index() throws IOException {
+    // POST-3: plannedPublishes filters accountId by equality, state by "in", nextAttemptNs by
+    // range.
+    assertThat(indexes())
+        .contains(
+            "{\"collectionGroup\":\"posts\",\"queryScope\":\"COLLECTION\",\"fields\":["
+                + "{\"fieldPath\":\"accountId\",\"order\":\"ASCENDING\"},"
+                + "{\"fieldPath\":\"state\",\"order\":\"ASCENDING\"},"
+                + "{\"fieldPath\":\"nextAttemptNs\",\"order\":\"ASCENDING\"}]}");
+  }
+
+  @Test
   void forgetting_processed_events_has_its_composite_index() throws IOException {
     assertThat(indexes())
         .contains(composite(FirestoreProcessedEventStore.COLLECTION, "state", "processedAt"));

@@ -258,6 +258,39 @@ class InstagramPublisherTest {
     }
 
     @Test
+    void media_instagram_cannot_fetch_from_its_url_is_the_users_when_creating_or_processing() {
+      // Meta's answer when it cannot download image_url (POST-9): 9004 / 2207052.
+      wm.stubFor(
+          post(urlPathEqualTo(path(ACCOUNT + "/media")))
+              .willReturn(
+                  aResponse()
+                      .withStatus(400)
+                      .withHeader("Content-Type", "application/json; charset=UTF-8")
+                      .withBody(
+                          "{\"error\":{\"message\":\"Only photo or video can be accepted as media"
+                              + " type.\",\"type\":\"OAuthException\",\"code\":9004,"
+                              + "\"error_subcode\":2207052,\"is_transient\":false,"
+                              + "\"error_user_title\":\"Media download has failed.\","
+                              + "\"error_user_msg\":\"The media could not be fetched from the URI"
+                              + " provided. Make sure the URI is valid and publicly accessible.\","
+                              + "\"fbtrace_id\":\"AbC9x2mYbE3kTt4Fh2cQw1a\"}}")));
+      wm.stubFor(
+          get(urlPathEqualTo(path("557")))
+              .willReturn(
+                  json(
+                      "{\"status_code\":\"ERROR\",\"status\":\"Error: 2207052\",\"id\":\"557\"}")));
+
+      var created = publisher.createContainer(GraphApiStubs.image("p1"), NOW);
+      var processed = publisher.status(ACCOUNT, "557", NOW);
+
+      assertThat(created.outcome()).isEqualTo(OutcomeClass.MEDIA_UNFETCHABLE);
+      assertThat(created.code()).isEqualTo("9004/2207052");
+      assertThat(created.message()).contains("Only photo or video can be accepted");
+      assertThat(processed.outcome()).isEqualTo(OutcomeClass.MEDIA_UNFETCHABLE);
+      assertThat(processed.message()).contains("Error: 2207052");
+    }
+
+    @Test
     void an_expired_container_needs_a_new_one() {
       wm.stubFor(
           get(urlPathEqualTo(path("666")))

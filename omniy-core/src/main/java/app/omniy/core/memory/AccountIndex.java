@@ -4,6 +4,7 @@ import app.omniy.core.post.PostRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the {@link InMemoryPostStore} indexes per account: its unleased due posts as a min-heap
@@ -93,6 +94,30 @@ final class AccountIndex {
     }
     put(i, due, prefix, stamp, cell);
     return i == 0;
+  }
+
+  /**
+   * Gives {@code action} the current record of every entry whose due key is in {@code [fromKey,
+   * toKey]} and that is not stale, still waiting (SCHEDULED, RETRY_WAIT) and unleased; a subtree
+   * whose root is due after {@code toKey} is skipped (a heap's children are due no earlier).
+   */
+  void forEachWaiting(long fromKey, long toKey, Consumer<PostRecord> action) {
+    forEachWaiting(0, fromKey, toKey, action);
+  }
+
+  private void forEachWaiting(int i, long fromKey, long toKey, Consumer<PostRecord> action) {
+    if (i >= size || keys[KEYS * i] > toKey) {
+      return;
+    }
+    if (keys[KEYS * i] >= fromKey && cells[i].indexStamp == keys[KEYS * i + 2]) {
+      PostRecord r = cells[i].record();
+      if (r.state().isDue() && r.lease() == null) {
+        action.accept(r);
+      }
+    }
+    for (int c = ARITY * i + 1, end = Math.min(c + ARITY, size); c < end; c++) {
+      forEachWaiting(c, fromKey, toKey, action);
+    }
   }
 
   /** Removes the head. */

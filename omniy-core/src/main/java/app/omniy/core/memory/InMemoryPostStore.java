@@ -518,6 +518,39 @@ public final class InMemoryPostStore implements PostStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Scans this account's due heap under the store's lock, O(the account's waiting posts); a post
+   * held by a worker's lease is not in the heap and is left out.
+   */
+  @Override
+  public Map<String, Instant> plannedPublishes(String accountId, Instant from, Instant to) {
+    Require.nonNull(accountId, "accountId");
+    Require.nonNull(from, "from");
+    Require.nonNull(to, "to");
+    AccountIndex account = accounts.get(accountId);
+    if (account == null) {
+      return Map.of();
+    }
+    Map<String, Instant> found = new HashMap<>();
+    lock.lock();
+    try {
+      account.forEachWaiting(
+          DueKeys.of(from),
+          DueKeys.of(to),
+          r -> {
+            Instant at = r.nextAttemptAt();
+            if (!at.isBefore(from) && at.isBefore(to)) {
+              found.put(r.id(), at);
+            }
+          });
+    } finally {
+      lock.unlock();
+    }
+    return found;
+  }
+
   @Override
   public Map<String, Instant> publishSlots(String accountId, Instant since) {
     Require.nonNull(accountId, "accountId");

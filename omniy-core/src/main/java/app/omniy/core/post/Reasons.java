@@ -37,6 +37,13 @@ public final class Reasons {
   /** Rejected for the user's own doing (bad media, restricted account): excluded (POST-9). */
   public static final String USER_CAUSED = "USER_CAUSED";
 
+  /**
+   * Instagram could not fetch the post's media from the user's URL (9004 / 2207052), still after
+   * the retries the retry policy allows ({@code RetryPolicy#mediaFetchRetries}): the URL is not
+   * public, gone, or blocks Meta's crawler. The user's doing: excluded (POST-9).
+   */
+  public static final String MEDIA_UNFETCHABLE = "MEDIA_UNFETCHABLE";
+
   /** The account needs re-authorisation: excluded (POST-9). */
   public static final String NEEDS_REAUTH = "NEEDS_REAUTH";
 
@@ -57,6 +64,14 @@ public final class Reasons {
 
   /** The account was reconnected after NEEDS_REAUTH. */
   public static final String REAUTHORISED = "REAUTHORISED";
+
+  /**
+   * Whether a FAILED post whose last move has reason code {@code reasonCode} failed through the
+   * user's own doing ({@link #USER_CAUSED}, {@link #MEDIA_UNFETCHABLE}), so POST-9 excludes it.
+   */
+  public static boolean isUserCausedFailure(String reasonCode) {
+    return USER_CAUSED.equals(reasonCode) || MEDIA_UNFETCHABLE.equals(reasonCode);
+  }
 
   /** {@code code}, or {@code code: detail} when there is a detail. */
   public static String of(String code, String detail) {

@@ -21,5 +21,10 @@ public enum ViolationCode {
   VIDEO_TOO_LONG,
   VIDEO_TOO_LARGE,
   PUBLISH_TIME_TOO_SOON,
-  PUBLISH_TIME_TOO_FAR
+  PUBLISH_TIME_TOO_FAR,
+  /**
+   * The account's publishing limit for the rolling 24 h around the publish time is already taken
+   * (POST-3); only when scheduling refuses such posts ({@code ScheduleQuotaMode.REFUSE}).
+   */
+  QUOTA_FULL
 }

@@ -34,12 +34,22 @@ import org.jspecify.annotations.Nullable;
  * publishAt + grace}: the post is FAILED with {@link Reasons#MISSED_WINDOW} instead of being
  * published hours late.
  *
+ * <p>Media Instagram could not fetch from the user's URL ({@link OutcomeClass#MEDIA_UNFETCHABLE},
+ * 9004 / 2207052) is the user's doing (POST-9). Meta documents it as permanent, yet a URL can be
+ * briefly unreachable (a CDN hiccup, a file not yet propagated), so it is retried like a transient
+ * failure at most {@link #mediaFetchRetries} times (default 1); when the retries are used up, the
+ * attempts run out, or the retry would land after the missed window, the post fails with {@link
+ * Reasons#MEDIA_UNFETCHABLE}, which the success rate excludes: its last answer blamed the URL, not
+ * the service.
+ *
  * @param baseDelay the backoff's first ceiling
  * @param maxDelay the cap on the backoff's ceiling
  * @param maxAttempts attempts before {@link Reasons#RETRIES_EXHAUSTED}
  * @param missedWindowGrace the grace after the publish time (default 60 min)
  * @param graceByAccount per-account overrides of the grace
  * @param quotaRecheck how long to wait after a quota error that states no wait
+ * @param mediaFetchRetries retries after Instagram could not fetch the media from its URL before
+ *     the post fails as {@link Reasons#MEDIA_UNFETCHABLE} (default 1; 0 fails at once)
  */
 public record RetryPolicy(
     Duration baseDelay,
@@ -47,14 +57,26 @@ public record RetryPolicy(
     int maxAttempts,
     Duration missedWindowGrace,
     Map<String, Duration> graceByAccount,
-    Duration quotaRecheck) {
+    Duration quotaRecheck,
+    int mediaFetchRetries) {
 
   /** How earlier attempts that used up no attempt ended: they waited as told (see the class). */
   private static final Set<String> WAITED =
       Set.of(
           OutcomeClass.RATE_LIMITED.name(), OutcomeClass.NOT_READY.name(), Reasons.QUOTA_DEFERRED);
 
-  /** 30 s doubling to at most 15 min, 5 attempts, 60 min grace, quota rechecked every 15 min. */
+  /** What a {@link Reasons#MEDIA_UNFETCHABLE} failure tells the owner, before the API's answer. */
+  public static final String MEDIA_UNFETCHABLE_ADVICE =
+      "Instagram could not fetch the media from its URL: make sure the URL is public, still there"
+          + " and not blocking Meta's crawler, then retry the post.";
+
+  /** The default number of retries after media Instagram could not fetch: one. */
+  public static final int DEFAULT_MEDIA_FETCH_RETRIES = 1;
+
+  /**
+   * 30 s doubling to at most 15 min, 5 attempts, 60 min grace, quota rechecked every 15 min, one
+   * retry after media that could not be fetched.
+   */
   public static final RetryPolicy DEFAULTS =
       new RetryPolicy(
           Duration.ofSeconds(30),
@@ -62,7 +84,8 @@ public record RetryPolicy(
           5,
           Duration.ofMinutes(60),
           Map.of(),
-          Duration.ofMinutes(15));
+          Duration.ofMinutes(15),
+          DEFAULT_MEDIA_FETCH_RETRIES);
 
   /**
    * @throws InvalidValueException naming the field if one is missing, a delay is not positive, the
@@ -81,6 +104,40 @@ public record RetryPolicy(
         (account, grace) -> Require.nonNegative(grace, "graceByAccount." + account));
     graceByAccount = Map.copyOf(graceByAccount);
     Require.positive(quotaRecheck, "quotaRecheck");
+    Require.atLeast(mediaFetchRetries, 0, "mediaFetchRetries");
+  }
+
+  /**
+   * A policy with {@link #DEFAULT_MEDIA_FETCH_RETRIES} retries after media that could not be
+   * fetched.
+   *
+   * @throws InvalidValueException as the canonical constructor
+   */
+  public RetryPolicy(
+      Duration baseDelay,
+      Duration maxDelay,
+      int maxAttempts,
+      Duration missedWindowGrace,
+      Map<String, Duration> graceByAccount,
+      Duration quotaRecheck) {
+    this(
+        baseDelay,
+        maxDelay,
+        maxAttempts,
+        missedWindowGrace,
+        graceByAccount,
+        quotaRecheck,
+        DEFAULT_MEDIA_FETCH_RETRIES);
+  }
+
+  /**
+   * This policy with {@code retries} retries after media Instagram could not fetch (POST-9).
+   *
+   * @throws InvalidValueException if {@code retries} is negative
+   */
+  public RetryPolicy withMediaFetchRetries(int retries) {
+    return new RetryPolicy(
+        baseDelay, maxDelay, maxAttempts, missedWindowGrace, graceByAccount, quotaRecheck, retries);
   }
 
   /** This policy with {@code grace} for {@code accountId} (POST-6: configurable per account). */
@@ -90,7 +147,13 @@ public record RetryPolicy(
     var overrides = new java.util.HashMap<>(graceByAccount);
     overrides.put(accountId, grace);
     return new RetryPolicy(
-        baseDelay, maxDelay, maxAttempts, missedWindowGrace, overrides, quotaRecheck);
+        baseDelay,
+        maxDelay,
+        maxAttempts,
+        missedWindowGrace,
+        overrides,
+        quotaRecheck,
+        mediaFetchRetries);
   }
 
   /** The grace that applies to {@code accountId}. */
@@ -141,6 +204,16 @@ public record RetryPolicy(
     return (int) Math.max(1, attempt - waited);
   }
 
+  /** How many of {@code record}'s earlier attempts ended because the media could not be fetched. */
+  static int mediaFetchFailures(PostRecord record) {
+    int attempt = Math.max(record.attempt(), 1);
+    return (int)
+        record.history().stream()
+            .filter(t -> t.from() == PostState.PUBLISHING && t.attempt() < attempt)
+            .filter(t -> t.reasonCode().equals(OutcomeClass.MEDIA_UNFETCHABLE.name()))
+            .count();
+  }
+
   /** The decision after {@code record}'s current attempt ended with {@code result}. */
   public RetryDecision decide(
       PostRecord record, PublisherResult<?> result, Instant now, RandomGenerator random) {
@@ -177,6 +250,18 @@ public record RetryPolicy(
         return end(PostState.FAILED, Reasons.PERMANENT_ERROR, detail, now);
       case USER_CAUSED:
         return end(PostState.FAILED, Reasons.USER_CAUSED, detail, now);
+      case MEDIA_UNFETCHABLE:
+        if (mediaFetchFailures(record) >= mediaFetchRetries
+            || countedAttempts(record) >= maxAttempts) {
+          return end(PostState.FAILED, Reasons.MEDIA_UNFETCHABLE, unfetchable(detail), now);
+        }
+        Instant again = now.plus(backoff(attempt, random));
+        if (again.isAfter(windowEnd(record.post()))) {
+          // The last answer blamed the user's URL: the post fails as theirs, not as a missed
+          // window.
+          return end(PostState.FAILED, Reasons.MEDIA_UNFETCHABLE, unfetchable(detail), now);
+        }
+        return retry(record, PostState.RETRY_WAIT, again, outcome, detail, now);
       case TRANSIENT:
       case NEW_CONTAINER:
         if (countedAttempts(record) >= maxAttempts) {
@@ -217,6 +302,11 @@ public record RetryPolicy(
     }
     String code = outcome == OutcomeClass.QUOTA ? Reasons.QUOTA_DEFERRED : outcome.name();
     return new RetryDecision(state, next, Reasons.of(code, detail));
+  }
+
+  /** The reason's detail for media that could not be fetched, saying what the owner can do. */
+  private static String unfetchable(String detail) {
+    return MEDIA_UNFETCHABLE_ADVICE + (detail.isBlank() ? "" : " Last answer: " + detail.strip());
   }
 
   private static RetryDecision end(PostState state, String code, String detail, Instant now) {

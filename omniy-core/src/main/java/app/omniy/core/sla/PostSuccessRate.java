@@ -12,15 +12,16 @@ import java.util.Optional;
  * The post execution success rate (POST-9, SLA-3): final outcomes after retries, published /
  * (published + failed against us), as an exact fraction. Failures that count against us are retries
  * exhausted, {@code MISSED_WINDOW}, permanent and unknown errors. The user's own doing is excluded
- * and counted apart: cancellations, media or accounts Instagram rejected ({@code USER_CAUSED}), and
- * {@code NEEDS_REAUTH}. Plain counts, so any post store can supply them; {@link #of} tallies them
- * from post records.
+ * and counted apart: cancellations, media or accounts Instagram rejected ({@code USER_CAUSED}),
+ * media Instagram could not fetch from the user's URL ({@code MEDIA_UNFETCHABLE}) and {@code
+ * NEEDS_REAUTH}. Plain counts, so any post store can supply them; {@link #of} tallies them from
+ * post records.
  *
  * @param published posts published
  * @param failedAgainstUs posts that failed in a way that counts against us: retries exhausted,
  *     missed window, permanent and unknown errors
  * @param excludedUserCaused posts that ended through the user's doing, not counted: cancelled,
- *     {@code USER_CAUSED} failures, {@code NEEDS_REAUTH}
+ *     {@code USER_CAUSED} and {@code MEDIA_UNFETCHABLE} failures, {@code NEEDS_REAUTH}
  */
 public record PostSuccessRate(long published, long failedAgainstUs, long excludedUserCaused) {
   /** The objective: at least 99.5% (SLA-3). */
@@ -71,7 +72,7 @@ public record PostSuccessRate(long published, long failedAgainstUs, long exclude
   private static boolean isUserCaused(PostRecord record) {
     return record
         .lastTransition()
-        .map(t -> t.reasonCode().equals(Reasons.USER_CAUSED))
+        .map(t -> Reasons.isUserCausedFailure(t.reasonCode()))
         .orElse(false);
   }
 

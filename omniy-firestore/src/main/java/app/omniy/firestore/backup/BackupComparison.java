@@ -38,8 +38,10 @@ public final class BackupComparison {
     Require.nonNull(copy, "copy");
     FirestoreCalls calls = new FirestoreCalls(source.meters());
     TreeSet<String> names = new TreeSet<>();
-    FirestoreBackup.collections(source).forEach(c -> names.add(c.getId()));
-    FirestoreBackup.collections(copy).forEach(c -> names.add(c.getId()));
+    FirestoreBackup.collectionPaths(source)
+        .forEach(c -> names.add(FirestoreBackup.relativePath(source, c)));
+    FirestoreBackup.collectionPaths(copy)
+        .forEach(c -> names.add(FirestoreBackup.relativePath(copy, c)));
     Tally tally = new Tally();
     for (String name : names) {
       compareCollection(

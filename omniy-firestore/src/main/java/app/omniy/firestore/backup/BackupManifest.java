@@ -39,7 +39,8 @@ public record BackupManifest(
    * typed form of Firestore's REST API.
    *
    * @param name the file's name within the backup
-   * @param collection the collection (under {@code omniy/{namespace}}) its documents belong to
+   * @param collection the collection (under {@code omniy/{namespace}}) its documents belong to: its
+   *     id, or {@code parent/documentId/id} for a nested one (a maintenance job's runs)
    * @param documents how many documents (lines) it holds
    * @param bytes its size
    * @param sha256 SHA-256 of its bytes, lowercase hex

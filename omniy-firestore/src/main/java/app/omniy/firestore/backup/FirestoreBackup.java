@@ -7,6 +7,7 @@ import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupVerificationException;
 import app.omniy.core.backup.spi.BackupTarget;
 import app.omniy.core.backup.spi.BackupTarget.StoredFile;
+import app.omniy.firestore.FirestoreCollections;
 import app.omniy.firestore.FirestoreStoreOptions;
 import app.omniy.firestore.backup.BackupManifest.BackupFile;
 import app.omniy.firestore.internal.Digests;
@@ -39,9 +40,11 @@ import java.util.Optional;
  * database, project or namespace; old backups deleted by {@link BackupRetention}.
  *
  * <p>The export reads each collection in document-id order a page at a time; it is not a
- * point-in-time snapshot (a document written during the export may or may not be in it). Nested
- * subcollections below Omniy's documents are not exported: Omniy's stores have none. Production
- * also runs the managed export ({@link ManagedExport}), which Google restores itself.
+ * point-in-time snapshot (a document written during the export may or may not be in it). It takes
+ * every collection under {@code omniy/{namespace}} and, below them, the nested collections the
+ * stores declare ({@link FirestoreCollections#nested()}: a job's runs under {@code
+ * maintenanceJobs/{jobId}/runs}), whose files name their collection by its path. Production also
+ * runs the managed export ({@link ManagedExport}), which Google restores itself.
  */
 public final class FirestoreBackup {
   /** Documents per restore commit: Firestore allows at most 500 writes in one. */
@@ -93,8 +96,17 @@ public final class FirestoreBackup {
   public BackupManifest backup(Instant now) {
     String backupId = BackupIds.of(now);
     List<BackupFile> files = new ArrayList<>();
-    for (CollectionReference collection : collections(source)) {
-      exportCollection(backupId, collection, files);
+    List<CollectionReference> all = collectionPaths(source);
+    for (int i = 0; i < all.size(); i++) {
+      CollectionReference collection = all.get(i);
+      String path = relativePath(source, collection);
+      // A nested collection's path holds a document id, which a file name cannot: its files are
+      // numbered ("maintenanceJobs.3.runs-00000.ndjson") and the manifest keeps the path.
+      String stem =
+          path.contains("/")
+              ? path.substring(0, path.indexOf('/')) + "." + i + "." + collection.getId()
+              : path;
+      exportCollection(backupId, collection, path, stem, files);
     }
     BackupManifest manifest = new BackupManifest(backupId, now, source.namespace(), files);
     target.put(backupId, BackupManifest.FILE_NAME, manifest.toJson());
@@ -102,7 +114,11 @@ public final class FirestoreBackup {
   }
 
   private void exportCollection(
-      String backupId, CollectionReference collection, List<BackupFile> files) {
+      String backupId,
+      CollectionReference collection,
+      String path,
+      String stem,
+      List<BackupFile> files) {
     DocumentPages pages = new DocumentPages(collection, PAGE, calls);
     ByteArrayOutputStream part = new ByteArrayOutputStream();
     long inPart = 0;
@@ -119,19 +135,19 @@ public final class FirestoreBackup {
       }
       part.write('\n');
       if (++inPart == partSize) {
-        files.add(writePart(backupId, collection.getId(), partNo++, part.toByteArray(), inPart));
+        files.add(writePart(backupId, path, stem, partNo++, part.toByteArray(), inPart));
         part.reset();
         inPart = 0;
       }
     }
     if (inPart > 0) {
-      files.add(writePart(backupId, collection.getId(), partNo, part.toByteArray(), inPart));
+      files.add(writePart(backupId, path, stem, partNo, part.toByteArray(), inPart));
     }
   }
 
   private BackupFile writePart(
-      String backupId, String collection, int partNo, byte[] content, long documents) {
-    String name = String.format("%s-%05d.ndjson", collection, partNo);
+      String backupId, String collection, String stem, int partNo, byte[] content, long documents) {
+    String name = String.format("%s-%05d.ndjson", stem, partNo);
     target.put(backupId, name, content);
     return new BackupFile(name, collection, documents, content.length, Digests.sha256Hex(content));
   }
@@ -300,6 +316,39 @@ public final class FirestoreBackup {
         .db()
         .collection(FirestoreStoreOptions.ROOT_COLLECTION)
         .document(options.namespace());
+  }
+
+  /**
+   * The namespace's collections by id, each followed by the nested collections declared under its
+   * documents ({@link FirestoreCollections#nested()}), by parent document id. The parents are
+   * listed with {@code listDocuments}, which also names a parent that exists only through its
+   * nested collection (a maintenance job's runs).
+   */
+  static List<CollectionReference> collectionPaths(FirestoreStoreOptions options) {
+    List<CollectionReference> out = new ArrayList<>();
+    for (CollectionReference collection : collections(options)) {
+      out.add(collection);
+      for (FirestoreCollections.Nested nested : FirestoreCollections.nested()) {
+        if (!nested.parent().equals(collection.getId())) {
+          continue;
+        }
+        List<DocumentReference> parents = new ArrayList<>();
+        collection.listDocuments().forEach(parents::add);
+        parents.sort(Comparator.comparing(DocumentReference::getId));
+        for (DocumentReference parent : parents) {
+          out.add(parent.collection(nested.id()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code collection}'s path below the namespace's root document: its id, or {@code
+   * parent/documentId/id} for a nested one.
+   */
+  static String relativePath(FirestoreStoreOptions options, CollectionReference collection) {
+    return collection.getPath().substring(root(options).getPath().length() + 1);
   }
 
   /** The namespace's collections, by id. */

@@ -4,6 +4,7 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
 import app.omniy.core.Require;
 import app.omniy.core.backup.BackupIds;
+import app.omniy.firestore.FirestoreCollections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.Credentials;
@@ -31,11 +32,14 @@ public final class ManagedExport {
   public static final String FIRESTORE_API = "https://firestore.googleapis.com";
 
   /**
-   * The collection groups Omniy keeps its data in: the root collection and the collections under
-   * each namespace document. A managed export of a collection group takes it in every namespace.
+   * The collection groups Omniy keeps its data in: the root collection and every collection a store
+   * writes under a namespace document, as the stores declare them ({@link
+   * FirestoreCollections#collectionGroups()}), so a new store's collection is exported without
+   * touching this class (BAK-1). A managed export of a collection group takes it in every
+   * namespace.
    */
   public static final List<String> OMNIY_COLLECTION_GROUPS =
-      List.of("omniy", "posts", "processedEvents", "appliedCredits", "downtime", "alertStates");
+      FirestoreCollections.collectionGroups();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

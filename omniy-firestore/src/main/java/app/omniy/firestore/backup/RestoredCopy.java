@@ -49,7 +49,8 @@ final class RestoredCopy {
   Result compare() {
     Map<String, Map<String, JsonNode>> expected = expected();
     TreeSet<String> collections = new TreeSet<>(expected.keySet());
-    FirestoreBackup.collections(copy).forEach(c -> collections.add(c.getId()));
+    FirestoreBackup.collectionPaths(copy)
+        .forEach(c -> collections.add(FirestoreBackup.relativePath(copy, c)));
     FirestoreCalls calls = new FirestoreCalls(copy.meters());
     List<String> listed = new ArrayList<>();
     long count = 0;

@@ -11,8 +11,13 @@ import app.omniy.core.backup.BackupIds;
 import app.omniy.core.backup.BackupRetention;
 import app.omniy.core.backup.BackupVerificationException;
 import app.omniy.core.backup.spi.BackupTarget;
+import app.omniy.core.maintenance.JobOutcome;
+import app.omniy.core.maintenance.JobRun;
+import app.omniy.core.maintenance.spi.JobRunStore;
 import app.omniy.core.post.spi.PostStore;
+import app.omniy.firestore.FirestoreCollections;
 import app.omniy.firestore.FirestoreConnections;
+import app.omniy.firestore.FirestoreJobRunStore;
 import app.omniy.firestore.FirestorePostStore;
 import app.omniy.firestore.FirestoreStoreOptions;
 import app.omniy.firestore.backup.ComparisonReport.Difference;
@@ -107,6 +112,41 @@ class FirestoreBackupTest {
     if (count % 500 != 0) {
       batch.commit().get();
     }
+  }
+
+  @Test
+  void a_backup_holds_every_collection_the_stores_declare_and_the_managed_export_names_them()
+      throws Exception {
+    for (String collection : FirestoreCollections.all()) {
+      if (!collection.equals(FirestoreCollections.MAINTENANCE_JOBS)) {
+        write(collection, 2);
+      }
+    }
+    // A job's runs live below a job document that is never written (maintenanceJobs/{id}/runs).
+    JobRunStore runs = new FirestoreJobRunStore(source);
+    JobRun run =
+        JobRun.running("nightly-backup", NIGHT, "runtime-1", NIGHT)
+            .finish(NIGHT.plusSeconds(90), JobOutcome.SUCCEEDED, "ok", null);
+    runs.save(run);
+    LocalDirectoryBackupTarget target = new LocalDirectoryBackupTarget(dir);
+    FirestoreBackup backup = new FirestoreBackup(source, target);
+
+    BackupManifest manifest = backup.backup(NIGHT);
+    FirestoreStoreOptions restored = scratch();
+    backup.restore(manifest.backupId(), restored);
+
+    List<String> listed = new ArrayList<>();
+    FirestoreBackup.root(source).listCollections().forEach(c -> listed.add(c.getId()));
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(FirestoreCollections.all());
+    List<String> expected = new ArrayList<>(FirestoreCollections.all());
+    expected.remove(FirestoreCollections.MAINTENANCE_JOBS);
+    expected.add("maintenanceJobs/nightly-backup/runs");
+    assertThat(manifest.files().stream().map(BackupManifest.BackupFile::collection).distinct())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(ManagedExport.OMNIY_COLLECTION_GROUPS).containsAll(listed).contains("runs");
+    assertThat(new FirestoreJobRunStore(restored).find("nightly-backup", NIGHT)).contains(run);
+    assertThat(BackupComparison.compare(source, restored).identical()).isTrue();
+    assertThat(new RestoredCopy(target, manifest, restored).compare().count()).isZero();
   }
 
   @Test

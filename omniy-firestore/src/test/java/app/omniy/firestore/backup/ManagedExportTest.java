@@ -12,11 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.OmniyException;
+import app.omniy.firestore.FirestoreCollections;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** BAK-1's managed export for production: the request, built by a pure function, and its call. */
@@ -36,16 +38,31 @@ class ManagedExportTest {
     assertThat(request.database()).isEqualTo("projects/omniy-prod/databases/(default)");
     assertThat(request.outputUriPrefix())
         .isEqualTo("gs://omniy-backups-asia-northeast2/firestore/20261127T180000Z");
+    // Every collection the stores declare (FirestoreCollections), after the root; a store added
+    // later joins the list without a change here.
     assertThat(request.collectionIds())
-        .containsExactly(
-            "omniy", "posts", "processedEvents", "appliedCredits", "downtime", "alertStates");
+        .isEqualTo(FirestoreCollections.collectionGroups())
+        .startsWith("omniy")
+        .contains(
+            "alertStates",
+            "appliedCredits",
+            "downtime",
+            "incidents",
+            "jobLeases",
+            "maintenanceJobs",
+            "posts",
+            "processedEvents",
+            "supportTickets");
     assertThat(request.path())
         .isEqualTo("/v1/projects/omniy-prod/databases/(default):exportDocuments");
     assertThat(request.jsonBody())
         .isEqualTo(
             "{\"outputUriPrefix\":\"gs://omniy-backups-asia-northeast2/firestore/20261127T180000Z\","
-                + "\"collectionIds\":[\"omniy\",\"posts\",\"processedEvents\",\"appliedCredits\","
-                + "\"downtime\",\"alertStates\"]}");
+                + "\"collectionIds\":["
+                + request.collectionIds().stream()
+                    .map(c -> "\"" + c + "\"")
+                    .collect(Collectors.joining(","))
+                + "]}");
   }
 
   @Test

@@ -14,8 +14,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Media Instagram rejects (format, size, aspect ratio, caption, carousel count) and accounts it
  * restricted or flagged are {@link OutcomeClass#USER_CAUSED}: POST-9 excludes them from the success
- * rate. "Media could not be fetched" (9004 / 2207052) is documented as permanent but is transient
- * in practice, so it is retried.
+ * rate. "Media could not be fetched" (code 9004, with or without subcode 2207052, and subcode
+ * 2207052 under any code, such as a container's {@code status} text) is {@link
+ * OutcomeClass#MEDIA_UNFETCHABLE}: Instagram could not download the media from the user's URL,
+ * which POST-9 excludes as the user's doing; documented as permanent but sometimes transient in
+ * practice, so the retry policy retries it once by default. A download timeout (2207003, "it takes
+ * too long to download the media") stays transient: Meta says to try again, and it may be either
+ * side's network.
  */
 public final class GraphApiErrors {
   private GraphApiErrors() {}
@@ -26,7 +31,7 @@ public final class GraphApiErrors {
           Map.entry(2207003, OutcomeClass.TRANSIENT),
           Map.entry(2207032, OutcomeClass.TRANSIENT),
           Map.entry(2207008, OutcomeClass.TRANSIENT),
-          Map.entry(2207052, OutcomeClass.TRANSIENT),
+          Map.entry(2207052, OutcomeClass.MEDIA_UNFETCHABLE),
           Map.entry(2207042, OutcomeClass.QUOTA),
           Map.entry(2207027, OutcomeClass.NOT_READY),
           Map.entry(2207020, OutcomeClass.NEW_CONTAINER),
@@ -64,7 +69,7 @@ public final class GraphApiErrors {
       return OutcomeClass.NOT_READY;
     }
     if (code == 9004) {
-      return OutcomeClass.TRANSIENT;
+      return OutcomeClass.MEDIA_UNFETCHABLE;
     }
     if (code == 190) {
       return OutcomeClass.AUTH;

@@ -26,7 +26,9 @@ public final class Outcomes {
 
   /**
    * The class of a container in {@code ERROR}, from the subcode in its {@code status} text ("Error:
-   * 2207026"): a subcode that blames the media is the user's, anything else needs a new container.
+   * 2207026"): a subcode that blames the media is the user's, media Instagram could not fetch from
+   * its URL (2207052) is {@link OutcomeClass#MEDIA_UNFETCHABLE} (POST-9), anything else needs a new
+   * container.
    */
   public static OutcomeClass containerError(String statusText) {
     java.util.regex.Matcher subcode =
@@ -44,7 +46,7 @@ public final class Outcomes {
                   null,
                   null,
                   null));
-      if (outcome == OutcomeClass.USER_CAUSED) {
+      if (outcome == OutcomeClass.USER_CAUSED || outcome == OutcomeClass.MEDIA_UNFETCHABLE) {
         return outcome;
       }
     }

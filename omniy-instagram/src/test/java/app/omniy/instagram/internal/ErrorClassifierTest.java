@@ -53,8 +53,8 @@ class ErrorClassifierTest {
         "400, 100, 2207028, USER_CAUSED",
         "400, 100, 2207040, USER_CAUSED",
         "400, 100, 2207023, USER_CAUSED",
-        "400, 9004, 2207052, TRANSIENT",
-        "400, 9004, -, TRANSIENT",
+        "400, 9004, 2207052, MEDIA_UNFETCHABLE",
+        "400, 9004, -, MEDIA_UNFETCHABLE",
         "502, -1, -, TRANSIENT",
         "400, 100, -, PERMANENT"
       })
@@ -69,6 +69,7 @@ class ErrorClassifierTest {
   @CsvSource({
     "Error: 2207026, USER_CAUSED",
     "Error: 2207053, NEW_CONTAINER",
+    "Error: 2207052, MEDIA_UNFETCHABLE",
     "Error, NEW_CONTAINER"
   })
   void an_error_container_is_the_users_only_when_its_subcode_blames_the_media(

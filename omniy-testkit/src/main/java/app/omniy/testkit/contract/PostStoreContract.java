@@ -125,6 +125,76 @@ public abstract class PostStoreContract {
     }
   }
 
+  /** POST-3: the account's waiting posts in a time range, which scheduling checks quota against. */
+  @Nested
+  class PlannedPublishes {
+    @Test
+    void waiting_posts_of_the_account_in_the_half_open_range_are_listed_with_their_due_time() {
+      insert("before", "acct", T0.minusNanos(1));
+      insert("first", "acct", T0);
+      insert("inside", "acct", T0.plusSeconds(3_600));
+      insert("end", "acct", T0.plus(Duration.ofHours(24)));
+      insert("other", "other", T0.plusSeconds(60));
+
+      assertThat(store.plannedPublishes("acct", T0, T0.plus(Duration.ofHours(24))))
+          .containsOnly(Map.entry("first", T0), Map.entry("inside", T0.plusSeconds(3_600)));
+      assertThat(store.plannedPublishes("nobody", T0, T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void a_retry_counts_at_its_next_attempt_and_final_or_reauth_posts_not_at_all() {
+      insert("retry", "acct", T0);
+      insert("cancelled", "acct", T0.plusSeconds(60));
+      insert("reauth", "acct", T0.plusSeconds(120));
+      store.replace(
+          current("cancelled"),
+          current("cancelled").moved(PostState.CANCELLED, Reasons.CANCELLED, T0, T0),
+          T0);
+      store.replace(
+          current("reauth"),
+          current("reauth").moved(PostState.NEEDS_REAUTH, Reasons.NEEDS_REAUTH, T0, T0),
+          T0);
+      PostRecord claimed = claimOne("retry", "w1", T0);
+      PostRecord publishing =
+          store.recordTransition(
+              claimed.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, T0, T0);
+      Instant retryAt = T0.plusSeconds(300);
+      store.finishAttempt(
+          publishing.token(), PostState.RETRY_WAIT, Reasons.of("TRANSIENT", "5xx"), retryAt, T0);
+
+      assertThat(store.plannedPublishes("acct", T0, T0.plus(Duration.ofHours(1))))
+          .containsOnly(Map.entry("retry", retryAt));
+    }
+
+    @Test
+    void a_post_in_publishing_is_not_planned_but_holds_its_publishing_slot() {
+      insert("p", "acct", T0);
+      PostRecord claimed = claimOne("p", "w1", T0);
+      store.recordTransition(
+          claimed.token(), PostState.PUBLISHING, Reasons.ATTEMPT_STARTED, T0, T0.plusSeconds(1));
+
+      assertThat(store.plannedPublishes("acct", T0.minusSeconds(60), T0.plusSeconds(60))).isEmpty();
+      assertThat(store.publishSlots("acct", T0.minusSeconds(60)))
+          .containsOnly(Map.entry("p", T0.plusSeconds(1)));
+    }
+
+    @Test
+    void a_rescheduled_post_is_listed_at_its_new_time_only() {
+      insert("moved", "acct", T0.plusSeconds(60));
+      PostRecord r = current("moved");
+      Instant later = T0.plus(Duration.ofHours(30));
+      store.replace(
+          r,
+          r.withPost(r.post().withPublishAt(later))
+              .moved(PostState.SCHEDULED, Reasons.RESCHEDULED, later, T0),
+          T0);
+
+      assertThat(store.plannedPublishes("acct", T0, T0.plus(Duration.ofHours(24)))).isEmpty();
+      assertThat(store.plannedPublishes("acct", T0, T0.plus(Duration.ofHours(48))))
+          .containsOnly(Map.entry("moved", later));
+    }
+  }
+
   @Nested
   class Ordering {
     @Test

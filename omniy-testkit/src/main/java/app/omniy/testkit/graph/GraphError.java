@@ -12,7 +12,19 @@ record GraphError(
     int code,
     @Nullable Integer subcode,
     boolean transientError,
-    String message) {
+    String message,
+    @Nullable String userTitle,
+    @Nullable String userMessage) {
+
+  GraphError(
+      int httpStatus,
+      String type,
+      int code,
+      @Nullable Integer subcode,
+      boolean transientError,
+      String message) {
+    this(httpStatus, type, code, subcode, transientError, message, null, null);
+  }
 
   static GraphError invalidParameter(String message) {
     return new GraphError(400, "OAuthException", 100, null, false, message);
@@ -66,6 +78,20 @@ record GraphError(
         467,
         false,
         "Invalid OAuth access token - Cannot parse access token");
+  }
+
+  /** Instagram could not download the media from the URL it was given, as Meta answers it. */
+  static GraphError mediaNotFetchable() {
+    return new GraphError(
+        400,
+        "OAuthException",
+        9004,
+        2207052,
+        false,
+        "Only photo or video can be accepted as media type.",
+        "Media download has failed.",
+        "The media could not be fetched from the URI provided. Make sure the URI is valid and"
+            + " publicly accessible.");
   }
 
   static GraphError serverError() {
@@ -149,6 +175,12 @@ record GraphError(
             .put("fbtrace_id", fbtraceId);
     if (subcode != null) {
       error.put("error_subcode", subcode);
+    }
+    if (userTitle != null) {
+      error.put("error_user_title", userTitle);
+    }
+    if (userMessage != null) {
+      error.put("error_user_msg", userMessage);
     }
     return Json.object().put("error", error).toString();
   }

@@ -19,6 +19,12 @@ public enum GraphFault {
   /** HTTP 400 with error code 190, subcode 463: the access token has expired. */
   EXPIRED_TOKEN,
   /**
+   * For container creation: HTTP 400 with error code 9004, subcode 2207052, "Media download has
+   * failed": Instagram could not fetch the media from its URL (not public, gone, or blocking Meta's
+   * crawler).
+   */
+  MEDIA_NOT_FETCHABLE,
+  /**
    * Only for {@code media_publish}: the post goes out, then the connection is closed before the
    * response, so the caller cannot know the media id (POST-7's hardest case).
    */

@@ -181,6 +181,8 @@ final class GraphServer implements AutoCloseable {
       case SERVER_ERROR -> respond(exchange, token, Reply.error(GraphError.serverError(), trace()));
       case EXPIRED_TOKEN ->
           respond(exchange, token, Reply.error(GraphError.expiredToken(), trace()));
+      case MEDIA_NOT_FETCHABLE ->
+          respond(exchange, token, Reply.error(GraphError.mediaNotFetchable(), trace()));
       case RATE_LIMITED -> {
         exchange.getResponseHeaders().set("Retry-After", "60");
         respond(exchange, token, Reply.error(GraphError.throttled(), trace()), 100, 1);

@@ -12,18 +12,28 @@ import app.omniy.core.post.Reasons;
 import app.omniy.core.post.StaleWriteException;
 import app.omniy.core.post.UnknownPostException;
 import app.omniy.core.post.Violation;
+import app.omniy.core.post.ViolationCode;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.core.post.spi.PublisherResult;
 import app.omniy.core.post.spi.Reconciliation;
+import app.omniy.core.quota.QuotaForecast;
+import app.omniy.core.quota.ScheduleQuotaMode;
+import app.omniy.core.quota.SchedulingQuota;
 import app.omniy.core.retry.RetryRefusedException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a host application calls to manage scheduled posts: schedule (validated, POST-2), cancel,
@@ -31,6 +41,15 @@ import java.util.function.UnaryOperator;
  * Every change is an optimistic write ({@link PostStore#replace}): it fails with {@link
  * StaleWriteException} if a worker holds the post or it changed meanwhile, so an edit never races a
  * publish. The clock is read here, at the edge, and passed down as {@code now}.
+ *
+ * <p>Scheduling checks the account's publishing limit (POST-3, {@link SchedulingQuota}): when the
+ * rolling 24 h around the publish time is already full of the account's other posts, {@link
+ * #scheduleWithWarnings} stores the post with a {@link ScheduleWarning.Code#QUOTA_FULL} warning
+ * carrying the next free slot (the default, {@link ScheduleQuotaMode#WARN}), or both schedule
+ * methods refuse it ({@link ScheduleQuotaMode#REFUSE}). The check reads the account's posts around
+ * that time from the store ({@link PostStore#publishSlots}, {@link PostStore#plannedPublishes}:
+ * index queries, no scan of the store) and its live limit from the publisher ({@link
+ * Publisher#publishLimit}, at most once an hour per account).
  */
 public final class PostService {
   private static final Set<PostState> CHANGEABLE =
@@ -40,29 +59,163 @@ public final class PostService {
   private final Publisher publisher;
   private final PostValidator validator;
   private final Clock clock;
+  private final SchedulingQuota quota;
+
+  /** How long an account's live publishing limit is used before it is read again. */
+  static final Duration LIVE_LIMIT_READ_INTERVAL = Duration.ofHours(1);
+
+  /** Each account's live publishing limit as last read, and when. */
+  private final ConcurrentHashMap<String, LiveLimit> liveLimits = new ConcurrentHashMap<>();
+
+  private record LiveLimit(int limit, Instant readAt) {}
 
   /**
+   * A service that warns when a post is scheduled into a full day ({@link
+   * SchedulingQuota#DEFAULTS}).
+   *
    * @param store where posts live
-   * @param publisher used to reconcile a failed attempt's container before a retry (POST-7)
+   * @param publisher used to reconcile a failed attempt's container before a retry (POST-7), and to
+   *     read an account's live publishing limit (POST-3)
    * @param validator the rules posts are checked against
    * @param clock the time source
    */
   public PostService(PostStore store, Publisher publisher, PostValidator validator, Clock clock) {
+    this(store, publisher, validator, clock, SchedulingQuota.DEFAULTS);
+  }
+
+  /**
+   * @param store where posts live
+   * @param publisher used to reconcile a failed attempt's container before a retry (POST-7), and to
+   *     read an account's live publishing limit (POST-3)
+   * @param validator the rules posts are checked against
+   * @param clock the time source
+   * @param quota what scheduling does when the account's day is already full (POST-3)
+   */
+  public PostService(
+      PostStore store,
+      Publisher publisher,
+      PostValidator validator,
+      Clock clock,
+      SchedulingQuota quota) {
     this.store = Require.nonNull(store, "store");
     this.publisher = Require.nonNull(publisher, "publisher");
     this.validator = Require.nonNull(validator, "validator");
     this.clock = Require.nonNull(clock, "clock");
+    this.quota = Require.nonNull(quota, "quota");
   }
 
   /**
-   * Validates and stores a new post, SCHEDULED for its publish time.
+   * Validates and stores a new post, SCHEDULED for its publish time. A warning is not returned
+   * here: call {@link #scheduleWithWarnings} to hear that the account's day is full.
    *
-   * @throws PostRejectedException listing every rule the post breaks
+   * @throws PostRejectedException listing every rule the post breaks, and with {@link
+   *     ScheduleQuotaMode#REFUSE} a {@link ViolationCode#QUOTA_FULL} violation when the account's
+   *     publishing limit around the publish time is already taken
    */
   public PostRecord schedule(Post post) {
+    return scheduleWithWarnings(post).record();
+  }
+
+  /**
+   * Validates and stores a new post, SCHEDULED for its publish time, and tells what the host should
+   * know: with {@link ScheduleQuotaMode#WARN} (the default), a {@link
+   * ScheduleWarning.Code#QUOTA_FULL} warning with the next free slot when the account's other posts
+   * already take its publishing limit in a rolling 24 h containing the publish time (POST-3).
+   *
+   * @throws PostRejectedException listing every rule the post breaks, and with {@link
+   *     ScheduleQuotaMode#REFUSE} a {@link ViolationCode#QUOTA_FULL} violation instead of the
+   *     warning (the post is not stored)
+   */
+  public Scheduled scheduleWithWarnings(Post post) {
     Instant now = clock.instant();
     validator.require(Require.nonNull(post, "post"), now);
-    return store.insert(post, now);
+    if (quota.mode() == ScheduleQuotaMode.OFF) {
+      return new Scheduled(store.insert(post, now), List.of());
+    }
+    QuotaForecast forecast = forecast(post.accountId(), post.publishAt(), post.id(), now);
+    if (forecast.fits()) {
+      return new Scheduled(store.insert(post, now), List.of());
+    }
+    String message = forecast.describe();
+    if (quota.mode() == ScheduleQuotaMode.REFUSE) {
+      throw new PostRejectedException(
+          List.of(
+              new Violation(
+                  "publishAt", post.publishAt().toString(), ViolationCode.QUOTA_FULL, message)));
+    }
+    return new Scheduled(
+        store.insert(post, now),
+        List.of(
+            new ScheduleWarning(
+                ScheduleWarning.Code.QUOTA_FULL, message, forecast.nextFreeSlot())));
+  }
+
+  /**
+   * Whether one more post of {@code accountId} would fit at {@code at} under its publishing limit
+   * (POST-3), and if not, the next free slot within the configured search span: what {@link
+   * #scheduleWithWarnings} checks, for a host that wants to offer a time before scheduling.
+   */
+  public QuotaForecast quotaAt(String accountId, Instant at) {
+    Require.nonBlank(accountId, "accountId");
+    Require.nonNull(at, "at");
+    return forecast(accountId, at, null, clock.instant());
+  }
+
+  /**
+   * The forecast at {@code at}, reading the account's posts in windows of one day: first around
+   * {@code at}, then, only while no free slot is found, a day further each time, up to the search
+   * span.
+   */
+  private QuotaForecast forecast(
+      String accountId, Instant at, @Nullable String excluded, Instant now) {
+    int limit = publishLimit(accountId, now);
+    Duration window = quota.window();
+    Instant from = at.minus(window);
+    Map<String, Instant> taken = new HashMap<>(store.publishSlots(accountId, from));
+    Instant loadedTo = at.plus(window);
+    taken.putAll(store.plannedPublishes(accountId, from, loadedTo));
+    if (excluded != null) {
+      taken.remove(excluded);
+    }
+    QuotaForecast forecast = quota.forecast(taken.values(), limit, at, at);
+    Instant searchEnd = at.plus(quota.searchSpan());
+    Instant decided = at;
+    while (!forecast.fits() && forecast.nextFreeSlot() == null && decided.isBefore(searchEnd)) {
+      Instant chunkEnd = decided.plus(window);
+      decided = chunkEnd.isBefore(searchEnd) ? chunkEnd : searchEnd;
+      Instant needed = decided.plus(window);
+      taken.putAll(store.plannedPublishes(accountId, loadedTo, needed));
+      loadedTo = needed;
+      if (excluded != null) {
+        taken.remove(excluded);
+      }
+      forecast = quota.forecast(taken.values(), limit, at, decided);
+    }
+    return forecast;
+  }
+
+  /**
+   * The account's publishing limit: its live one (read from the publisher at most once per {@link
+   * #LIVE_LIMIT_READ_INTERVAL}; a failed read keeps the last answer), else the policy's default.
+   */
+  private int publishLimit(String accountId, Instant now) {
+    LiveLimit known = liveLimits.get(accountId);
+    if (known != null && now.isBefore(known.readAt().plus(LIVE_LIMIT_READ_INTERVAL))) {
+      return known.limit();
+    }
+    OptionalInt live;
+    try {
+      live = publisher.publishLimit(accountId, now);
+    } catch (RuntimeException e) {
+      live = OptionalInt.empty(); // a publisher's bug: the last answer, or the default
+    }
+    if (live != null && live.isPresent() && live.getAsInt() > 0) {
+      liveLimits.put(accountId, new LiveLimit(live.getAsInt(), now));
+      return live.getAsInt();
+    }
+    int fallback = known != null ? known.limit() : quota.policy().defaultPublishLimit();
+    liveLimits.put(accountId, new LiveLimit(fallback, now));
+    return fallback;
   }
 
   /** The post with {@code postId}, if any. */

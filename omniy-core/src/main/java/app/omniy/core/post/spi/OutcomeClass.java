@@ -22,12 +22,19 @@ public enum OutcomeClass {
   /** Will never work and is not the user's doing (counts against the service, POST-9). */
   PERMANENT,
   /** Will never work because of the user's media or account (excluded from POST-9). */
-  USER_CAUSED;
+  USER_CAUSED,
+  /**
+   * Instagram could not fetch the media from the user's URL (Meta's "media could not be fetched",
+   * 9004 / 2207052): the user's doing, excluded from POST-9, but a URL may be briefly unreachable,
+   * so it is retried a limited number of times ({@code RetryPolicy#mediaFetchRetries}) before the
+   * post fails with {@code MEDIA_UNFETCHABLE}.
+   */
+  MEDIA_UNFETCHABLE;
 
   /** Whether another attempt can help. */
   public boolean isRetryable() {
     return switch (this) {
-      case TRANSIENT, RATE_LIMITED, QUOTA, NOT_READY, NEW_CONTAINER -> true;
+      case TRANSIENT, RATE_LIMITED, QUOTA, NOT_READY, NEW_CONTAINER, MEDIA_UNFETCHABLE -> true;
       case SUCCESS, AUTH, PERMANENT, USER_CAUSED -> false;
     };
   }

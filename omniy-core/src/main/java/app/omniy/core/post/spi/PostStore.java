@@ -9,6 +9,8 @@ import app.omniy.core.post.StaleWriteException;
 import app.omniy.core.post.UnknownPostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +147,28 @@ public interface PostStore {
    * it; the count must therefore come from the store, not from one worker's memory.
    */
   Map<String, Instant> publishSlots(String accountId, Instant since);
+
+  /**
+   * The posts of {@code accountId} waiting to publish (SCHEDULED or RETRY_WAIT) whose next attempt
+   * time is at or after {@code from} and before {@code to}, by post id, each with that time. With
+   * {@link #publishSlots} it gives the account's publishing plan around an instant, which {@code
+   * PostService} checks a new post against (POST-3, {@code QUOTA_FULL}); it runs on every schedule,
+   * so it must be cheap: an index range query, or a scan of this one account's waiting posts, never
+   * a scan of the whole store. A store may leave out a post a worker holds at that moment (it is
+   * about to publish, and then counts through {@link #publishSlots}). The default filters {@link
+   * #findByAccount}; both stores in this project answer from an index.
+   */
+  default Map<String, Instant> plannedPublishes(String accountId, Instant from, Instant to) {
+    Map<String, Instant> found = new HashMap<>();
+    for (PostRecord r :
+        findByAccount(accountId, EnumSet.of(PostState.SCHEDULED, PostState.RETRY_WAIT))) {
+      Instant at = r.nextAttemptAt();
+      if (!at.isBefore(from) && at.isBefore(to)) {
+        found.put(r.id(), at);
+      }
+    }
+    return found;
+  }
 
   /**
    * When the earliest unleased post in SCHEDULED or RETRY_WAIT falls due (it may be in the past),
