@@ -43,6 +43,12 @@ public final class FirestoreCollections {
   /** Support tickets ({@link FirestoreSupportTicketStore}). */
   public static final String SUPPORT_TICKETS = "supportTickets";
 
+  /** The publishing pause and re-authorisation marks ({@link FirestoreControlStore}). */
+  public static final String CONTROLS = "controls";
+
+  /** Service credits offered at month end and their claims ({@link FirestoreCreditOfferStore}). */
+  public static final String CREDIT_OFFERS = "creditOffers";
+
   /**
    * The runs of each maintenance job, {@code maintenanceJobs/{jobId}/runs/{due}} ({@link
    * FirestoreJobRunStore}); the job documents themselves are never written.

@@ -20,7 +20,7 @@ import java.util.Set;
  * at once never lose each other's marks.
  */
 public final class FirestoreControlStore implements ControlStore {
-  static final String COLLECTION = "controls";
+  static final String COLLECTION = FirestoreCollections.CONTROLS;
   static final String DOCUMENT = "dispatch";
 
   private final DocumentReference doc;

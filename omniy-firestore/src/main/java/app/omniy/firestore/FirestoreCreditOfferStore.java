@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * microsecond, as every store here does; money is a string because Firestore numbers are doubles.
  */
 public final class FirestoreCreditOfferStore implements CreditOfferStore {
-  static final String COLLECTION = "creditOffers";
+  static final String COLLECTION = FirestoreCollections.CREDIT_OFFERS;
 
   private final CollectionReference offers;
   private final FirestoreCalls calls;

@@ -4,7 +4,9 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.Require;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
+import app.omniy.core.billing.spi.CreditOfferStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
@@ -38,6 +40,8 @@ public final class FirestoreStores implements Stores {
   private final FirestoreSupportTicketStore supportTickets;
   private final FirestoreProcessedEventStore processedEvents;
   private final FirestoreAppliedCreditStore appliedCredits;
+  private final FirestoreCreditOfferStore creditOffers;
+  private final FirestoreControlStore controls;
 
   private FirestoreStores(FirestoreStoreOptions options) {
     this.options = options;
@@ -50,6 +54,8 @@ public final class FirestoreStores implements Stores {
     this.supportTickets = new FirestoreSupportTicketStore(options);
     this.processedEvents = new FirestoreProcessedEventStore(options);
     this.appliedCredits = new FirestoreAppliedCreditStore(options);
+    this.creditOffers = new FirestoreCreditOfferStore(options);
+    this.controls = new FirestoreControlStore(options);
   }
 
   /**
@@ -118,5 +124,15 @@ public final class FirestoreStores implements Stores {
   @Override
   public AppliedCreditStore appliedCredits() {
     return appliedCredits;
+  }
+
+  @Override
+  public CreditOfferStore creditOffers() {
+    return creditOffers;
+  }
+
+  @Override
+  public ControlStore controls() {
+    return controls;
   }
 }

@@ -35,9 +35,9 @@ import app.omniy.runtime.internal.AlertWiring;
 import app.omniy.runtime.internal.DispatchLoop;
 import app.omniy.runtime.internal.IncidentWiring;
 import app.omniy.runtime.internal.MaintenanceWiring;
+import app.omniy.runtime.internal.PausePublishing;
 import app.omniy.runtime.internal.ProbeWiring;
 import app.omniy.runtime.internal.SharedControls;
-import app.omniy.runtime.internal.PausePublishing;
 import app.omniy.runtime.maintenance.MaintenanceScheduler;
 import app.omniy.runtime.probe.Heartbeat;
 import app.omniy.runtime.probe.HttpProber;
@@ -531,9 +531,10 @@ public final class Omniy implements AutoCloseable {
      * Wires the runtime onto one set of stores (e.g. {@code FirestoreStores.of(db, registry)}):
      * posts ({@link #store}), alert state ({@link #alertStateStore}), incidents, the downtime
      * ledger ({@link #downtime}), the maintenance leases and runs (set before {@link
-     * #maintenance}'s configure, which may override them) and the support tickets watched for SUP-1
-     * ({@link #supportTickets(SupportTicketStore)}, with the guide's deadlines unless set). A later
-     * call of one of those methods replaces its store.
+     * #maintenance}'s configure, which may override them), the support tickets watched for SUP-1
+     * ({@link #supportTickets(SupportTicketStore)}, with the guide's deadlines unless set) and the
+     * publishing pause and re-authorisation marks ({@link #controls}). A later call of one of those
+     * methods replaces its store.
      */
     public Builder stores(Stores value) {
       this.stores = Require.nonNull(value, "stores");
@@ -542,6 +543,7 @@ public final class Omniy implements AutoCloseable {
       this.incidentStore = Require.nonNull(value.incidents(), "stores.incidents");
       this.downtime = Require.nonNull(value.downtime(), "stores.downtime");
       this.supportTickets = Require.nonNull(value.supportTickets(), "stores.supportTickets");
+      this.controls = Require.nonNull(value.controls(), "stores.controls");
       return this;
     }
 

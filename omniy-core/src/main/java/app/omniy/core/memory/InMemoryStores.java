@@ -40,7 +40,9 @@ public final class InMemoryStores {
         jobRuns(),
         supportTickets(),
         processedEvents(),
-        appliedCredits());
+        appliedCredits(),
+        creditOffers(),
+        controls());
   }
 
   private record Set(
@@ -52,7 +54,9 @@ public final class InMemoryStores {
       JobRunStore jobRuns,
       SupportTicketStore supportTickets,
       ProcessedEventStore processedEvents,
-      AppliedCreditStore appliedCredits)
+      AppliedCreditStore appliedCredits,
+      CreditOfferStore creditOffers,
+      ControlStore controls)
       implements Stores {}
 
   /** Scheduled posts, their leases and history (POST-4, POST-8). */

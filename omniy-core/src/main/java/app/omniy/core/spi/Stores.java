@@ -2,7 +2,9 @@ package app.omniy.core.spi;
 
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
+import app.omniy.core.billing.spi.CreditOfferStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
+import app.omniy.core.dispatch.spi.ControlStore;
 import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.maintenance.spi.JobLeaseStore;
 import app.omniy.core.maintenance.spi.JobRunStore;
@@ -13,8 +15,9 @@ import app.omniy.core.support.spi.SupportTicketStore;
 /**
  * Every store of one installation, on one backend: what {@code Omniy.builder().stores(…)} wires the
  * whole runtime onto in one call (posts, alert state, incidents, the downtime ledger, the
- * maintenance leases and runs, support tickets), and where the host's Stripe endpoint keeps its
- * processed events and applied credits. Each method returns the same store every time.
+ * maintenance leases and runs, support tickets, the publishing pause and re-authorisation marks),
+ * and where the host's Stripe endpoint keeps its processed events and applied credits. Each method
+ * returns the same store every time.
  */
 public interface Stores {
   /** Scheduled posts, their leases and history (POST-4, POST-8). */
@@ -43,4 +46,10 @@ public interface Stores {
 
   /** Service credits already applied, one per customer and month (SLA-7). */
   AppliedCreditStore appliedCredits();
+
+  /** Service credits offered at month end and their claims (SLA-7). */
+  CreditOfferStore creditOffers();
+
+  /** The publishing pause and the re-authorisation marks, shared by every runtime (INC-4). */
+  ControlStore controls();
 }
