@@ -17,6 +17,7 @@ import app.omniy.testkit.FirestoreEmulator;
 import app.omniy.testkit.FirestoreEmulatorExtension;
 import app.omniy.testkit.SettableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,6 +122,7 @@ class FirestoreProbesTest {
             .apiKey("ur-test-key")
             .endpoint(URI.create(outside.baseUrl() + "/v2/getMonitors"))
             .downtime(downtime)
+            .registry(new SimpleMeterRegistry())
             .build();
 
     assertThat(importer.importLogs().added()).isEqualTo(1);

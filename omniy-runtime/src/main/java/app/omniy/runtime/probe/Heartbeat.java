@@ -4,7 +4,6 @@ import app.omniy.core.InvalidValueException;
 import app.omniy.core.Require;
 import app.omniy.core.metrics.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +66,7 @@ public final class Heartbeat implements AutoCloseable {
     this.clock = b.clock;
     this.client =
         b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(timeout).build();
-    this.registry = b.registry;
+    this.registry = Require.nonNull(b.registry, "registry");
     this.selfCheck = b.selfCheck;
   }
 
@@ -191,7 +190,7 @@ public final class Heartbeat implements AutoCloseable {
     private Duration timeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private @Nullable HttpClient client;
-    private MeterRegistry registry = new SimpleMeterRegistry();
+    private @Nullable MeterRegistry registry;
     private Supplier<Optional<String>> selfCheck = Optional::empty;
 
     private Builder() {}
@@ -249,7 +248,10 @@ public final class Heartbeat implements AutoCloseable {
       return this;
     }
 
-    /** Where {@code omniy.heartbeats} is counted (default a registry of its own). */
+    /**
+     * Where {@code omniy.heartbeats} is counted; required (the runtime's own through {@code
+     * Omniy.builder()}), so no count is lost in a registry nobody reads.
+     */
     public Builder registry(MeterRegistry value) {
       this.registry = Require.nonNull(value, "registry");
       return this;

@@ -18,7 +18,6 @@ import app.omniy.core.sla.DowntimeCause;
 import app.omniy.core.sla.DowntimePeriod;
 import app.omniy.core.sla.spi.DowntimeStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -92,7 +91,7 @@ public final class HttpProber implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     this.downtime = b.downtime;
-    this.registry = b.registry;
+    this.registry = Require.nonNull(b.registry, "registry");
     this.listeners = List.copyOf(b.listeners);
     // Held for every target's timeout and a margin, at most the interval: a runtime that dies
     // mid-round lets another take the interval over within it.
@@ -289,7 +288,7 @@ public final class HttpProber implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable HttpClient client;
     private @Nullable DowntimeStore downtime;
-    private MeterRegistry registry = new SimpleMeterRegistry();
+    private @Nullable MeterRegistry registry;
     private JobLeaseStore leases = InMemoryStores.jobLeases();
     private String owner = "omniy-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Consumer<ProbeOutcome>> listeners = new ArrayList<>();
@@ -354,7 +353,10 @@ public final class HttpProber implements AutoCloseable {
       return this;
     }
 
-    /** Where {@code omniy.probes} is counted (default a registry of its own). */
+    /**
+     * Where {@code omniy.probes} is counted; required (the runtime's own through {@code
+     * Omniy.builder()}), so no count is lost in a registry nobody reads.
+     */
     public Builder registry(MeterRegistry value) {
       this.registry = Require.nonNull(value, "registry");
       return this;

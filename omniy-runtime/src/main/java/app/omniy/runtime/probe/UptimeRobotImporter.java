@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -95,7 +94,7 @@ public final class UptimeRobotImporter implements AutoCloseable {
     this.clock = b.clock;
     this.client =
         b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(timeout).build();
-    this.registry = b.registry;
+    this.registry = Require.nonNull(b.registry, "registry");
     Duration hold = timeout.multipliedBy(MAX_PAGES).plusSeconds(30);
     this.lease =
         new SlotLease(b.leases, JOB_ID, b.owner, every, hold.compareTo(every) < 0 ? hold : every);
@@ -385,7 +384,7 @@ public final class UptimeRobotImporter implements AutoCloseable {
     private Duration every = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private @Nullable HttpClient client;
-    private MeterRegistry registry = new SimpleMeterRegistry();
+    private @Nullable MeterRegistry registry;
     private JobLeaseStore leases = InMemoryStores.jobLeases();
     private String owner = "omniy-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -475,7 +474,10 @@ public final class UptimeRobotImporter implements AutoCloseable {
       return this;
     }
 
-    /** Where {@code omniy.uptimerobot.imports} is counted (default a registry of its own). */
+    /**
+     * Where {@code omniy.uptimerobot.imports} is counted; required (the runtime's own through
+     * {@code Omniy.builder()}), so no count is lost in a registry nobody reads.
+     */
     public Builder registry(MeterRegistry value) {
       this.registry = Require.nonNull(value, "registry");
       return this;

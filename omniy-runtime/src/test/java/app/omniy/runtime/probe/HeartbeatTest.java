@@ -149,6 +149,10 @@ class HeartbeatTest {
     assertThatThrownBy(() -> Heartbeat.builder().build())
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("url");
+    assertThatThrownBy(() -> Heartbeat.builder().url(URI.create("https://hc-ping.com/x")).build())
+        .as("no count lost in a registry nobody reads")
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("registry");
     assertThatThrownBy(() -> Heartbeat.builder().url(URI.create("mailto:secret-token@x")))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageNotContaining("secret-token");
