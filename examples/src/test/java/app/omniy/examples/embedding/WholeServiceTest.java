@@ -22,6 +22,7 @@ import app.omniy.core.billing.service.ClaimResult;
 import app.omniy.core.billing.service.CreditDesk;
 import app.omniy.core.incident.Incident;
 import app.omniy.core.incident.IncidentSeverity;
+import app.omniy.core.incident.IncidentUpdate;
 import app.omniy.core.incident.Milestone;
 import app.omniy.core.maintenance.JobIds;
 import app.omniy.core.maintenance.JobOutcome;
@@ -37,6 +38,7 @@ import app.omniy.instagram.GraphApiConfig;
 import app.omniy.instagram.InMemoryAccessTokens;
 import app.omniy.instagram.InstagramPublisher;
 import app.omniy.instagram.spi.AccessToken;
+import app.omniy.notify.EmailNotifier;
 import app.omniy.notify.SlackNotifier;
 import app.omniy.notify.TwilioSmsNotifier;
 import app.omniy.runtime.Omniy;
@@ -50,8 +52,12 @@ import app.omniy.testkit.SettableClock;
 import app.omniy.testkit.graph.FakeGraphApi;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.cloud.firestore.Firestore;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -60,6 +66,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,6 +89,9 @@ class WholeServiceTest {
   @RegisterExtension
   static final WireMockExtension http =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @RegisterExtension
+  static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   private static final String ACCOUNT = "17841400000000001";
   private static final YearMonth APRIL = YearMonth.of(2026, 4);
@@ -170,6 +180,17 @@ class WholeServiceTest {
                   Channel.SMS,
                   new TwilioSmsNotifier(
                       client, base, "AC123", "secret", "+15005550006", List.of("+819012345678")))
+              .notifier(
+                  Channel.EMAIL,
+                  EmailNotifier.smtp(
+                      "127.0.0.1",
+                      mail.getSmtp().getPort(),
+                      null,
+                      null,
+                      false,
+                      "omniy@example.jp",
+                      List.of("oncall@example.jp"),
+                      URI.create("https://status.example.jp")))
               .credits(desk)
               .start();
       hosts.add(this);
@@ -252,6 +273,14 @@ class WholeServiceTest {
                         "type": "adjustment"
                       }"""
                           .formatted(customer.id(), minor))));
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return String.valueOf(message.getSubject());
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -342,6 +371,13 @@ class WholeServiceTest {
     assertThat(downtime)
         .as("the outage, not the alert's fire to resolve")
         .isBetween(7_140L, 7_260L);
+    assertThat(downtime).as("to the second, on these whole minutes").isEqualTo(7_200);
+    assertThat(incident.signalStart()).isEqualTo(OUTAGE_START);
+    assertThat(incident.at(Milestone.RECOVERED)).contains(OUTAGE_END);
+    assertThat(incident.updates())
+        .filteredOn(u -> u.kind() == IncidentUpdate.Kind.ESCALATED)
+        .as("the Sev1 escalation, once (INC-1)")
+        .hasSize(1);
 
     // Notified on Slack and by SMS, both through WireMock.
     Await.until(
@@ -360,6 +396,11 @@ class WholeServiceTest {
             .withRequestBody(
                 matchingJsonPath("$.attachments[0].title", containing("FIRED] ALERT-C1"))));
     assertThat(http.findAll(postRequestedFor(urlEqualTo(TWILIO)))).isNotEmpty();
+    Await.until(
+        "the on-call mailbox heard ALERT-C1 resolve",
+        () ->
+            Arrays.stream(mail.getReceivedMessages())
+                .anyMatch(m -> subject(m).contains("RESOLVED] ALERT-C1")));
 
     // The month-end job on the 1st, 09:00 JST, offers every customer 10 %.
     clock.set(MAY_1_0900_JST);
