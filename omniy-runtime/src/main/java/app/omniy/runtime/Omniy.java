@@ -182,7 +182,9 @@ public final class Omniy implements AutoCloseable {
     // declared mitigations and their downtime in the ledger (INC-1 … INC-4); nothing else
     // evaluates or notifies.
     Map<String, Mitigation> actions = new HashMap<>(config.mitigationActions());
-    actions.put(Mitigations.PAUSE_PUBLISHING, new PausePublishing(this::pause, this::resume));
+    actions.put(
+        Mitigations.PAUSE_PUBLISHING,
+        new PausePublishing(this::pause, this::resume, config.incidentStore()::unresolved));
     Consumer<IncidentRuntime.Builder> incidents = config.incidents();
     this.alerts =
         config.alertsEnabled()

@@ -49,4 +49,38 @@ class PausePublishingTest {
     assertThat(switches).doesNotContain("resume");
     assertThat(mitigation.holding()).containsExactly("INC-20260401-1000");
   }
+
+  @Test
+  void a_successor_lifts_the_pause_of_an_incident_a_dead_runtime_applied() {
+    Incident outage =
+        incident("INC-20260401-1000", "ALERT-C1 service down")
+            .withMitigations(List.of("pause publishing"));
+    // A new runtime: the dead one held the pause, this one's memory holds nothing.
+    PausePublishing successor =
+        new PausePublishing(
+            r -> switches.add("pause " + r), () -> switches.add("resume"), () -> List.of(outage));
+
+    successor.lift(outage);
+
+    assertThat(switches).containsExactly("resume");
+  }
+
+  @Test
+  void a_successor_keeps_the_pause_while_another_unrecovered_incident_holds_it() {
+    Incident outage =
+        incident("INC-20260401-1000", "ALERT-C1 service down")
+            .withMitigations(List.of("pause publishing"));
+    Incident database =
+        incident("INC-20260401-1005", "ALERT-C3 database")
+            .withMitigations(List.of("pause publishing"));
+    PausePublishing successor =
+        new PausePublishing(
+            r -> switches.add("pause " + r),
+            () -> switches.add("resume"),
+            () -> List.of(outage, database));
+
+    successor.lift(outage);
+
+    assertThat(switches).isEmpty();
+  }
 }
