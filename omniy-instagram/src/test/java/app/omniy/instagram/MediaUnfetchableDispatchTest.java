@@ -18,6 +18,7 @@ import app.omniy.testkit.SettableClock;
 import app.omniy.testkit.graph.FakeGraphApi;
 import app.omniy.testkit.graph.GraphCall;
 import app.omniy.testkit.graph.GraphFault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -84,6 +85,7 @@ class MediaUnfetchableDispatchTest {
                 GraphApiConfig.builder(Flavour.INSTAGRAM_LOGIN).baseUri(api.baseUri()).build(),
                 new InMemoryAccessTokens()
                     .put(ACCOUNT, new AccessToken(TOKEN, NOW.plus(Duration.ofDays(60)))))
+            .meterRegistry(new SimpleMeterRegistry())
             .build();
     return ManualDispatcher.builder(store, publisher, clock).step(Duration.ofSeconds(10)).build();
   }
