@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Replays samples through rules, evaluating at a fixed step as a runtime would, and reports every
- * state change and notification with its time ({@code omniy rules eval}).
+ * state change and notification with its time ({@code omniy rules eval}). As in a runtime, each
+ * step evaluates the rules that are due ({@link AlertEvaluator#evaluateDue}): a rule whose {@code
+ * every} is longer than the step is evaluated at the first step of each of its intervals.
  *
  * <p>A replay is fed one sample at a time, in time order, and hands each change over as soon as the
  * evaluation that found it has run, so a replay of any length holds no more than the evaluator's
@@ -85,31 +87,87 @@ public final class Replay {
       Evaluation evaluation,
       @Nullable AlertEvent event) {
 
-    /** {@code 2026-03-02T00:02:00Z ALERT-C1 inactive -> firing, FIRED [email]: 12% … > 10%}. */
+    /**
+     * The change in one line a script can split on spaces: time, rule id, labels, the word, then
+     * who was notified, a colon and the finding in words:
+     *
+     * <pre>
+     * 2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 12% (12 of 100) &gt; 10%
+     * 2026-03-02T09:05:00Z ALERT-I2 {account=1784} PENDING -: latest 0.95 &gt; 0.8
+     * 2026-03-02T09:17:00Z ALERT-C1 {} ESCALATED slack,sms,email,escalation-contact: …
+     * 2026-03-02T09:23:00Z ALERT-C4 {} RESOLVED slack,email: not enough data to confirm: …
+     * </pre>
+     *
+     * <p>Labels are sorted, written {@code {name=value,…}}, with a space, comma, {@code =}, brace,
+     * {@code %} or control character in a name or value percent-encoded ({@code %20}). The word is
+     * {@link #word()}; the notified are the channels in enum order, plus {@code escalation-contact}
+     * on an escalation, or {@code -} for a change that notifies no one.
+     */
     public String describe() {
       StringBuilder text =
-          new StringBuilder().append(at).append(' ').append(key).append(' ').append(word(from));
-      if (from != to) {
-        text.append(" -> ").append(word(to));
-      }
-      if (event != null) {
-        text.append(", ")
-            .append(event.kind())
-            .append(' ')
-            .append(
-                event.channels().stream()
-                    .sorted()
-                    .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
-                    .toList());
+          new StringBuilder()
+              .append(at)
+              .append(' ')
+              .append(key.ruleId())
+              .append(' ')
+              .append(labels(key.labels()))
+              .append(' ')
+              .append(word())
+              .append(' ');
+      if (event == null) {
+        text.append('-');
+      } else {
+        List<String> notified = new ArrayList<>();
+        event.channels().forEach(c -> notified.add(c.name().toLowerCase(java.util.Locale.ROOT)));
         if (event.toEscalationContact()) {
-          text.append(" + escalation contact");
+          notified.add("escalation-contact");
         }
+        text.append(String.join(",", notified));
       }
-      return text.append(": ").append(evaluation.text()).toString();
+      return text.append(": ")
+          .append(event == null ? evaluation.text() : event.reason())
+          .toString();
     }
 
-    private static String word(AlertPhase phase) {
-      return phase.name().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * What happened, in one upper-case word: the notification's kind ({@code FIRED}, {@code
+     * REPEATED}, {@code ESCALATED}, {@code RESOLVED}); else the phase entered ({@code PENDING}, or
+     * {@code INACTIVE} when a pending alert stopped holding before it fired).
+     */
+    public String word() {
+      return event != null ? event.kind().name() : to.name();
+    }
+
+    private static String labels(Map<String, String> labels) {
+      StringBuilder text = new StringBuilder("{");
+      new java.util.TreeMap<>(labels)
+          .forEach(
+              (name, value) -> {
+                if (text.length() > 1) {
+                  text.append(',');
+                }
+                text.append(encode(name)).append('=').append(encode(value));
+              });
+      return text.append('}').toString();
+    }
+
+    private static String encode(String text) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        if (ch <= ' '
+            || ch == ','
+            || ch == '='
+            || ch == '{'
+            || ch == '}'
+            || ch == '%'
+            || ch == 0x7f) {
+          out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", (int) ch));
+        } else {
+          out.append(ch);
+        }
+      }
+      return out.toString();
     }
   }
 
@@ -204,7 +262,7 @@ public final class Replay {
   }
 
   private void evaluate(Instant t) {
-    AlertEvaluation result = evaluator.evaluate(t);
+    AlertEvaluation result = evaluator.evaluateDue(t);
     Map<AlertKey, AlertEvent> events = new HashMap<>();
     result.events().forEach(e -> events.put(e.key(), e));
     for (AlertStatus status : result.statuses()) {

@@ -7,6 +7,9 @@ import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
+import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.alert.NoDataPolicy;
+import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.TagFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,12 +55,15 @@ import org.jspecify.annotations.Nullable;
  * {@code above}, {@code at-least}, {@code below}, {@code at-most} or {@code drop-at-least} (with
  * {@code change-vs}: "down by that much or more"); {@code over} (default 5m), {@code for}, {@code
  * min-samples} (default 20 for shares, else 1), {@code notify} and {@code respond-within}
- * (required), {@code repeat-every} (default 4h). Thresholds are written {@code 10%}, {@code 2s},
- * {@code 500ms} or as plain numbers; durations as {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}.
- * A number (threshold, percentile) has at most 12 digits before the decimal point and 7 after it,
- * an exponent allowed ({@code 1.5e3}); a finer or larger one is refused, never rounded. Every
- * duration is at most {@code AlertCondition.MAX_DURATION} (366d). Values are echoed in problems as
- * written ({@code 1e999}, not {@code Infinity}), cut after 200 characters.
+ * (required), {@code repeat-every} (default 4h), {@code keep-firing-for} (default 0), {@code
+ * on-no-data} ({@code ignore}, the default, or {@code alert}), {@code every} (how often it is
+ * evaluated, 1s to 1d, default 1m) and {@code runbook} ({@code {url: https://…, steps: [first step,
+ * …]}}). Thresholds are written {@code 10%}, {@code 2s}, {@code 500ms} or as plain numbers;
+ * durations as {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}. A number (threshold, percentile)
+ * has at most 12 digits before the decimal point and 7 after it, an exponent allowed ({@code
+ * 1.5e3}); a finer or larger one is refused, never rounded. Every duration is at most {@code
+ * AlertCondition.MAX_DURATION} (366d). Values are echoed in problems as written ({@code 1e999}, not
+ * {@code Infinity}), cut after 200 characters.
  *
  * <p>Every problem is reported at once, each as {@code FILE:LINE: path.to.field: problem}, in a
  * {@link FileProblemsException}; a file is accepted whole or not at all.
@@ -98,6 +106,50 @@ public final class RuleFiles {
     return rules;
   }
 
+  /**
+   * {@code rules} as a rule file that {@link #parse} reads back into equal rules, grouped by
+   * severity in the order given, each key written (defaults too, except an empty one), led by
+   * {@code comment} as {@code #} lines: what {@code omniy rules defaults} prints. Thresholds are
+   * written as percentages for shares and changes, else as plain numbers.
+   *
+   * @throws InvalidValueException naming {@code rules} if the file would not read back into equal
+   *     rules: two rules of one severity share a name (a file keys rules by name), or a value is
+   *     finer than a file writes it (a threshold with more than 7 decimal places as written)
+   */
+  public static String write(List<AlertRule> rules, String comment) {
+    String text = RuleFileWriter.write(rules, comment);
+    List<AlertRule> grouped = new ArrayList<>();
+    for (AlertSeverity severity : AlertSeverity.values()) {
+      rules.stream().filter(r -> r.severity() == severity).forEach(grouped::add);
+    }
+    List<AlertRule> back;
+    try {
+      back = parse(Path.of("rules.yaml"), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (InvalidFileException e) {
+      throw new InvalidValueException(
+          "rules", null, "cannot be written as a file: " + e.getMessage());
+    }
+    for (int i = 0; i < grouped.size(); i++) {
+      if (!back.get(i).equals(grouped.get(i))) {
+        throw new InvalidValueException(
+            "rules", grouped.get(i).id(), "cannot be written as a file that reads back the same");
+      }
+    }
+    return text;
+  }
+
+  /**
+   * The built-in rules ({@code DefaultAlertRules.all()}) as a rule file, with a comment saying so:
+   * what {@code omniy rules defaults} prints, a starting point to edit.
+   */
+  public static String defaults() {
+    return write(
+        DefaultAlertRules.all(),
+        "Omniy's built-in alert rules (DefaultAlertRules.all()): the operations guide's eleven\n"
+            + "(ALERT-C1 … ALERT-I3), MNT-3's maintenance rule and SUP-1's support rule. Edit and load\n"
+            + "with ReloadableRules; check with: omniy rules check FILE");
+  }
+
   /** The severity a group key names, or null. */
   static AlertSeverity severity(String group) {
     return switch (group.strip().toLowerCase(Locale.ROOT)) {
@@ -131,7 +183,11 @@ public final class RuleFiles {
             "min-samples",
             "notify",
             "respond-within",
-            "repeat-every");
+            "repeat-every",
+            "keep-firing-for",
+            "on-no-data",
+            "every",
+            "runbook");
     private static final List<String> AGGREGATIONS =
         List.of("share-of", "percentile", "change-vs", "aggregate");
     private static final List<String> THRESHOLDS =
@@ -229,6 +285,25 @@ public final class RuleFiles {
       duration(node, path, "for", builder::sustainedFor);
       duration(node, path, "respond-within", builder::respondWithin);
       duration(node, path, "repeat-every", builder::repeatInterval);
+      duration(node, path, "keep-firing-for", builder::keepFiringFor);
+      duration(
+          node,
+          path,
+          "every",
+          every -> {
+            // Checked here, not by build(), so it is reported with the rule's other problems.
+            if (every.compareTo(AlertRule.MIN_EVERY) < 0
+                || every.compareTo(AlertRule.MAX_EVERY) > 0) {
+              problem(
+                  append(path, "every"),
+                  quoted(written(node.get("every"), append(path, "every")))
+                      + " must be from 1s to 1d in whole milliseconds");
+            } else {
+              builder.every(every);
+            }
+          });
+      onNoData(node, path, builder);
+      runbook(node, path, builder);
       if (!node.has("respond-within")) {
         problem(append(path, "respond-within"), "is required");
       }
@@ -253,6 +328,62 @@ public final class RuleFiles {
             append(path, e.field()),
             e.value() == null ? e.reason() : "'" + e.value() + "' " + e.reason());
         return null;
+      }
+    }
+
+    private void onNoData(JsonNode node, List<String> path, AlertRule.Builder builder) {
+      JsonNode value = node.get("on-no-data");
+      if (value == null) {
+        return;
+      }
+      List<String> at = append(path, "on-no-data");
+      String text = value.isValueNode() ? value.asText().strip() : written(value, at);
+      switch (text) {
+        case "ignore" -> builder.onNoData(NoDataPolicy.IGNORE);
+        case "alert" -> builder.onNoData(NoDataPolicy.ALERT);
+        default -> problem(at, quoted(text) + " must be ignore or alert");
+      }
+    }
+
+    /** {@code runbook: {url: https://…, steps: [first, second]}}; either key may be left out. */
+    private void runbook(JsonNode node, List<String> path, AlertRule.Builder builder) {
+      JsonNode value = node.get("runbook");
+      if (value == null) {
+        return;
+      }
+      List<String> at = append(path, "runbook");
+      if (!value.isObject()) {
+        problem(at, "must be a mapping such as {url: https://…, steps: [first step, …]}");
+        return;
+      }
+      int before = problemsCount();
+      value
+          .fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (!key.equals("url") && !key.equals("steps")) {
+                  problem(append(at, key), "unknown key " + quoted(key) + " (expected url, steps)");
+                }
+              });
+      URI url = null;
+      String link = text(value, at, "url", false);
+      if (link != null) {
+        try {
+          url = new URI(link);
+        } catch (URISyntaxException e) {
+          problem(append(at, "url"), quoted(link) + " is not a URL");
+        }
+      }
+      List<String> steps = strings(value, at, "steps");
+      if (problemsCount() > before) {
+        return;
+      }
+      try {
+        builder.runbook(new Runbook(url, steps));
+      } catch (InvalidValueException e) {
+        List<String> field = new ArrayList<>(path);
+        field.addAll(List.of(e.field().split("\\.")));
+        problem(field, quoted(String.valueOf(e.value())) + " " + e.reason());
       }
     }
 

@@ -36,7 +36,8 @@ class ReplayTest {
     replay.feed(requests(T0.plusSeconds(170), "200", 1)); // after the 09:01 and 09:02 evaluations
 
     assertThat(changes).hasSize(1);
-    assertThat(changes.get(0)).startsWith("2026-03-02T09:01:00Z ALERT-C1 inactive -> firing");
+    assertThat(changes.get(0))
+        .isEqualTo("2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 12% (12 of 100) > 10%");
     replay.finish();
   }
 
@@ -53,11 +54,12 @@ class ReplayTest {
                 List.of(DefaultAlertRules.SERVICE_DOWN), samples, Duration.ofMinutes(1), null))
         .extracting(Replay.Change::describe)
         .satisfiesExactly(
-            fired ->
-                assertThat(fired).startsWith("2026-03-02T09:01:00Z ALERT-C1 inactive -> firing"),
+            fired -> assertThat(fired).startsWith("2026-03-02T09:01:00Z ALERT-C1 {} FIRED "),
             resolved ->
                 assertThat(resolved)
-                    .startsWith("2026-03-02T09:06:00Z ALERT-C1 firing -> resolved"));
+                    .isEqualTo(
+                        "2026-03-02T09:06:00Z ALERT-C1 {} RESOLVED slack,sms,email:"
+                            + " clear: 0% (0 of 50), not > 10%"));
   }
 
   @Test

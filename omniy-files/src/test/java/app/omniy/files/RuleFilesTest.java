@@ -9,9 +9,12 @@ import app.omniy.core.alert.AlertSeverity;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.alert.NoDataPolicy;
+import app.omniy.core.alert.Runbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +59,14 @@ class RuleFilesTest {
     List<AlertRule> rules = RuleFiles.read(write("alerts.yaml", ISSUE_EXAMPLE));
 
     assertThat(rules).hasSize(2);
-    assertThat(rules.get(0)).isEqualTo(DefaultAlertRules.SERVICE_DOWN);
+    AlertRule c1 = rules.get(0);
+    assertThat(c1.condition()).isEqualTo(DefaultAlertRules.SERVICE_DOWN.condition());
+    assertThat(c1.channels()).isEqualTo(DefaultAlertRules.SERVICE_DOWN.channels());
+    assertThat(c1.respondWithin()).isEqualTo(Duration.ofMinutes(15));
+    // Keys left out take the file defaults: every minute, resolve at once, no runbook.
+    assertThat(c1.every()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(c1.keepFiringFor()).isZero();
+    assertThat(c1.runbook().isEmpty()).isTrue();
     AlertRule w1 = rules.get(1);
     assertThat(w1.name()).isEqualTo("パフォーマンス劣化");
     assertThat(w1.severity()).isEqualTo(AlertSeverity.WARNING);
@@ -75,6 +85,10 @@ class RuleFilesTest {
       Files.write(file, in.readAllBytes());
     }
 
+    // `omniy rules defaults` prints exactly this file.
+    String written = RuleFiles.defaults();
+    Files.writeString(Path.of("target", "guide-rules.actual.yaml"), written);
+    assertThat(written).isEqualTo(Files.readString(file));
     assertThat(RuleFiles.read(file)).containsExactlyElementsOf(DefaultAlertRules.all());
   }
 
@@ -109,6 +123,88 @@ class RuleFilesTest {
     assertThat(rule.repeatInterval()).isEqualTo(Duration.ofMinutes(30));
     assertThat(rule.labels()).containsEntry("team", "shop");
     assertThat(rule.condition().filter().tags()).containsEntry("region", "eu");
+  }
+
+  @Test
+  void keep_firing_for_on_no_data_group_by_every_and_a_runbook_load() throws IOException {
+    Path file =
+        write(
+            "heartbeat.yaml",
+            """
+            critical:
+              heartbeat:
+                id: HB-1
+                metric: app.heartbeat
+                group-by: [instance]
+                aggregate: events
+                below: 1
+                notify: [sms]
+                respond-within: 10m
+                keep-firing-for: 5m
+                on-no-data: alert
+                every: 30s
+                runbook:
+                  url: https://wiki.example/heartbeat
+                  steps: [Check the process is up, "Restart it: systemctl restart app"]
+            """);
+
+    AlertRule rule = RuleFiles.read(file).get(0);
+
+    assertThat(rule.condition().groupBy()).containsExactly("instance");
+    assertThat(rule.keepFiringFor()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(rule.onNoData()).isEqualTo(NoDataPolicy.ALERT);
+    assertThat(rule.every()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(rule.runbook())
+        .isEqualTo(
+            new Runbook(
+                URI.create("https://wiki.example/heartbeat"),
+                List.of("Check the process is up", "Restart it: systemctl restart app")));
+    assertThat(RuleFiles.read(write("again.yaml", RuleFiles.write(List.of(rule), "again"))))
+        .containsExactly(rule);
+  }
+
+  @Test
+  void bad_new_keys_are_reported_with_line_and_field() throws IOException {
+    Path file =
+        write(
+            "bad-new.yaml",
+            """
+            warning:
+              x:
+                id: X
+                metric: m
+                above: 1
+                notify: [slack]
+                respond-within: 1h
+                keep-firing-for: soon
+                on-no-data: maybe
+                every: 2d
+                runbook:
+                  url: ftp://files.example/x
+                  steps: [ok]
+                  owner: me
+              y:
+                id: Y
+                metric: m
+                above: 1
+                notify: [slack]
+                respond-within: 1h
+                every: 500ms
+                runbook: https://wiki.example/y
+            """);
+
+    assertThat(problems(file))
+        .containsExactly(
+            file
+                + ":8: warning.x.keep-firing-for: 'soon' must be a duration such as 90s, 15m,"
+                + " 1h or 7d",
+            file + ":9: warning.x.on-no-data: 'maybe' must be ignore or alert",
+            file + ":10: warning.x.every: '2d' must be from 1s to 1d in whole milliseconds",
+            file + ":14: warning.x.runbook.owner: unknown key 'owner' (expected url, steps)",
+            file + ":21: warning.y.every: '500ms' must be from 1s to 1d in whole milliseconds",
+            file
+                + ":22: warning.y.runbook: must be a mapping such as {url: https://…, steps:"
+                + " [first step, …]}");
   }
 
   @Test

@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * omniy/{namespace}/alertStates}. The id is the SHA-256 (hex) of the key's rule id and sorted
  * labels, since labels may hold any character; the fields are {@code ruleId}, {@code labels} (a
  * map), {@code phase}, the timestamps {@code pendingSince}, {@code firingSince}, {@code
- * lastNotifiedAt}, {@code resolvedAt} (absent when null), {@code ackBy} and {@code ackAt}, {@code
- * escalated} and {@code version}.
+ * lastNotifiedAt}, {@code resolvedAt}, {@code lastHeldAt} (absent when null), {@code ackBy} and
+ * {@code ackAt}, {@code escalated} and {@code version}.
  *
  * <p>Compare-and-set: version 1 is a {@code create}, which exactly one of racing runtimes wins
  * without a transaction; later versions are written in a transaction that checks the stored
@@ -118,6 +118,7 @@ public final class FirestoreAlertStateStore implements AlertStateStore {
     putTime(fields, "firingSince", state.firingSince());
     putTime(fields, "lastNotifiedAt", state.lastNotifiedAt());
     putTime(fields, "resolvedAt", state.resolvedAt());
+    putTime(fields, "lastHeldAt", state.lastHeldAt());
     Acknowledgement ack = state.acknowledgement();
     if (ack != null) {
       fields.put("ackBy", ack.by());
@@ -154,6 +155,7 @@ public final class FirestoreAlertStateStore implements AlertStateStore {
         Times.instant(doc.getTimestamp("resolvedAt")),
         ack,
         escalated != null && escalated,
+        Times.instant(doc.getTimestamp("lastHeldAt")),
         version == null ? 0 : version);
   }
 }

@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.DeliveryException;
 import app.omniy.core.alert.spi.Notifier;
 import jakarta.mail.Authenticator;
@@ -124,7 +125,7 @@ public final class EmailNotifier implements Notifier {
         new StringBuilder()
             .append(Severities.title(event))
             .append("\n\n")
-            .append(event.evaluation().text())
+            .append(event.reason())
             .append("\n\nCondition: ")
             .append(event.rule().condition().describe())
             .append("\nFiring since: ")
@@ -133,6 +134,10 @@ public final class EmailNotifier implements Notifier {
             .append(app.omniy.core.alert.AlertCondition.words(event.rule().respondWithin()));
     if (event.acknowledgement() != null) {
       text.append("\nAcknowledged by ").append(event.acknowledgement().by());
+    }
+    Runbook runbook = Severities.runbook(event);
+    if (!runbook.isEmpty()) {
+      text.append("\n\nFirst steps:\n").append(runbook.text().strip());
     }
     return text.append("\n\n").append(link).append('\n').toString();
   }

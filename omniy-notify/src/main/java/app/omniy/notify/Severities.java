@@ -1,9 +1,10 @@
 package app.omniy.notify;
 
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Runbook;
 import java.util.Locale;
 
-/** How notifications show severity. */
+/** How notifications show severity, and what they add to the finding (runbooks). */
 final class Severities {
   private Severities() {}
 
@@ -29,6 +30,14 @@ final class Severities {
         + event.key()
         + " "
         + event.rule().name();
+  }
+
+  /**
+   * The runbook to show with {@code event}: the rule's, for a fired, repeated or escalated alert;
+   * none for a resolve notice, when there is nothing left to do.
+   */
+  static Runbook runbook(AlertEvent event) {
+    return event.kind() == AlertEvent.Kind.RESOLVED ? Runbook.NONE : event.rule().runbook();
   }
 
   static String lower(Enum<?> value) {

@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.Notifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 
 /**
- * Posts alerts to a Slack incoming webhook: a message whose attachment is coloured by severity and
- * links to {@code link} (a dashboard or runbook).
+ * Posts alerts to a Slack incoming webhook: a message whose attachment is coloured by severity,
+ * links to {@code link} (a dashboard or runbook), says why it was sent ({@link
+ * AlertEvent#reason()}) and, unless it is a resolve notice, lists the rule's runbook in a "First
+ * steps" field.
  */
 public final class SlackNotifier implements Notifier {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +47,14 @@ public final class SlackNotifier implements Notifier {
     attachment.put("color", Severities.colour(event));
     attachment.put("title", Severities.title(event));
     attachment.put("title_link", link.toString());
-    attachment.put("text", event.evaluation().text());
+    attachment.put("text", event.reason());
+    Runbook runbook = Severities.runbook(event);
+    if (!runbook.isEmpty()) {
+      ObjectNode field = attachment.putArray("fields").addObject();
+      field.put("title", "First steps");
+      field.put("value", runbook.text().strip());
+      field.put("short", false);
+    }
     attachment.put("footer", event.rule().condition().describe());
     attachment.put("ts", event.at().getEpochSecond());
     HttpRequest request =

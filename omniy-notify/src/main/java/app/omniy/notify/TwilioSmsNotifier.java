@@ -64,7 +64,11 @@ public final class TwilioSmsNotifier implements Notifier {
 
   @Override
   public void send(AlertEvent event) {
-    String text = Severities.title(event) + ": " + event.evaluation().text();
+    String text = Severities.title(event) + ": " + event.reason();
+    URI runbook = Severities.runbook(event).url();
+    if (runbook != null) {
+      text += " " + runbook; // the steps do not fit a text message; the link does
+    }
     if (text.length() > MAX_BODY) {
       text = text.substring(0, MAX_BODY - 1) + "…";
     }

@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.Notifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,8 +14,10 @@ import java.util.TreeMap;
 
 /**
  * Posts alerts as JSON to any URL: {@code kind}, {@code id}, {@code name}, {@code severity}, {@code
- * labels}, {@code at}, {@code firingSince}, {@code text}, {@code condition}, {@code escalation}
- * and, when acknowledged, {@code acknowledgedBy}/{@code acknowledgedAt}.
+ * labels}, {@code at}, {@code firingSince}, {@code text} (why it was sent, {@link
+ * AlertEvent#reason()}), {@code condition}, {@code escalation}, when acknowledged {@code
+ * acknowledgedBy}/{@code acknowledgedAt}, and unless it is a resolve notice the rule's {@code
+ * runbook} ({@code url}, {@code steps}) when it has one.
  */
 public final class WebhookNotifier implements Notifier {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,9 +44,17 @@ public final class WebhookNotifier implements Notifier {
     new TreeMap<>(event.key().labels()).forEach(labels::put);
     body.put("at", event.at().toString());
     body.put("firingSince", event.firingSince().toString());
-    body.put("text", event.evaluation().text());
+    body.put("text", event.reason());
     body.put("condition", event.rule().condition().describe());
     body.put("escalation", event.toEscalationContact());
+    Runbook runbook = Severities.runbook(event);
+    if (!runbook.isEmpty()) {
+      ObjectNode steps = body.putObject("runbook");
+      if (runbook.url() != null) {
+        steps.put("url", runbook.url().toString());
+      }
+      runbook.steps().forEach(steps.putArray("steps")::add);
+    }
     if (event.acknowledgement() != null) {
       body.put("acknowledgedBy", event.acknowledgement().by());
       body.put("acknowledgedAt", event.acknowledgement().at().toString());

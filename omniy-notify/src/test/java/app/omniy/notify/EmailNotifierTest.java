@@ -40,7 +40,10 @@ class EmailNotifierTest {
     MimeMessage[] received = mail.getReceivedMessages();
     assertThat(received).hasSize(2);
     assertThat(received[0].getSubject()).isEqualTo("[CRITICAL FIRED] ALERT-C1 サービス停止");
-    assertThat(GreenMailUtil.getBody(received[0])).contains("12% (12 of 100)");
+    assertThat(GreenMailUtil.getBody(received[0]))
+        .contains("12% (12 of 100)")
+        .contains("First steps:")
+        .contains("1. Check the health endpoint");
     assertThat(received[0].getContent().toString())
         .contains("12% (12 of 100) > 10%", "Respond within: 15m", "https://status.example/alerts");
   }

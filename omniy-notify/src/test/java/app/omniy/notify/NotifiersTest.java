@@ -97,7 +97,45 @@ class NotifiersTest {
                 matchingJsonPath(
                     "$.attachments[0].title", equalTo("[CRITICAL FIRED] ALERT-C1 サービス停止")))
             .withRequestBody(
-                matchingJsonPath("$.attachments[0].text", equalTo("12% (12 of 100) > 10%"))));
+                matchingJsonPath("$.attachments[0].text", equalTo("12% (12 of 100) > 10%")))
+            .withRequestBody(
+                matchingJsonPath("$.attachments[0].fields[0].title", equalTo("First steps")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.attachments[0].fields[0].value",
+                    containing("3. Mitigate first (INC-4): roll back"))));
+  }
+
+  @Test
+  void a_resolve_notice_says_why_and_carries_no_runbook() {
+    wm.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+    AlertEvent resolved =
+        new AlertEvent(
+            AlertEvent.Kind.RESOLVED,
+            DefaultAlertRules.MASS_POST_FAILURE,
+            new AlertKey("ALERT-C4", Map.of()),
+            AT,
+            AT.minusSeconds(1260),
+            new Evaluation(
+                Evaluation.Outcome.TOO_LITTLE_DATA,
+                null,
+                1,
+                "too little data: 1 of 5 samples in the last 15m"),
+            DefaultAlertRules.MASS_POST_FAILURE.channels(),
+            false,
+            null);
+
+    new WebhookNotifier(client, url("/hook")).send(resolved);
+
+    wm.verify(
+        postRequestedFor(urlEqualTo("/hook"))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.text",
+                    equalTo("not enough data to confirm: 1 of 5 samples in the last 15m")))
+            .withRequestBody(matchingJsonPath("$.kind", equalTo("RESOLVED"))));
+    wm.verify(
+        0, postRequestedFor(urlEqualTo("/hook")).withRequestBody(matchingJsonPath("$.runbook")));
   }
 
   @Test
@@ -126,6 +164,8 @@ class NotifiersTest {
         postRequestedFor(urlEqualTo("/hook"))
             .withRequestBody(matchingJsonPath("$.kind", equalTo("ESCALATED")))
             .withRequestBody(matchingJsonPath("$.severity", equalTo("critical")))
-            .withRequestBody(matchingJsonPath("$.escalation", equalTo("true"))));
+            .withRequestBody(matchingJsonPath("$.escalation", equalTo("true")))
+            .withRequestBody(
+                matchingJsonPath("$.runbook.steps[0]", containing("Check the health endpoint"))));
   }
 }

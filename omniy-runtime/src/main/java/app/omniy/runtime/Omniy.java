@@ -5,6 +5,7 @@ import app.omniy.core.Require;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.alert.MonitoringLayer;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
@@ -471,7 +472,7 @@ public final class Omniy implements AutoCloseable {
     private List<AlertRule> alertRules = DefaultAlertRules.all();
     private @Nullable AlertRuleSource alertRuleSource;
     private AlertStateStore alertStateStore = InMemoryStores.alertStates();
-    private Duration alertEvery = Duration.ofMinutes(1);
+    private Duration alertEvery = MonitoringLayer.APPLICATION.cadence();
     private @Nullable SupportTicketStore supportTickets;
     private SupportDeadlines supportDeadlines = SupportDeadlines.GUIDE;
     private @Nullable Consumer<MaintenanceScheduler.Builder> maintenance;
@@ -721,7 +722,10 @@ public final class Omniy implements AutoCloseable {
       return this;
     }
 
-    /** How often alert rules are evaluated (default 1 min, ALERT-5). */
+    /**
+     * How often the alert engine runs a cycle (default 10 s, ALERT-5's application layer); each
+     * rule is evaluated at most once per its own {@code every}.
+     */
     public Builder alertEvery(Duration value) {
       this.alertEvery = Require.positive(value, "alertEvery");
       return this;

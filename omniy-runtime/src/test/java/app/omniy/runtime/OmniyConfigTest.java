@@ -168,7 +168,7 @@ class OmniyConfigTest {
     assertThat(defaults.pollInterval()).isEqualTo(Duration.ofMillis(10));
     assertThat(defaults.slowAttempt()).isEqualTo(Duration.ofSeconds(5));
     assertThat(defaults.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(defaults.alertEvery()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(defaults.alertEvery()).isEqualTo(Duration.ofSeconds(10));
     assertThat(defaults.metricNaming()).isSameAs(MetricNaming.DEFAULT);
     assertThat(defaults.healthThresholds()).isEqualTo(HealthThresholds.DEFAULTS);
     assertThat(HealthThresholds.DEFAULTS.dispatcherDown()).isEqualTo(Duration.ofSeconds(30));

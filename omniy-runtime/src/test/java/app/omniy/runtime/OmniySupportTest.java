@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.memory.InMemorySupportTicketStore;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.support.BusinessCalendar;
@@ -72,6 +73,7 @@ class OmniySupportTest {
 
     clock.set(DUE.plusSeconds(1));
     assertThat(overdueHigh(omniy)).isEqualTo(1);
+    clock.set(DUE.plus(DefaultAlertRules.SUPPORT.every())); // SUP-1's next evaluation (ALERT-5)
     alerts.tick();
     Await.until("Slack hears of SUP-1", () -> !sent.isEmpty());
 

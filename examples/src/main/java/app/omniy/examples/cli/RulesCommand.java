@@ -24,15 +24,38 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Checks alert rule files and replays samples through them.",
-    subcommands = {RulesCommand.Check.class, RulesCommand.Eval.class})
+    description =
+        "Checks alert rule files, replays samples through them and prints the built-in rules.",
+    subcommands = {RulesCommand.Check.class, RulesCommand.Eval.class, RulesCommand.Defaults.class})
 final class RulesCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Missing a command: check or eval");
+        spec.commandLine(), "Missing a command: check, eval or defaults");
+  }
+
+  /** {@code omniy rules defaults}. */
+  @Command(
+      name = "defaults",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the built-in rules (the operations guide's eleven, MNT-3's and SUP-1's) as a rule"
+            + " file, with every key written out: a starting point to edit, which 'rules check'"
+            + " and 'rules eval' accept as it is.",
+        "Example: omniy rules defaults > alerts.yaml"
+      })
+  static final class Defaults implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(RuleFiles.defaults());
+      out.flush();
+      return 0;
+    }
   }
 
   /** {@code omniy rules check FILE}. */
@@ -65,8 +88,14 @@ final class RulesCommand implements Runnable {
       name = "eval",
       mixinStandardHelpOptions = true,
       description = {
-        "Replays samples through the rules of FILE, evaluating at every step as a runtime would,"
-            + " and prints each state change and notification with its time as it is found.",
+        "Replays samples through the rules of FILE, evaluating at every step as a runtime would"
+            + " (each rule when due by its own 'every'), and prints each state change and"
+            + " notification with its time as it is found, one line each, split by spaces:",
+        "  TIME RULE-ID {LABELS} WORD NOTIFIED: FINDING",
+        "  WORD is FIRED, REPEATED, ESCALATED or RESOLVED (a notification), or PENDING or"
+            + " INACTIVE (a change that notifies no one); NOTIFIED is the channels, comma-separated"
+            + " (plus escalation-contact), or '-'.",
+        "  e.g. 2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 12% (12 of 100) > 10%",
         "Samples in time order are replayed as the file is read, in fixed memory; a file out of"
             + " order is sorted in memory first. One replay covers at most 366 days from the first"
             + " sample.",

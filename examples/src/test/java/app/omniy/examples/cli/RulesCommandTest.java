@@ -3,6 +3,7 @@ package app.omniy.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import app.omniy.core.alert.DefaultAlertRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,9 +61,10 @@ class RulesCommandTest {
     assertThat(out.toString().lines())
         .containsExactly(
             "ALERT-C1 critical サービス停止: share of {status=5xx} of http.server.requests > 10%"
-                + " over 5m, at least 20 samples; notify slack, sms, email; respond within 15m",
+                + " over 5m, at least 20 samples; notify slack, sms, email; respond within 15m;"
+                + " every 1m",
             "ALERT-W1 warning パフォーマンス劣化: p95 of omniy.api.latency > 2 over 5m for 15m,"
-                + " at least 1 samples; notify slack; respond within 1h",
+                + " at least 1 samples; notify slack; respond within 1h; every 1m",
             "2 rules OK");
     assertThat(err.toString()).isEmpty();
   }
@@ -102,17 +104,20 @@ class RulesCommandTest {
 
     assertThat(out.toString().lines())
         .containsExactly(
-            "2026-03-02T09:01:00Z ALERT-C1 inactive -> firing, FIRED [slack, sms, email]:"
-                + " 12% (12 of 100) > 10%",
-            "2026-03-02T09:06:00Z ALERT-C1 firing -> resolved, RESOLVED [slack, sms, email]:"
-                + " 0% (0 of 50), not > 10%");
+            "2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 12% (12 of 100) > 10%",
+            "2026-03-02T09:06:00Z ALERT-C1 {} RESOLVED slack,sms,email:"
+                + " clear: 0% (0 of 50), not > 10%");
   }
 
   @Test
-  void eval_until_a_later_time_shows_the_escalation_of_an_unanswered_alert() throws IOException {
+  void eval_until_a_later_time_shows_the_escalation_of_an_alert_still_holding() throws IOException {
     Path rules = write("alerts.yaml", RULES);
-    Path samples =
-        write("samples.csv", "2026-03-02T09:00:20Z,http.server.requests,status=503,count,30\n");
+    StringBuilder csv = new StringBuilder();
+    for (int m = 0; m < 20; m++) {
+      csv.append(
+          String.format("2026-03-02T09:%02d:20Z,http.server.requests,status=503,count,30%n", m));
+    }
+    Path samples = write("samples.csv", csv.toString());
 
     assertThat(
             run(
@@ -125,11 +130,76 @@ class RulesCommandTest {
                 "2026-03-02T09:20:00Z"))
         .isZero();
 
-    assertThat(out.toString())
-        .contains("2026-03-02T09:01:00Z ALERT-C1 inactive -> firing, FIRED")
-        .contains(
-            "2026-03-02T09:17:00Z ALERT-C1 firing, ESCALATED [slack, sms, email] + escalation"
-                + " contact: no data in the last 5m");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 100% (30 of 30) > 10%",
+            "2026-03-02T09:17:00Z ALERT-C1 {} ESCALATED slack,sms,email,escalation-contact:"
+                + " 100% (150 of 150) > 10%");
+  }
+
+  @Test
+  void eval_of_failures_that_stop_resolves_instead_of_escalating_on_no_data() throws IOException {
+    Path rules = write("alerts.yaml", RULES);
+    Path samples =
+        write("samples.csv", "2026-03-02T09:00:20Z,http.server.requests,status=503,count,30\n");
+
+    assertThat(
+            run(
+                "rules",
+                "eval",
+                rules.toString(),
+                "--samples",
+                samples.toString(),
+                "--until",
+                "2026-03-02T12:00:00Z"))
+        .isZero();
+
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 100% (30 of 30) > 10%",
+            "2026-03-02T09:06:00Z ALERT-C1 {} RESOLVED slack,sms,email:"
+                + " not enough data to confirm: no data in the last 5m");
+  }
+
+  @Test
+  void defaults_prints_the_built_in_rules_as_a_file_that_check_and_eval_accept()
+      throws IOException {
+    assertThat(run("rules", "defaults")).isZero();
+    Path file = write("defaults.yaml", out.toString());
+    assertThat(out.toString()).startsWith("# Omniy's built-in alert rules").contains("runbook:");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("rules", "check", file.toString())).isZero();
+    assertThat(out.toString().lines())
+        .hasSize(14)
+        .first()
+        .isEqualTo(DefaultAlertRules.SERVICE_DOWN.describe());
+    assertThat(out.toString()).endsWith("13 rules OK" + System.lineSeparator());
+
+    out.getBuffer().setLength(0);
+    Path samples =
+        write(
+            "c4.csv",
+            """
+            2026-03-02T09:00:00Z,omniy.post.attempts,outcome=failure,count,6
+            2026-03-02T09:10:00Z,omniy.post.attempts,outcome=success,count,1
+            """);
+    assertThat(
+            run(
+                "rules",
+                "eval",
+                file.toString(),
+                "--samples",
+                samples.toString(),
+                "--until",
+                "2026-03-02T09:30:00Z"))
+        .isZero();
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "2026-03-02T09:00:00Z ALERT-C4 {} FIRED slack,email: 100% (6 of 6) > 20%",
+            "2026-03-02T09:15:00Z ALERT-C4 {} RESOLVED slack,email:"
+                + " not enough data to confirm: 1 of 5 samples in the last 15m");
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test
@@ -161,7 +231,7 @@ class RulesCommandTest {
   @Test
   void rules_without_a_subcommand_is_a_usage_error() {
     assertThat(run("rules")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing a command: check or eval");
+    assertThat(err.toString()).contains("Missing a command: check, eval or defaults");
   }
 
   private Path oneFailingMinute() throws IOException {
@@ -312,7 +382,7 @@ class RulesCommandTest {
     Path samples = oneFailingMinute();
     StopAtFirstChange stdout = new StopAtFirstChange();
 
-    // A year of evaluations every second: 31.6 million; the first change is found after 11.
+    // A year of steps of a second: 31.6 million; the rule (every 1m) first fires at 09:01.
     assertTimeoutPreemptively(
         Duration.ofSeconds(20),
         () ->
@@ -329,8 +399,7 @@ class RulesCommandTest {
                 "--until",
                 "2027-03-02T09:00:00Z"));
 
-    assertThat(stdout.seen.toString())
-        .startsWith("2026-03-02T09:00:20Z ALERT-C1 inactive -> firing, FIRED");
+    assertThat(stdout.seen.toString()).startsWith("2026-03-02T09:01:00Z ALERT-C1 {} FIRED ");
   }
 
   @Test
@@ -386,7 +455,7 @@ class RulesCommandTest {
     assertThat(run("rules", "eval", rules.toString(), "--samples", samples.toString()))
         .as(err.toString())
         .isZero();
-    assertThat(out.toString()).startsWith("2026-03-02T09:01:00Z ALERT-C1 inactive -> firing");
+    assertThat(out.toString()).startsWith("2026-03-02T09:01:00Z ALERT-C1 {} FIRED ");
   }
 
   @Test
@@ -402,10 +471,9 @@ class RulesCommandTest {
     assertThat(run("rules", "eval", rules.toString(), "--samples", samples.toString())).isZero();
     assertThat(out.toString().lines())
         .containsExactly(
-            "2026-03-02T09:01:00Z ALERT-C1 inactive -> firing, FIRED [slack, sms, email]:"
-                + " 12% (12 of 100) > 10%",
-            "2026-03-02T09:06:00Z ALERT-C1 firing -> resolved, RESOLVED [slack, sms, email]:"
-                + " 0% (0 of 50), not > 10%");
+            "2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 12% (12 of 100) > 10%",
+            "2026-03-02T09:06:00Z ALERT-C1 {} RESOLVED slack,sms,email:"
+                + " clear: 0% (0 of 50), not > 10%");
   }
 
   @Test

@@ -107,6 +107,32 @@ public record AlertEvent(
         + " "
         + rule.name()
         + ": "
-        + evaluation.text();
+        + reason();
+  }
+
+  /**
+   * Why it was sent, in the words a notification shows. A fired, repeated or escalated alert gives
+   * the finding ({@code 12.5% (25 of 200) > 10%}); a resolve notice says why it resolved (ALERT-2):
+   * {@code clear: 0% (0 of 3), not > 20%}, {@code not enough data to confirm: 1 of 5 samples in the
+   * last 15m} or {@code not enough data to confirm: no data in the last 15m} — never as if too
+   * little data were a problem.
+   */
+  public String reason() {
+    if (kind != Kind.RESOLVED) {
+      return evaluation.text();
+    }
+    String over = " in the last " + AlertCondition.words(rule.condition().over());
+    return switch (evaluation.outcome()) {
+      case CLEAR -> "clear: " + evaluation.text();
+      case TOO_LITTLE_DATA ->
+          "not enough data to confirm: "
+              + evaluation.samples()
+              + " of "
+              + rule.condition().minSamples()
+              + " samples"
+              + over;
+      case NO_DATA -> "not enough data to confirm: " + evaluation.text();
+      case HOLDS -> evaluation.text();
+    };
   }
 }

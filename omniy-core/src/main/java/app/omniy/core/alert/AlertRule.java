@@ -24,6 +24,12 @@ import java.util.Set;
  * @param respondWithin the response deadline, counted from the moment it fires
  * @param repeatInterval how long a steady firing alert stays quiet before it is re-sent
  * @param labels labels added to every alert of this rule
+ * @param keepFiringFor how long a firing alert stays firing after its condition last held
+ *     (Prometheus's {@code keep_firing_for}); zero resolves at the first evaluation at which it
+ *     does not hold (ALERT-2)
+ * @param onNoData whether a window without data counts as the condition holding
+ * @param every how often the rule is evaluated (ALERT-5), from 1 second to 1 day
+ * @param runbook what to do when it fires; {@link Runbook#NONE} for nothing
  */
 public record AlertRule(
     String id,
@@ -33,10 +39,26 @@ public record AlertRule(
     Set<Channel> channels,
     Duration respondWithin,
     Duration repeatInterval,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Duration keepFiringFor,
+    NoDataPolicy onNoData,
+    Duration every,
+    Runbook runbook) {
 
   /** Alertmanager's default {@code repeat_interval}: 4 hours. */
   public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
+
+  /**
+   * How often a rule is evaluated when it does not say: every minute, ALERT-5's infrastructure
+   * cadence and the runtime's historical one.
+   */
+  public static final Duration DEFAULT_EVERY = MonitoringLayer.INFRASTRUCTURE.cadence();
+
+  /** The shortest evaluation interval. */
+  public static final Duration MIN_EVERY = Duration.ofSeconds(1);
+
+  /** The longest evaluation interval. */
+  public static final Duration MAX_EVERY = Duration.ofDays(1);
 
   /**
    * @throws InvalidValueException naming the field, if one is missing or out of range
@@ -61,6 +83,47 @@ public record AlertRule(
     labels.forEach(
         (key, value) -> Require.nonNull(value, "labels." + Require.nonNull(key, "labels")));
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    AlertCondition.atMostMaxDuration(
+        Require.nonNegative(keepFiringFor, "keep-firing-for"), "keep-firing-for");
+    Require.nonNull(onNoData, "on-no-data");
+    Require.nonNull(every, "every");
+    if (every.compareTo(MIN_EVERY) < 0
+        || every.compareTo(MAX_EVERY) > 0
+        || every.getNano() % 1_000_000 != 0) {
+      throw new InvalidValueException(
+          "every",
+          every.isNegative() ? every : AlertCondition.words(every),
+          "must be from 1s to 1d in whole milliseconds");
+    }
+    Require.nonNull(runbook, "runbook");
+  }
+
+  /**
+   * A rule that resolves as soon as its condition stops holding, ignores absent data, is evaluated
+   * every minute and has no runbook.
+   */
+  public AlertRule(
+      String id,
+      String name,
+      AlertSeverity severity,
+      AlertCondition condition,
+      Set<Channel> channels,
+      Duration respondWithin,
+      Duration repeatInterval,
+      Map<String, String> labels) {
+    this(
+        id,
+        name,
+        severity,
+        condition,
+        channels,
+        respondWithin,
+        repeatInterval,
+        labels,
+        Duration.ZERO,
+        NoDataPolicy.IGNORE,
+        DEFAULT_EVERY,
+        Runbook.NONE);
   }
 
   /** A builder for a rule with the given ID. */
@@ -87,7 +150,11 @@ public record AlertRule(
         + "; notify "
         + String.join(", ", names)
         + "; respond within "
-        + AlertCondition.words(respondWithin);
+        + AlertCondition.words(respondWithin)
+        + (keepFiringFor.isZero() ? "" : "; keep firing " + AlertCondition.words(keepFiringFor))
+        + (onNoData == NoDataPolicy.ALERT ? "; alert on no data" : "")
+        + "; every "
+        + AlertCondition.words(every);
   }
 
   /** Builds a rule; {@link #build()} validates the whole rule at once. Not thread-safe. */
@@ -108,6 +175,10 @@ public record AlertRule(
     private Duration respondWithin = Duration.ofHours(1);
     private Duration repeatInterval = DEFAULT_REPEAT_INTERVAL;
     private final Map<String, String> labels = new LinkedHashMap<>();
+    private Duration keepFiringFor = Duration.ZERO;
+    private NoDataPolicy onNoData = NoDataPolicy.IGNORE;
+    private Duration every = DEFAULT_EVERY;
+    private Runbook runbook = Runbook.NONE;
 
     private Builder(String id) {
       this.id = id;
@@ -216,6 +287,39 @@ public record AlertRule(
     }
 
     /**
+     * How long a firing alert stays firing after its condition last held (Prometheus's {@code
+     * keep_firing_for}); defaults to zero: it resolves at the first evaluation at which its
+     * condition does not hold (ALERT-2).
+     */
+    public Builder keepFiringFor(Duration keepFiringFor) {
+      this.keepFiringFor = keepFiringFor;
+      return this;
+    }
+
+    /** Whether a window without data counts as the condition holding; defaults to ignore. */
+    public Builder onNoData(NoDataPolicy onNoData) {
+      this.onNoData = onNoData;
+      return this;
+    }
+
+    /** How often the rule is evaluated (ALERT-5); defaults to every minute. */
+    public Builder every(Duration every) {
+      this.every = every;
+      return this;
+    }
+
+    /** Evaluated at {@code layer}'s cadence (ALERT-5). */
+    public Builder every(MonitoringLayer layer) {
+      return every(Require.nonNull(layer, "every").cadence());
+    }
+
+    /** What to do when it fires; notifications carry it. */
+    public Builder runbook(Runbook runbook) {
+      this.runbook = runbook;
+      return this;
+    }
+
+    /**
      * @throws InvalidValueException naming the first field that is missing or out of range
      */
     public AlertRule build() {
@@ -231,7 +335,18 @@ public record AlertRule(
               sustainedFor,
               minSamples);
       return new AlertRule(
-          id, name, severity, condition, channels, respondWithin, repeatInterval, labels);
+          id,
+          name,
+          severity,
+          condition,
+          channels,
+          respondWithin,
+          repeatInterval,
+          labels,
+          keepFiringFor,
+          onNoData,
+          every,
+          runbook);
     }
   }
 }

@@ -34,6 +34,17 @@ public final class DefaultAlertRules {
           .when(ABOVE, "0.10")
           .channels(SLACK, SMS, EMAIL)
           .respondWithin(Duration.ofMinutes(15))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "Check the health endpoint (curl -I https://YOUR-HOST/health) and the external"
+                      + " monitor (UptimeRobot) to confirm users are affected.",
+                  "Read the last hour's error logs; note when the 5xx started and what was deployed"
+                      + " or changed just before.",
+                  "Mitigate first (INC-4): roll back to the previous version, or disable the failing"
+                      + " feature by flag.",
+                  "Post a notice on the status page. Sev1: not resolved in 30 minutes, call the"
+                      + " outside experts (INC-1)."))
           .build();
 
   /** ALERT-C2: Stripe webhook failure share above 5%, over 15 minutes. */
@@ -43,6 +54,16 @@ public final class DefaultAlertRules {
           .over(Duration.ofMinutes(15))
           .channels(SLACK, SMS, EMAIL)
           .respondWithin(Duration.ofMinutes(10))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "Open Stripe Dashboard > Developers > Webhooks and read the failed deliveries'"
+                      + " responses.",
+                  "Signature failures (reason bad_signature) mean the webhook secret changed:"
+                      + " restore the right secret; failures 500 (reason failed) are ours: read the"
+                      + " logs.",
+                  "Once fixed, resend the failed events from the Stripe Dashboard and check"
+                      + " payments went through. Sev1: post a status-page notice."))
           .build();
 
   /** ALERT-C3: Firestore connection failure share above 3%. */
@@ -51,6 +72,13 @@ public final class DefaultAlertRules {
           .when(ABOVE, "0.03")
           .channels(SLACK, SMS)
           .respondWithin(Duration.ofMinutes(20))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "Check Google Cloud status for Firestore and the project's quotas in the console.",
+                  "Read the connection errors in the logs: credentials, network or quota.",
+                  "If Firestore is down, pause publishing (INC-4) so posts wait instead of failing,"
+                      + " and post a status-page notice."))
           .build();
 
   /**
@@ -64,6 +92,15 @@ public final class DefaultAlertRules {
           .minSamples(5)
           .channels(SLACK, EMAIL)
           .respondWithin(Duration.ofMinutes(30))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "See why posts fail: omniy.posts.failed by reason (expired token, rate limit,"
+                      + " media, Meta error).",
+                  "Check Meta's platform status (metastatus.com) for an Instagram Graph API"
+                      + " outage.",
+                  "Expired tokens: ask the accounts to re-authorise. Outage or rate limit: pause"
+                      + " publishing (INC-4) so posts wait instead of failing."))
           .build();
 
   /** ALERT-W1: API p95 response time above 2 s over 5 minutes, held for 15 minutes. */
@@ -79,6 +116,13 @@ public final class DefaultAlertRules {
           .minSamples(20)
           .channels(SLACK)
           .respondWithin(Duration.ofHours(1))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "Find the slow endpoints (http.server.requests by uri) and what changed: a"
+                      + " deploy, a traffic spike.",
+                  "Check CPU, memory and Firestore latency on the dashboard.",
+                  "Roll back a release that caused it, or tighten rate limits (INC-4)."))
           .build();
 
   /** ALERT-W2: mean CPU usage over each minute above 80%, held for 30 minutes. */
@@ -93,6 +137,12 @@ public final class DefaultAlertRules {
           .sustainedFor(Duration.ofMinutes(30))
           .channels(SLACK)
           .respondWithin(Duration.ofHours(1))
+          .every(MonitoringLayer.INFRASTRUCTURE)
+          .runbook(
+              Runbook.of(
+                  "Find what is busy: top, a thread dump of the JVM.",
+                  "Check traffic for a spike; tighten rate limits if it is abusive (INC-4).",
+                  "Real load: scale up or out, and note it for Friday's capacity review (MNT-2)."))
           .build();
 
   /** ALERT-W3: disk use above 85%, per disk path, latest reading of the last 5 minutes. */
@@ -107,6 +157,12 @@ public final class DefaultAlertRules {
           .over(Duration.ofMinutes(5))
           .channels(EMAIL)
           .respondWithin(Duration.ofHours(1))
+          .every(MonitoringLayer.INFRASTRUCTURE)
+          .runbook(
+              Runbook.of(
+                  "Find what grew on the disk path of the alert (du -sh).",
+                  "Run the log clean-up (MNT-1, 04:00) now and remove old local backups.",
+                  "Grow the disk if the data legitimately needs the space."))
           .build();
 
   /** ALERT-W4: authentication failure share above 15% over 30 minutes. */
@@ -117,6 +173,13 @@ public final class DefaultAlertRules {
           .over(Duration.ofMinutes(30))
           .channels(SLACK)
           .respondWithin(Duration.ofHours(1))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "See who fails: one account or address (an attack) or everyone (auth broken)?",
+                  "Check Firebase Authentication status and recent configuration changes.",
+                  "Block abusive addresses or tighten rate limits; a suspected breach is a Sev1"
+                      + " incident (INC-1)."))
           .build();
 
   /**
@@ -133,19 +196,37 @@ public final class DefaultAlertRules {
           .over(Duration.ofDays(1))
           .channels(EMAIL)
           .respondWithin(Duration.ofHours(24))
+          .every(MonitoringLayer.BUSINESS)
+          .runbook(
+              Runbook.of(
+                  "Look for a cause in the last day: an outage, a failed release, login errors.",
+                  "Check that analytics still reports (a tracking fault looks like a drop).",
+                  "Note it for Monday's system review (MNT-2)."))
           .build();
 
-  /** ALERT-I2: Instagram API usage above 80% of its limit, latest reading of the last hour. */
+  /**
+   * ALERT-I2: Instagram API usage above 80% of its limit, latest reading of the last hour, per
+   * account: each account its own alert, its usage read against its own limit (the gauge is a share
+   * of that account's limit).
+   */
   public static final AlertRule INSTAGRAM_QUOTA =
       AlertRule.builder("ALERT-I2")
           .name("外部API制限接近")
           .severity(AlertSeverity.INFO)
           .metric(MetricNames.INSTAGRAM_QUOTA_USAGE)
+          .groupBy(MetricNames.TAG_ACCOUNT)
           .aggregation(new Aggregation.Latest())
           .when(ABOVE, "0.80")
           .over(Duration.ofHours(1))
           .channels(EMAIL)
           .respondWithin(Duration.ofHours(24))
+          .every(MonitoringLayer.EXTERNAL)
+          .runbook(
+              Runbook.of(
+                  "The alert names the account near its limit; see its scheduled posts for the day.",
+                  "Publishing holds back at the slow-down share before Meta throttles; spread the"
+                      + " account's posts if it keeps hitting the limit.",
+                  "Several accounts at once: check for a retry loop (omniy.post.attempts)."))
           .build();
 
   /** ALERT-I3: any anomalous login in the last 5 minutes. */
@@ -159,6 +240,12 @@ public final class DefaultAlertRules {
           .over(Duration.ofMinutes(5))
           .channels(SLACK, EMAIL)
           .respondWithin(Duration.ofHours(24))
+          .every(MonitoringLayer.APPLICATION)
+          .runbook(
+              Runbook.of(
+                  "Review the anomalous login: account, address, time, in the audit log.",
+                  "Not the user: revoke the sessions, reset the credentials, block the address.",
+                  "A confirmed breach is a Sev1 incident (INC-1): data leak procedures apply."))
           .build();
 
   /**
@@ -181,6 +268,13 @@ public final class DefaultAlertRules {
           .over(Duration.ofDays(1))
           .channels(SLACK, EMAIL)
           .respondWithin(Duration.ofHours(1))
+          .every(MonitoringLayer.INFRASTRUCTURE)
+          .runbook(
+              Runbook.of(
+                  "Read the job's run record: its outcome and output (MNT-3).",
+                  "Fix the cause and run the job again now: a missed 03:00 backup must be rerun the"
+                      + " same morning.",
+                  "A job that keeps failing: note it for Monday's system review (MNT-2)."))
           .build();
 
   /**
@@ -200,6 +294,14 @@ public final class DefaultAlertRules {
           .over(Duration.ofMinutes(5))
           .channels(SLACK, EMAIL)
           .respondWithin(Duration.ofHours(1))
+          .every(
+              Duration.ofMinutes(
+                  1)) // not in the guide's layers: a passed deadline is heard within a minute
+          .runbook(
+              Runbook.of(
+                  "Answer the overdue tickets of the alert's priority now (first response, SUP-1).",
+                  "Escalate what the first line cannot solve: L2 logs and configuration, L3 code"
+                      + " (SUP-2)."))
           .build();
 
   /**

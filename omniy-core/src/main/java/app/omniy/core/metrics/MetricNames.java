@@ -149,6 +149,12 @@ public final class MetricNames {
   /** The job-id tag of {@link #MAINTENANCE_RUNS}, e.g. {@code daily-backup}. */
   public static final String TAG_JOB = "job";
 
+  /**
+   * The account tag of {@link #INSTAGRAM_QUOTA_USAGE}: the Instagram account's id; ALERT-I2 groups
+   * by it.
+   */
+  public static final String TAG_ACCOUNT = "account";
+
   /** The priority tag of {@link #SUPPORT_OVERDUE}: {@code emergency}, {@code high}… */
   public static final String TAG_PRIORITY = "priority";
 

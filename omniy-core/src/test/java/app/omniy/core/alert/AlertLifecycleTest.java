@@ -179,14 +179,16 @@ class AlertLifecycleTest {
   }
 
   @Test
-  void a_firing_alert_whose_data_disappears_keeps_firing_instead_of_flapping() {
+  void a_firing_alert_whose_data_disappears_resolves_saying_it_cannot_confirm() {
     Rig rig = firingUntil(2);
 
     AlertStatus status = only(rig.evaluate(minutes(9)));
 
     assertThat(status.evaluation().outcome()).isEqualTo(Evaluation.Outcome.NO_DATA);
-    assertThat(status.phase()).isEqualTo(AlertPhase.FIRING);
-    assertThat(rig.kinds()).containsExactly(FIRED);
+    assertThat(status.phase()).isEqualTo(AlertPhase.RESOLVED);
+    assertThat(rig.kinds()).containsExactly(FIRED, RESOLVED);
+    assertThat(rig.events.get(1).reason())
+        .isEqualTo("not enough data to confirm: no data in the last 5m");
   }
 
   @Test

@@ -121,7 +121,8 @@ class AlertRuleTest {
     assertThat(DefaultAlertRules.SERVICE_DOWN.describe())
         .isEqualTo(
             "ALERT-C1 critical サービス停止: share of {status=5xx} of http.server.requests > 10%"
-                + " over 5m, at least 20 samples; notify slack, sms, email; respond within 15m");
+                + " over 5m, at least 20 samples; notify slack, sms, email; respond within 15m;"
+                + " every 10s");
     assertThat(DefaultAlertRules.SLOW_API.condition().describe())
         .isEqualTo("p95 of omniy.api.latency > 2 over 5m for 15m, at least 20 samples");
     assertThat(DefaultAlertRules.DAU_DROP.condition().describe())

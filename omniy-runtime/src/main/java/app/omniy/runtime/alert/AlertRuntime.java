@@ -35,9 +35,15 @@ import org.slf4j.LoggerFactory;
  *     .rules(ReloadableRules.load(Path.of("alerts.yaml")))
  *     .registry(meterRegistry)
  *     .build();
- * alerts.start(scheduler);           // every minute (ALERT-5)
+ * alerts.start(scheduler);           // at the rules' shortest interval (ALERT-5)
  * alerts.acknowledge(key, "yuki");   // ALERT-3
  * }</pre>
+ *
+ * <p>Each cycle evaluates the rules that are due ({@link AlertEvaluator#evaluateDue}): every rule
+ * on its own {@link AlertRule#every()}, so with the default rules the application layer is
+ * evaluated every 10 seconds, infrastructure every minute, external checks every 5 minutes and
+ * business metrics every 10 (ALERT-5). The schedule runs at the shortest interval of the rules in
+ * force when it starts, unless {@link Builder#every} sets it.
  *
  * <p>Reloaded rules start with empty windows; alert state lives in the store and carries over.
  */
@@ -49,7 +55,7 @@ public final class AlertRuntime implements AutoCloseable {
   private final AlertStateStore store;
   private final @Nullable AlertRuleSource reloadable;
   private final @Nullable MeterRegistryBridge bridge;
-  private final Duration every;
+  private final @Nullable Duration every;
   private final List<Consumer<Cycle>> afterCycle;
   private List<AlertRule> rules;
   private AlertEvaluator evaluator;
@@ -92,7 +98,7 @@ public final class AlertRuntime implements AutoCloseable {
     if (bridge != null) {
       bridge.poll(evaluator, now);
     }
-    AlertEvaluation evaluation = evaluator.evaluate(now);
+    AlertEvaluation evaluation = evaluator.evaluateDue(now);
     Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(evaluation.events()));
     for (Consumer<Cycle> step : afterCycle) {
       step.accept(cycle);
@@ -115,12 +121,26 @@ public final class AlertRuntime implements AutoCloseable {
     return rules;
   }
 
-  /** Runs a cycle every {@code every} on {@code scheduler}, which the caller owns. */
+  /**
+   * How often {@link #start} runs a cycle: the builder's {@code every}, or else the shortest {@link
+   * AlertRule#every()} of the rules in force (one minute without rules).
+   */
+  public synchronized Duration cycle() {
+    if (every != null) {
+      return every;
+    }
+    return rules.stream()
+        .map(AlertRule::every)
+        .min(Duration::compareTo)
+        .orElse(AlertRule.DEFAULT_EVERY);
+  }
+
+  /** Runs a cycle every {@link #cycle()} on {@code scheduler}, which the caller owns. */
   public synchronized void start(ScheduledExecutorService scheduler) {
     if (schedule != null) {
       throw new IllegalStateException("already started");
     }
-    long period = every.toMillis();
+    long period = cycle().toMillis();
     schedule =
         scheduler.scheduleAtFixedRate(
             () -> {
@@ -154,7 +174,7 @@ public final class AlertRuntime implements AutoCloseable {
     private List<AlertRule> rules = List.of();
     private @Nullable MeterRegistry registry;
     private UnaryOperator<String> canonicalNames = UnaryOperator.identity();
-    private Duration every = Duration.ofMinutes(1);
+    private @Nullable Duration every;
     private final List<Consumer<Cycle>> afterCycle = new ArrayList<>();
 
     private Builder(Clock clock, NotificationDispatcher dispatcher) {
@@ -197,7 +217,10 @@ public final class AlertRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The cadence; defaults to 1 minute (ALERT-5's infrastructure layer). */
+    /**
+     * How often to run a cycle; defaults to the shortest evaluation interval of the rules
+     * (ALERT-5). Each rule is still evaluated at most once per its own interval.
+     */
     public Builder every(Duration every) {
       if (every == null || every.isNegative() || every.isZero()) {
         throw new InvalidValueException("every", every, "must be positive");

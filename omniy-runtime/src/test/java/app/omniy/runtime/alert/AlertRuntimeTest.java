@@ -10,6 +10,7 @@ import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.Comparison;
 import app.omniy.core.alert.DefaultAlertRules;
+import app.omniy.core.alert.MonitoringLayer;
 import app.omniy.core.alert.spi.Notifier;
 import app.omniy.core.metrics.MetricNames;
 import app.omniy.files.ReloadableRules;
@@ -187,7 +188,39 @@ class AlertRuntimeTest {
 
     assertThat(runtime.rules()).extracting(r -> r.id()).containsExactly("X");
     assertThat(sent).containsExactly("slack FIRED X");
+    minute();
     assertThat(runtime.tick().evaluation().statuses().get(0).phase()).isEqualTo(AlertPhase.FIRING);
+  }
+
+  @Test
+  void each_rule_is_evaluated_on_its_own_interval_and_the_cycle_is_the_shortest() {
+    AlertRule application =
+        AlertRule.builder("T-APP")
+            .metric("m")
+            .channels(Channel.SLACK)
+            .every(MonitoringLayer.APPLICATION)
+            .build();
+    AlertRule external =
+        AlertRule.builder("T-EXT")
+            .metric("m")
+            .channels(Channel.SLACK)
+            .every(MonitoringLayer.EXTERNAL)
+            .build();
+    AlertRuntime runtime =
+        AlertRuntime.builder(clock, dispatcher()).rules(List.of(application, external)).build();
+    Map<String, Integer> evaluated = new java.util.TreeMap<>();
+
+    for (int i = 0; i < 60; i++) { // 10 minutes of 10-second cycles
+      runtime
+          .tick()
+          .evaluation()
+          .statuses()
+          .forEach(s -> evaluated.merge(s.key().ruleId(), 1, Integer::sum));
+      clock.advance(Duration.ofSeconds(10));
+    }
+
+    assertThat(runtime.cycle()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(evaluated).containsExactly(Map.entry("T-APP", 60), Map.entry("T-EXT", 2));
   }
 
   private final AtomicLong logins = new AtomicLong(100);

@@ -119,6 +119,7 @@ class OverdueTicketsTest {
     assertThat(gauge(SupportPriority.HIGH)).isEqualTo(1);
     assertThat(gauge(SupportPriority.LOW)).isZero();
     assertThat(overdue.now()).singleElement().satisfies(b -> assertThat(b.due()).isEqualTo(DUE));
+    clock.set(DUE.plus(DefaultAlertRules.SUPPORT.every())); // SUP-1's next evaluation (ALERT-5)
     alerts.tick();
     awaitSent(2);
 

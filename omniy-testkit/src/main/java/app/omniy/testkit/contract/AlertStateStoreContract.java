@@ -58,6 +58,7 @@ public abstract class AlertStateStoreContract {
             null,
             new Acknowledgement("yuki", T0.plusSeconds(30)),
             true,
+            T0.plusSeconds(90),
             1);
 
     assertThat(store.compareAndSet(state)).isTrue();

@@ -146,17 +146,40 @@ public final class AlertEvaluator {
   }
 
   /**
-   * Evaluates every rule and label set at {@code now}, stores the changes and returns the
-   * notifications to send.
+   * Evaluates every rule and label set at {@code now}, whatever their {@link AlertRule#every()},
+   * stores the changes and returns the notifications to send.
    *
    * @throws OmniyException if the store keeps rejecting writes (another runtime racing endlessly)
    */
   public AlertEvaluation evaluate(Instant now) {
+    return evaluate(now, false);
+  }
+
+  /**
+   * Evaluates the rules that are due at {@code now}, as a runtime on a schedule does (ALERT-5): a
+   * rule is due at the first call in each interval of its {@link AlertRule#every()}, intervals
+   * counted from the epoch. With a 5-minute rule and a call every minute, the calls at 12:00,
+   * 12:05, … evaluate it; the others skip it and list no status for it. Calls further apart than a
+   * rule's interval evaluate it at each call.
+   *
+   * @throws OmniyException if the store keeps rejecting writes (another runtime racing endlessly)
+   */
+  public AlertEvaluation evaluateDue(Instant now) {
+    return evaluate(now, true);
+  }
+
+  private AlertEvaluation evaluate(Instant now, boolean dueOnly) {
     Require.nonNull(now, "now");
     long millis = now.toEpochMilli();
     List<AlertEvent> events = new ArrayList<>();
     List<AlertStatus> statuses = new ArrayList<>();
     for (Rule rule : compiled) {
+      long slot = Math.floorDiv(millis, rule.everyMillis);
+      if (dueOnly && rule.evaluated && slot <= rule.lastSlot) {
+        continue;
+      }
+      rule.evaluated = true;
+      rule.lastSlot = slot;
       if (rule.series.isEmpty()) {
         AlertKey key = new AlertKey(rule.rule.id(), rule.rule.labels());
         Evaluation none =
@@ -250,6 +273,7 @@ public final class AlertEvaluator {
               current.resolvedAt(),
               ack,
               current.escalated(),
+              current.lastHeldAt(),
               current.version() + 1);
       if (store.compareAndSet(next)) {
         return next;
@@ -265,9 +289,13 @@ public final class AlertEvaluator {
   private static final class Rule {
     final AlertRule rule;
     final Map<Map<String, String>, SeriesWindow> series = new LinkedHashMap<>();
+    final long everyMillis;
+    boolean evaluated;
+    long lastSlot;
 
     Rule(AlertRule rule) {
       this.rule = rule;
+      this.everyMillis = rule.every().toMillis();
       if (rule.condition().groupBy().isEmpty()) {
         series(rule.labels());
       }

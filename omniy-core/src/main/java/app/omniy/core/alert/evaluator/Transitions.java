@@ -6,6 +6,7 @@ import app.omniy.core.alert.AlertPhase;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.Evaluation;
 import app.omniy.core.alert.Evaluation.Outcome;
+import app.omniy.core.alert.NoDataPolicy;
 import app.omniy.core.alert.spi.AlertState;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +21,19 @@ import org.jspecify.annotations.Nullable;
  *   <li>pending: fires once the condition has held at every evaluation for "for" (inclusive, as
  *       Prometheus); any evaluation where it does not hold — including too little or no data —
  *       drops it silently;
- *   <li>firing: resolves only on an evaluation with enough data where the condition is clear;
- *       missing data keeps it firing, so alerts do not flap when data disappears;
- *   <li>firing past its deadline without an acknowledgement at or before the deadline: escalates,
- *       once; a response exactly at the deadline is on time (ALERT-3);
- *   <li>firing, unacknowledged, repeat interval passed since the last notice: repeated. An
- *       acknowledged alert is not repeated: someone is on it.
+ *   <li>firing: resolves at the first evaluation at which the condition does not hold — clear, too
+ *       little data or no data (ALERT-2's added decision) — unless the rule's {@code
+ *       keep-firing-for} has not passed since the condition last held; then it stays firing,
+ *       quietly;
+ *   <li>firing, the condition holding, past its deadline without an acknowledgement at or before
+ *       the deadline: escalates, once; a response exactly at the deadline is on time (ALERT-3);
+ *   <li>firing, the condition holding, unacknowledged, repeat interval passed since the last
+ *       notice: repeated. An acknowledged alert is not repeated: someone is on it.
  * </ul>
+ *
+ * <p>"Holds" is {@link Evaluation#holds()}, or no data at all for a rule with {@link
+ * NoDataPolicy#ALERT}. Repeats and escalations happen only at evaluations where it holds, so a
+ * notification never presents too little data as a problem.
  */
 final class Transitions {
   private Transitions() {}
@@ -48,13 +55,19 @@ final class Transitions {
     };
   }
 
+  /** Whether the rule's condition holds: the finding holds, or no data counts as holding. */
+  static boolean holds(AlertRule rule, Evaluation evaluation) {
+    return evaluation.holds()
+        || (evaluation.outcome() == Outcome.NO_DATA && rule.onNoData() == NoDataPolicy.ALERT);
+  }
+
   private static Step startIfHolds(
       AlertRule rule, AlertState state, Evaluation evaluation, Instant now) {
-    if (!evaluation.holds()) {
+    if (!holds(rule, evaluation)) {
       return new Step(state, null);
     }
     if (rule.condition().sustainedFor().isZero()) {
-      return new Step(fire(state, now), Kind.FIRED);
+      return new Step(fire(rule, state, now), Kind.FIRED);
     }
     return new Step(
         new AlertState(
@@ -64,19 +77,23 @@ final class Transitions {
 
   private static Step pending(
       AlertRule rule, AlertState state, Evaluation evaluation, Instant now) {
-    if (!evaluation.holds()) {
+    if (!holds(rule, evaluation)) {
       return new Step(AlertState.inactive(state.key()).withVersion(state.version()), null);
     }
     Instant since = state.pendingSince() == null ? now : state.pendingSince();
     if (Duration.between(since, now).compareTo(rule.condition().sustainedFor()) >= 0) {
-      return new Step(fire(state, now), Kind.FIRED);
+      return new Step(fire(rule, state, now), Kind.FIRED);
     }
     return new Step(state, null);
   }
 
   private static Step firing(AlertRule rule, AlertState state, Evaluation evaluation, Instant now) {
     Instant since = state.firingSince() == null ? now : state.firingSince();
-    if (evaluation.outcome() == Outcome.CLEAR) {
+    if (!holds(rule, evaluation)) {
+      Instant lastHeld = state.lastHeldAt() == null ? since : state.lastHeldAt();
+      if (now.isBefore(lastHeld.plus(rule.keepFiringFor()))) {
+        return new Step(state, null); // keep-firing-for: still firing, nothing to say
+      }
       return new Step(
           new AlertState(
               state.key(),
@@ -89,6 +106,9 @@ final class Transitions {
               state.escalated(),
               state.version()),
           Kind.RESOLVED);
+    }
+    if (!rule.keepFiringFor().isZero()) {
+      state = state.withLastHeldAt(now);
     }
     Instant deadline = since.plus(rule.respondWithin());
     Acknowledgement ack = state.acknowledgement();
@@ -104,9 +124,18 @@ final class Transitions {
     return new Step(state, null);
   }
 
-  private static AlertState fire(AlertState state, Instant now) {
+  private static AlertState fire(AlertRule rule, AlertState state, Instant now) {
     return new AlertState(
-        state.key(), AlertPhase.FIRING, null, now, now, null, null, false, state.version());
+        state.key(),
+        AlertPhase.FIRING,
+        null,
+        now,
+        now,
+        null,
+        null,
+        false,
+        rule.keepFiringFor().isZero() ? null : now,
+        state.version());
   }
 
   private static AlertState notified(
@@ -120,6 +149,7 @@ final class Transitions {
         null,
         state.acknowledgement(),
         escalated,
+        state.lastHeldAt(),
         state.version());
   }
 }

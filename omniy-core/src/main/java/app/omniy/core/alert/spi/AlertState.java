@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param resolvedAt when it resolved, while resolved; otherwise null
  * @param acknowledgement who answered and when, for the current firing; or null
  * @param escalated whether the current firing has been escalated (ALERT-3)
+ * @param lastHeldAt while firing, the last evaluation at which the condition held, kept for a rule
+ *     with a {@code keep-firing-for} (ALERT-2); null otherwise, which counts as {@code firingSince}
  * @param version 0 for a state never stored; each stored change adds one
  */
 public record AlertState(
@@ -30,6 +32,7 @@ public record AlertState(
     @Nullable Instant resolvedAt,
     @Nullable Acknowledgement acknowledgement,
     boolean escalated,
+    @Nullable Instant lastHeldAt,
     long version) {
 
   public AlertState {
@@ -38,9 +41,48 @@ public record AlertState(
     Require.atLeast(version, 0, "version");
   }
 
+  /** A state without {@code lastHeldAt}: that of a rule without {@code keep-firing-for}. */
+  public AlertState(
+      AlertKey key,
+      AlertPhase phase,
+      @Nullable Instant pendingSince,
+      @Nullable Instant firingSince,
+      @Nullable Instant lastNotifiedAt,
+      @Nullable Instant resolvedAt,
+      @Nullable Acknowledgement acknowledgement,
+      boolean escalated,
+      long version) {
+    this(
+        key,
+        phase,
+        pendingSince,
+        firingSince,
+        lastNotifiedAt,
+        resolvedAt,
+        acknowledgement,
+        escalated,
+        null,
+        version);
+  }
+
   /** The state of an alert that was never stored. */
   public static AlertState inactive(AlertKey key) {
     return new AlertState(key, AlertPhase.INACTIVE, null, null, null, null, null, false, 0);
+  }
+
+  /** This state with {@code lastHeldAt}. */
+  public AlertState withLastHeldAt(@Nullable Instant lastHeldAt) {
+    return new AlertState(
+        key,
+        phase,
+        pendingSince,
+        firingSince,
+        lastNotifiedAt,
+        resolvedAt,
+        acknowledgement,
+        escalated,
+        lastHeldAt,
+        version);
   }
 
   /** This state with {@code version}. */
@@ -54,6 +96,7 @@ public record AlertState(
         resolvedAt,
         acknowledgement,
         escalated,
+        lastHeldAt,
         version);
   }
 
