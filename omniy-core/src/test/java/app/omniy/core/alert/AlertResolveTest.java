@@ -41,6 +41,36 @@ class AlertResolveTest {
   }
 
   @Nested
+  class TakeOver {
+    @Test
+    void a_new_evaluator_does_not_resolve_a_firing_alert_for_lack_of_data_it_never_watched() {
+      // ALERT-C1 fires on one evaluator; a runtime that takes over starts with empty windows.
+      Rig first = new Rig(DefaultAlertRules.SERVICE_DOWN);
+      Map<String, String> down = Map.of("status", "503");
+      minuteByMinute(
+          first, 1, 10, m -> first.events(MetricNames.HTTP_SERVER_REQUESTS, down, minutes(m), 12));
+      assertThat(first.kinds()).containsExactly(FIRED);
+
+      Rig second = new Rig(first.store, DefaultAlertRules.SERVICE_DOWN);
+      minuteByMinute(
+          second,
+          11,
+          30,
+          m ->
+              second.events(
+                  MetricNames.HTTP_SERVER_REQUESTS,
+                  m < 20 ? down : Map.of("status", "200"),
+                  minutes(m),
+                  12));
+
+      // 12 of 20 samples at its first evaluation said nothing: it stays firing (escalated at its
+      // 15-minute deadline, still holding) and resolves once the outage has ended, never re-fires.
+      assertThat(second.kinds()).containsExactly(ESCALATED, RESOLVED);
+      assertThat(second.events.get(1).at()).isAfter(minutes(20));
+    }
+  }
+
+  @Nested
   class MassPostFailureAtLowTraffic {
     /**
      * ALERT-C4 (5 attempts in 15 min): a 10-minute burst of failures, then one successful attempt

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a set of rules over the samples fed to it and returns what to notify (ALERT-1 …
@@ -56,6 +57,7 @@ public final class AlertEvaluator {
   private final List<Rule> compiled = new ArrayList<>();
   private final Map<Meter, RecorderTargets> recorders = new HashMap<>();
   private final Signals signals = new Signals();
+  private @Nullable Instant firstEvaluation;
 
   private AlertEvaluator(List<AlertRule> rules, AlertStateStore store) {
     this.rules = List.copyOf(rules);
@@ -170,6 +172,9 @@ public final class AlertEvaluator {
 
   private AlertEvaluation evaluate(Instant now, boolean dueOnly) {
     Require.nonNull(now, "now");
+    if (firstEvaluation == null) {
+      firstEvaluation = now;
+    }
     long millis = now.toEpochMilli();
     List<AlertEvent> events = new ArrayList<>();
     List<AlertStatus> statuses = new ArrayList<>();
@@ -205,6 +210,12 @@ public final class AlertEvaluator {
       AlertRule rule, AlertKey key, Evaluation evaluation, Instant now, List<AlertEvent> events) {
     for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       AlertState current = store.find(key).orElseGet(() -> AlertState.inactive(key));
+      if (current.phase() == AlertPhase.FIRING && blindTo(rule, evaluation, now)) {
+        // Too little or no data in a window this evaluator has not yet watched whole: a runtime
+        // that took over, or rules just reloaded, lacks the samples another evaluator saw, and
+        // resolving on that would falsely resolve and re-fire (ALERT-2).
+        return new AlertStatus(key, current.phase(), evaluation);
+      }
       Transitions.Step step = Transitions.step(rule, current, evaluation, now);
       if (step.next().sameAs(current)) {
         return new AlertStatus(key, current.phase(), evaluation);
@@ -220,6 +231,18 @@ public final class AlertEvaluator {
       }
     }
     throw new OmniyException("alert state of " + key + " kept changing under another writer");
+  }
+
+  /**
+   * Whether a lack of data says nothing yet: too little or no data while this evaluator has watched
+   * less than one whole window of the rule.
+   */
+  private boolean blindTo(AlertRule rule, Evaluation evaluation, Instant now) {
+    Evaluation.Outcome outcome = evaluation.outcome();
+    boolean lacking =
+        outcome == Evaluation.Outcome.TOO_LITTLE_DATA || outcome == Evaluation.Outcome.NO_DATA;
+    Instant first = firstEvaluation;
+    return lacking && first != null && now.isBefore(first.plus(rule.condition().over()));
   }
 
   private static AlertEvent event(
