@@ -23,6 +23,7 @@ import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.service.PostService;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.quota.SchedulingQuota;
 import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.core.spi.Stores;
 import app.omniy.core.support.SupportDeadlines;
@@ -128,7 +129,13 @@ public final class Omniy implements AutoCloseable {
       // prefix; the alert engine reads them back under their own names.
       meters.config().meterFilter(naming.filter());
     }
-    this.posts = new PostService(config.store(), config.publisher(), config.validator(), clock);
+    this.posts =
+        new PostService(
+            config.store(),
+            config.publisher(),
+            config.validator(),
+            clock,
+            config.schedulingQuota());
     // The meters hear every event first; the gauges read this runtime once it is started.
     this.metrics =
         new OmniyMetrics(this::inFlight, this::claimLimit, () -> paused().isPresent() ? 1 : 0);
@@ -489,6 +496,7 @@ public final class Omniy implements AutoCloseable {
     private final Map<String, Mitigation> mitigationActions = new LinkedHashMap<>();
     private final List<Consumer<IncidentEvent>> incidentListeners = new ArrayList<>();
     private final List<Extension> extensions = new ArrayList<>();
+    private SchedulingQuota schedulingQuota = SchedulingQuota.DEFAULTS;
 
     private Builder() {}
 
@@ -620,6 +628,18 @@ public final class Omniy implements AutoCloseable {
      */
     public Builder incidentListener(Consumer<IncidentEvent> value) {
       incidentListeners.add(Require.nonNull(value, "incidentListener"));
+      return this;
+    }
+
+    /**
+     * What {@link Omniy#posts() posts()}{@code .scheduleWithWarnings(…)} does when the account's
+     * publishing limit for the rolling 24 hours around the requested time is already taken
+     * (POST-3): {@code SchedulingQuota.DEFAULTS} warns with {@code QUOTA_FULL} and the next free
+     * slot; {@code SchedulingQuota.DEFAULTS.withMode(ScheduleQuotaMode.REFUSE)} refuses, {@code
+     * OFF} does not check.
+     */
+    public Builder schedulingQuota(SchedulingQuota value) {
+      this.schedulingQuota = Require.nonNull(value, "schedulingQuota");
       return this;
     }
 
@@ -853,7 +873,8 @@ public final class Omniy implements AutoCloseable {
           mitigations,
           mitigationActions,
           incidentListeners,
-          extensions);
+          extensions,
+          schedulingQuota);
     }
 
     /** The host's maintenance tasks, then the month-end credits job if a desk was given. */

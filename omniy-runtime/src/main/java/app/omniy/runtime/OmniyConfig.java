@@ -15,6 +15,7 @@ import app.omniy.core.incident.spi.IncidentStore;
 import app.omniy.core.post.PostValidator;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
+import app.omniy.core.quota.SchedulingQuota;
 import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.core.support.SupportDeadlines;
 import app.omniy.core.support.spi.SupportTicketStore;
@@ -88,6 +89,8 @@ import org.jspecify.annotations.Nullable;
  *     runtime's {@link Mitigations#PAUSE_PUBLISHING}
  * @param incidentListeners host callbacks told every incident event of the runtime's cycles
  * @param extensions components started with the runtime and closed with it, in reverse order
+ * @param schedulingQuota what {@code posts().schedule…} does when the account's rolling 24 hours
+ *     around the requested time are already full (POST-3; default warn with the next free slot)
  */
 public record OmniyConfig(
     PostStore store,
@@ -123,7 +126,8 @@ public record OmniyConfig(
     Mitigations mitigations,
     Map<String, Mitigation> mitigationActions,
     List<Consumer<IncidentEvent>> incidentListeners,
-    List<Omniy.Extension> extensions) {
+    List<Omniy.Extension> extensions,
+    SchedulingQuota schedulingQuota) {
 
   /** The most worker threads. */
   public static final int MAX_THREADS = 1024;
@@ -172,6 +176,7 @@ public record OmniyConfig(
     }
     incidentListeners = elements(incidentListeners, "incidentListeners");
     extensions = elements(extensions, "extensions");
+    Require.nonNull(schedulingQuota, "schedulingQuota");
   }
 
   /** The host's named mitigations, copied; refuses the runtime's own name and blank names. */

@@ -78,7 +78,8 @@ class OmniyConfigTest {
         c.mitigations(),
         c.mitigationActions(),
         c.incidentListeners(),
-        c.extensions());
+        c.extensions(),
+        c.schedulingQuota());
   }
 
   private static OmniyConfig copy(OmniyConfig c) {

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,17 @@ class ProductionServiceTest {
       LocalStripe stripe = new LocalStripe(SECRET);
       String delivery = stripe.paymentFailed("evt_1", "in_1", Instant.now());
       int status = service.stripeWebhook(delivery, stripe.sign(delivery, Instant.now()));
-      List<AlertStatus> statuses = alerts.tick().evaluation().statuses();
+      // Each rule is evaluated once in its own interval (10 s for C2 and C3, ALERT-5): tick until
+      // a cycle has evaluated both after the delivery.
+      List<AlertStatus> statuses = new ArrayList<>();
+      Await.until(
+          "ALERT-C2 and ALERT-C3 evaluated after the delivery",
+          () -> {
+            statuses.addAll(alerts.tick().evaluation().statuses());
+            return List.of(DefaultAlertRules.PAYMENTS.id(), DefaultAlertRules.DATABASE.id())
+                .stream()
+                .allMatch(rule -> statuses.stream().anyMatch(s -> s.key().ruleId().equals(rule)));
+          });
 
       assertThat(status).isEqualTo(200);
       assertThat(registry.find(MetricNames.FIRESTORE_CONNECTIONS).counters())
