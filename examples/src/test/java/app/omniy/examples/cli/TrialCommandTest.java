@@ -82,6 +82,18 @@ class TrialCommandTest {
   }
 
   @Test
+  void the_default_trial_with_a_120_minute_outage_records_7200_seconds_and_a_10_percent_credit()
+      throws Exception {
+    // The command as written (default month, posts, accounts, faults and seed): the simulated
+    // operator must cope with alerts that resolve before it looks (ALERT-2, INC-2, SLA-6).
+    JsonNode month = JSON.readTree(run("trial", "--outage", "120", "--json"));
+
+    assertThat(month.get("downtimeSeconds").asLong()).isEqualTo(7_200);
+    assertThat(month.get("creditPercent").asInt()).isEqualTo(10);
+    assertThat(month.get("alertResolutions")).isEqualTo(month.get("alertFirings"));
+  }
+
+  @Test
   void the_default_month_ends_with_no_alert_firing_whose_cause_has_ended() throws Exception {
     // The default settings (600 posts, 6 accounts, 2% faults, seed 1), on a fixed month.
     JsonNode month = JSON.readTree(run("trial", "--month", "2026-02", "--json"));
