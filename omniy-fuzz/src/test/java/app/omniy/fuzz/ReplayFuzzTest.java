@@ -36,10 +36,10 @@ import org.jspecify.annotations.Nullable;
  * evaluation hands over at most one change per alert, alerts being at most one per rule and label
  * set fed (memory grows with label sets, not with samples or evaluations).
  *
- * <p>Inputs are kept to a few thousand evaluations each, so a finding is about what the replay
- * does, not how long a legitimately long replay takes: a step under six hours gets samples and an
- * end within {@value #NARROW_STEPS} steps of the first sample, only a step of twelve hours or more
- * the full {@link Replay#MAX_SPAN} (at most 732 evaluations).
+ * <p>Inputs are kept to several hundred evaluations each, so a finding is about what the replay
+ * does, not how long a legitimately long replay takes: a step under twelve hours gets samples and
+ * an end within about {@value #NARROW_STEPS} steps of the first sample, only a step of twelve hours
+ * or more the full {@link Replay#MAX_SPAN} (at most 732 evaluations).
  */
 class ReplayFuzzTest {
   private static final Path FILE = Path.of("rules.yaml");
@@ -307,7 +307,7 @@ class ReplayFuzzTest {
       case 6 -> wide ? base.plus(Replay.MAX_SPAN) : time.plusNanos(1);
       default -> {
         Instant next = time.plusMillis(data.consumeLong(0, 3 * stepMillis));
-        // Within NARROW_STEPS of the base for a fine step, so an input stays a few thousand
+        // Within NARROW_STEPS of the base for a fine step, so an input stays a few hundred
         // evaluations.
         yield wide || next.isBefore(base.plusMillis(NARROW_STEPS / 2 * stepMillis)) ? next : time;
       }
