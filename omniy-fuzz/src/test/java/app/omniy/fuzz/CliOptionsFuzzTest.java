@@ -445,11 +445,13 @@ class CliOptionsFuzzTest {
 
   /**
    * What the first line of a usage error must name: an option, a parameter by its label, or the
-   * word that is not one (picocli's "Unmatched argument", "Unknown option", "Missing a command").
+   * word that is not one (picocli's "Unmatched argument", "Unknown option", "Unknown subcommand",
+   * "Missing a command").
    */
   private static final Pattern NAMES_AN_ARGUMENT =
       Pattern.compile(
-          ".*(--[a-z]|'-[a-zA-Z]|FILE|CSV|Unmatched argument|Unknown option|Missing a command).*");
+          ".*(--[a-z]|'-[a-zA-Z]|FILE|CSV|Unmatched argument|Unknown option|Unknown subcommand"
+              + "|Missing a command).*");
 
   private static final Pattern STACK_FRAME =
       Pattern.compile("(?m)^\\s+at [\\w$.]+\\(|^Caused by: |Exception in thread");

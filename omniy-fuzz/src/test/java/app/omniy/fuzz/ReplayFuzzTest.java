@@ -303,7 +303,11 @@ class ReplayFuzzTest {
       case 2 -> base.minusNanos(1);
       case 3 -> SampleFiles.EARLIEST.minusSeconds(data.consumeLong(1, 1L << 40));
       case 4 -> SampleFiles.LATEST.plusSeconds(data.consumeLong(1, 1L << 40));
-      case 5 -> base.plus(Replay.MAX_SPAN).plusMillis(data.consumeLong(1, 1L << 40));
+      // Beyond the span of any first sample, as for until.
+      case 5 ->
+          base.plus(Replay.MAX_SPAN)
+              .plusMillis((wide ? 0 : NARROW_STEPS + 1) * stepMillis)
+              .plusMillis(data.consumeLong(1, 1L << 40));
       case 6 -> wide ? base.plus(Replay.MAX_SPAN) : time.plusNanos(1);
       default -> {
         Instant next = time.plusMillis(data.consumeLong(0, 3 * stepMillis));
