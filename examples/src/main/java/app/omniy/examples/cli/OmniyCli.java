@@ -75,6 +75,9 @@ public final class OmniyCli implements Runnable {
         c -> {
           c.getCommandSpec().exitCodeOnExecutionException(INTERNAL_ERROR);
           c.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+          // Every command has --version (mixinStandardHelpOptions); without the provider a
+          // subcommand's printed nothing (found by CliOptionsFuzzTest).
+          c.getCommandSpec().versionProvider(new Version());
         });
     cli.setParameterExceptionHandler(OmniyCli::usageError);
     cli.setExecutionExceptionHandler(

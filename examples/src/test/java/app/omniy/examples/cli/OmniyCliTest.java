@@ -33,6 +33,12 @@ class OmniyCliTest {
   }
 
   @Test
+  void every_subcommand_prints_the_version() {
+    assertThat(run("rules", "--version")).isZero();
+    assertThat(out.toString()).startsWith("omniy ");
+  }
+
+  @Test
   void every_subcommand_has_help() {
     assertThat(run("trial", "--help")).isZero();
     assertThat(out.toString()).contains("Usage: omniy trial");
