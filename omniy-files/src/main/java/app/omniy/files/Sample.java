@@ -1,5 +1,6 @@
 package app.omniy.files;
 
+import app.omniy.core.InvalidValueException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param metric the meter name
  * @param tags the meter's tags
  * @param kind a measured value, or a number of new events
- * @param value the value; for {@link Kind#COUNT} a whole number ≥ 0
+ * @param value the value; for {@link Kind#COUNT} a whole number from 0 to {@link #MAX_COUNT}
  */
 public record Sample(Instant at, String metric, Map<String, String> tags, Kind kind, double value) {
   /** What the value is. */
@@ -21,7 +22,24 @@ public record Sample(Instant at, String metric, Map<String, String> tags, Kind k
     COUNT
   }
 
+  /**
+   * The largest count one sample may add: more is a mistake, and would overflow a window's sums.
+   */
+  public static final double MAX_COUNT = 1e15;
+
+  /**
+   * @throws InvalidValueException naming {@code value} for a count that is not a whole number from
+   *     0 to {@link #MAX_COUNT}
+   */
   public Sample {
     tags = Map.copyOf(tags);
+    // ALERT-4: a count is a number of events. Refused here, before a replay feeds it, so that a
+    // bad sample changes nothing: not a fraction silently cut to a whole number, not a negative
+    // count refused only after the evaluations before it had run, not a huge one wrapping a
+    // window's sums around to a negative number of samples.
+    if (kind == Kind.COUNT && !(value >= 0 && value <= MAX_COUNT && value == Math.rint(value))) {
+      throw new InvalidValueException(
+          "value", value, "must be a whole number from 0 to 1e15 for a count of events");
+    }
   }
 }

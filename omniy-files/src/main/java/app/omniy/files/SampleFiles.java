@@ -53,9 +53,6 @@ public final class SampleFiles {
   /** The latest time a sample may have: far enough from {@link Instant#MAX} to step past it. */
   public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-  /** Counts above this are a mistake, and would overflow the sums of a window. */
-  private static final double MAX_COUNT = 1e15;
-
   /** Longest piece of a bad line quoted in a problem. */
   private static final int SHOWN = 60;
 
@@ -197,7 +194,7 @@ public final class SampleFiles {
       value = Double.parseDouble(cells[4].strip());
       if (!Double.isFinite(value)
           || (kind == Sample.Kind.COUNT
-              && (value < 0 || value != Math.rint(value) || value > MAX_COUNT))) {
+              && (value < 0 || value != Math.rint(value) || value > Sample.MAX_COUNT))) {
         problems.add(
             number, "value", "'" + shown(cells[4]) + "' must be a whole number >= 0 for 'count'");
       }

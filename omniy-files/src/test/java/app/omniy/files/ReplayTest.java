@@ -107,4 +107,22 @@ class ReplayTest {
                     .feed(requests(Instant.MAX, "200", 1)))
         .hasMessageContaining("must be from 1970 to 9999");
   }
+
+  @Test
+  void a_count_that_is_not_a_whole_number_of_events_is_refused_before_a_replay_sees_it() {
+    // ALERT-4, found by ReplayFuzzTest: a negative count was refused only after the evaluations
+    // before it had run, a fraction was cut to a whole number and a huge one wrapped a window's
+    // sums around.
+    for (double count : new double[] {-1, 0.5, Double.NaN, Double.NEGATIVE_INFINITY, 1e15 + 2}) {
+      assertThatThrownBy(
+              () -> new Sample(T0, "http.server.requests", Map.of(), Sample.Kind.COUNT, count))
+          .isInstanceOfSatisfying(
+              InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("value"));
+    }
+    assertThat(new Sample(T0, "http.server.requests", Map.of(), Sample.Kind.COUNT, 1e15).value())
+        .isEqualTo(Sample.MAX_COUNT);
+    // A measured value may be anything: NaN is a gauge whose source is gone, read as no data.
+    assertThat(new Sample(T0, "system.cpu.usage", Map.of(), Sample.Kind.VALUE, Double.NaN).value())
+        .isNaN();
+  }
 }

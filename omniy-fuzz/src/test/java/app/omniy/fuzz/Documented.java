@@ -103,9 +103,17 @@ final class Documented {
       throw finding("gives no reason", e);
     }
     String words = QUOTED.matcher(reason).replaceAll("''");
-    if (CLASS_NAME.matcher(words).find()) {
+    if (speaksJava(words)) {
       throw finding("speaks Java to the user", e);
     }
+  }
+
+  /**
+   * Whether {@code text}, with the input it quotes already taken out, names a Java class: a package
+   * path, or a name ending in Exception or Error.
+   */
+  static boolean speaksJava(String text) {
+    return CLASS_NAME.matcher(text).find();
   }
 
   private static void requireNoBugCause(Throwable e) {

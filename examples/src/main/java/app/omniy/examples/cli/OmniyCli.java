@@ -4,6 +4,8 @@ import app.omniy.core.OmniyException;
 import app.omniy.files.FileProblemsException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -64,12 +66,18 @@ public final class OmniyCli implements Runnable {
   static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
+    // Every path and date in words, not picocli's Java exception (found by CliOptionsFuzzTest).
+    cli.registerConverter(Path.class, new OptionValues.FilePath());
+    cli.registerConverter(LocalDate.class, new OptionValues.Date());
     // picocli reads these from the failing subcommand's spec, not the root's: set them on all.
     everyCommand(
         cli,
         c -> {
           c.getCommandSpec().exitCodeOnExecutionException(INTERNAL_ERROR);
           c.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+          // Every command has --version (mixinStandardHelpOptions); without the provider a
+          // subcommand's printed nothing (found by CliOptionsFuzzTest).
+          c.getCommandSpec().versionProvider(new Version());
         });
     cli.setParameterExceptionHandler(OmniyCli::usageError);
     cli.setExecutionExceptionHandler(

@@ -5,11 +5,15 @@ import app.omniy.core.Money;
 import app.omniy.files.Replay;
 import app.omniy.files.SampleFiles;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -107,6 +111,39 @@ final class OptionValues {
             "'" + value + "' is not an instant from 1970 to 9999 such as 2026-03-02T10:00:00Z");
       }
       return instant;
+    }
+  }
+
+  /**
+   * Every file and directory argument ({@code --downtime}, {@code --samples}, {@code --out}, {@code
+   * FILE}): any text the file system takes as a path. picocli's own conversion would answer a NUL
+   * character with {@code java.nio.file.InvalidPathException} in the message.
+   */
+  static final class FilePath implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      try {
+        return Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a file path (" + e.getReason().toLowerCase(Locale.ROOT) + ")");
+      }
+    }
+  }
+
+  /**
+   * {@code --requested-on}: an ISO-8601 date, YYYY-MM-DD. picocli's own conversion would answer
+   * {@code 2026-02-30} with {@code java.time.format.DateTimeParseException} in the message.
+   */
+  static final class Date implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a date (expected YYYY-MM-DD, such as 2026-05-31)");
+      }
     }
   }
 

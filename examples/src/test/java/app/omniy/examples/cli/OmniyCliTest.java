@@ -33,6 +33,12 @@ class OmniyCliTest {
   }
 
   @Test
+  void every_subcommand_prints_the_version() {
+    assertThat(run("rules", "--version")).isZero();
+    assertThat(out.toString()).startsWith("omniy ");
+  }
+
+  @Test
   void every_subcommand_has_help() {
     assertThat(run("trial", "--help")).isZero();
     assertThat(out.toString()).contains("Usage: omniy trial");
@@ -55,6 +61,33 @@ class OmniyCliTest {
   void no_subcommand_is_a_usage_error_with_exit_2() {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("Missing a command");
+  }
+
+  @Test
+  void a_path_the_file_system_cannot_take_is_a_usage_error_in_words() {
+    // Found by CliOptionsFuzzTest: picocli's own conversion named
+    // java.nio.file.InvalidPathException.
+    assertThat(run("rules", "check", "a\u0000b")).isEqualTo(2);
+    assertThat(err.toString().lines().findFirst().orElseThrow())
+        .contains("FILE", "'a\\u0000b' is not a file path (nul character not allowed)")
+        .doesNotContain("java.", "Exception");
+  }
+
+  @Test
+  void a_date_that_is_not_one_is_a_usage_error_in_words() {
+    int code =
+        run(
+            "sla-credit",
+            "--month=2026-04",
+            "--fee=1980",
+            "--currency=JPY",
+            "--uptime=99.5",
+            "--requested-on=2026-02-30");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "Invalid value for option '--requested-on': '2026-02-30' is not a date (expected"
+                + " YYYY-MM-DD, such as 2026-05-31)");
   }
 
   /** A command with a bug, as any of omniy's could have. */
