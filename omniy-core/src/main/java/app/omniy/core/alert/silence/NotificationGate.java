@@ -26,9 +26,11 @@ import java.util.Optional;
  *   <li>Else an event of an alert that an {@link Inhibition} mutes — an alert matching its source
  *       is firing (at this evaluation, or at its rule's last one) — is held the same way.
  *   <li>A held alert that is still firing once nothing silences or inhibits it any more notifies
- *       then, at the first evaluation after that: its last held notification, with the evaluation
- *       time and the latest finding. One that stopped firing meanwhile is dropped, and so is its
- *       resolve notice: the operator never heard it fire.
+ *       then, at the first evaluation after that: with the word of its first held notification
+ *       ({@code FIRED} when it fired while held), the evaluation time and the latest finding, to
+ *       the channels of every held notification, and to the escalation contact if an escalation
+ *       came due meanwhile (the alert kept its state). One that stopped firing meanwhile is
+ *       dropped, and so is its resolve notice: the operator never heard it fire.
  *   <li>A resolve notice of an alert silenced or inhibited at that time is not sent either.
  * </ul>
  *
@@ -119,7 +121,7 @@ public final class NotificationGate {
         if (event.kind() == AlertEvent.Kind.RESOLVED) {
           held.remove(event.key());
         } else {
-          held.put(event.key(), event);
+          held.merge(event.key(), event, NotificationGate::merge);
         }
       } else {
         held.remove(event.key());
@@ -158,6 +160,29 @@ public final class NotificationGate {
       send.add(release);
     }
     return new Outcome(send, muted, released);
+  }
+
+  /**
+   * A later notification held on top of an earlier one: the earlier's word (a firing the operator
+   * never heard of stays {@code FIRED}), the later's time and finding, the channels of both, and
+   * the escalation contact if either escalated.
+   */
+  private static AlertEvent merge(AlertEvent earlier, AlertEvent later) {
+    java.util.Set<app.omniy.core.alert.Channel> channels =
+        java.util.EnumSet.noneOf(app.omniy.core.alert.Channel.class);
+    channels.addAll(earlier.channels());
+    channels.addAll(later.channels());
+    return new AlertEvent(
+        earlier.kind(),
+        later.rule(),
+        later.key(),
+        later.at(),
+        later.firingSince(),
+        later.evaluation(),
+        channels,
+        earlier.toEscalationContact() || later.toEscalationContact(),
+        later.acknowledgement(),
+        later.signal());
   }
 
   /** The notifications held now, by alert key. */
