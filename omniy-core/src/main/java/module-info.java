@@ -21,6 +21,7 @@ module app.omniy.core {
   exports app.omniy.core.alert;
   exports app.omniy.core.alert.spi;
   exports app.omniy.core.alert.evaluator;
+  exports app.omniy.core.alert.silence;
   exports app.omniy.core.metrics;
   exports app.omniy.core.billing;
   exports app.omniy.core.billing.spi;

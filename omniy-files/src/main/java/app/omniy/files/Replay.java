@@ -10,6 +10,9 @@ import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.AlertStatus;
 import app.omniy.core.alert.Evaluation;
 import app.omniy.core.alert.evaluator.AlertEvaluator;
+import app.omniy.core.alert.silence.Inhibition;
+import app.omniy.core.alert.silence.NotificationGate;
+import app.omniy.core.alert.silence.Silence;
 import app.omniy.core.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +55,9 @@ public final class Replay {
   private final @Nullable Instant until;
   private final Consumer<? super Change> changes;
   private final Map<AlertKey, AlertPhase> phases = new HashMap<>();
+  private final List<Inhibition> inhibitions;
+  private final List<Silence> silences;
+  private final NotificationGate gate = new NotificationGate();
   private @Nullable Instant first;
   private @Nullable Instant last;
   private @Nullable Instant next;
@@ -59,10 +65,14 @@ public final class Replay {
 
   private Replay(
       List<AlertRule> rules,
+      List<Inhibition> inhibitions,
+      List<Silence> silences,
       Duration step,
       @Nullable Instant until,
       Consumer<? super Change> changes) {
     this.evaluator = AlertEvaluator.create(rules, InMemoryStores.alertStates());
+    this.inhibitions = List.copyOf(inhibitions);
+    this.silences = List.copyOf(silences);
     this.step = step;
     this.stepMillis = step.toMillis();
     this.until = until;
@@ -78,6 +88,8 @@ public final class Replay {
    * @param to its phase after
    * @param evaluation what the evaluation found
    * @param event the notification it caused, or null
+   * @param muted why that notification was not sent (a silence or an inhibition, ALERT-2), or null
+   *     when it was sent or there is none
    */
   public record Change(
       Instant at,
@@ -85,7 +97,19 @@ public final class Replay {
       AlertPhase from,
       AlertPhase to,
       Evaluation evaluation,
-      @Nullable AlertEvent event) {
+      @Nullable AlertEvent event,
+      NotificationGate.@Nullable Muted muted) {
+
+    /** A change whose notification, if any, was sent. */
+    public Change(
+        Instant at,
+        AlertKey key,
+        AlertPhase from,
+        AlertPhase to,
+        Evaluation evaluation,
+        @Nullable AlertEvent event) {
+      this(at, key, from, to, evaluation, event, null);
+    }
 
     /**
      * The change in one line a script can split on spaces: time, rule id, labels, the word, then
@@ -101,7 +125,10 @@ public final class Replay {
      * <p>Labels are sorted, written {@code {name=value,…}}, with a space, comma, {@code =}, brace,
      * {@code %} or control character in a name or value percent-encoded ({@code %20}). The word is
      * {@link #word()}; the notified are the channels in enum order, plus {@code escalation-contact}
-     * on an escalation, or {@code -} for a change that notifies no one.
+     * on an escalation, or {@code -} for a change that notifies no one; {@code silenced} or {@code
+     * inhibited} for a notification a silence or an inhibition held back (ALERT-2). An alert still
+     * firing when its silence or inhibition ends notifies then: a line with its notification's word
+     * ({@code FIRED}, …) at that evaluation.
      */
     public String describe() {
       StringBuilder text =
@@ -116,6 +143,8 @@ public final class Replay {
               .append(' ');
       if (event == null) {
         text.append('-');
+      } else if (muted != null) {
+        text.append(muted.reason().word());
       } else {
         List<String> notified = new ArrayList<>();
         event.channels().forEach(c -> notified.add(c.name().toLowerCase(java.util.Locale.ROOT)));
@@ -184,8 +213,30 @@ public final class Replay {
       Duration step,
       @Nullable Instant until,
       Consumer<? super Change> changes) {
+    return start(rules, List.of(), List.of(), step, until, changes);
+  }
+
+  /**
+   * As {@link #start(List, Duration, Instant, Consumer)}, with {@code inhibitions} ({@link
+   * RuleFiles#readInhibitions}) and {@code silences} ({@link SilencesFile}) applied to the
+   * notifications as a runtime applies them ({@link NotificationGate}): a held notification's
+   * change says {@code silenced} or {@code inhibited}, and an alert still firing when nothing holds
+   * it any more notifies then.
+   *
+   * @throws InvalidValueException naming {@code every} if the step is not from {@link #MIN_STEP} to
+   *     {@link #MAX_STEP} in whole milliseconds
+   */
+  public static Replay start(
+      List<AlertRule> rules,
+      List<Inhibition> inhibitions,
+      List<Silence> silences,
+      Duration step,
+      @Nullable Instant until,
+      Consumer<? super Change> changes) {
     checkStep(step);
-    return new Replay(rules, step, until, changes);
+    Require.nonNull(inhibitions, "inhibitions");
+    Require.nonNull(silences, "silences");
+    return new Replay(rules, inhibitions, silences, step, until, changes);
   }
 
   /**
@@ -195,8 +246,22 @@ public final class Replay {
    */
   public static List<Change> run(
       List<AlertRule> rules, List<Sample> samples, Duration step, @Nullable Instant until) {
+    return run(rules, List.of(), List.of(), samples, step, until);
+  }
+
+  /**
+   * As {@link #run(List, List, Duration, Instant)}, with {@code inhibitions} and {@code silences}
+   * ({@link #start(List, List, List, Duration, Instant, Consumer)}).
+   */
+  public static List<Change> run(
+      List<AlertRule> rules,
+      List<Inhibition> inhibitions,
+      List<Silence> silences,
+      List<Sample> samples,
+      Duration step,
+      @Nullable Instant until) {
     List<Change> changes = new ArrayList<>();
-    Replay replay = start(rules, step, until, changes::add);
+    Replay replay = start(rules, inhibitions, silences, step, until, changes::add);
     List<Sample> inOrder = new ArrayList<>(samples);
     inOrder.sort(Comparator.comparing(Sample::at));
     inOrder.forEach(replay::feed);
@@ -263,16 +328,29 @@ public final class Replay {
 
   private void evaluate(Instant t) {
     AlertEvaluation result = evaluator.evaluateDue(t);
+    NotificationGate.Outcome gated = gate.apply(result, silences, inhibitions);
     Map<AlertKey, AlertEvent> events = new HashMap<>();
     result.events().forEach(e -> events.put(e.key(), e));
     for (AlertStatus status : result.statuses()) {
       AlertPhase before = phases.getOrDefault(status.key(), AlertPhase.INACTIVE);
       AlertEvent event = events.get(status.key());
       if (before != status.phase() || event != null) {
+        NotificationGate.Muted muted = event == null ? null : gated.mutedOf(event).orElse(null);
         changes.accept(
-            new Change(t, status.key(), before, status.phase(), status.evaluation(), event));
+            new Change(t, status.key(), before, status.phase(), status.evaluation(), event, muted));
       }
       phases.put(status.key(), status.phase());
+    }
+    for (AlertEvent released : gated.released()) {
+      changes.accept(
+          new Change(
+              t,
+              released.key(),
+              AlertPhase.FIRING,
+              AlertPhase.FIRING,
+              released.evaluation(),
+              released,
+              null));
     }
   }
 

@@ -11,6 +11,7 @@ import app.omniy.core.alert.DefaultAlertRules;
 import app.omniy.core.alert.NoDataPolicy;
 import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.TagFilter;
+import app.omniy.core.alert.silence.Inhibition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,11 +66,27 @@ import org.jspecify.annotations.Nullable;
  * AlertCondition.MAX_DURATION} (366d). Values are echoed in problems as written ({@code 1e999}, not
  * {@code Infinity}), cut after 200 characters.
  *
+ * <p>Besides the severity groups, a file may hold {@code inhibit:}, the inhibitions (ALERT-2):
+ * while an alert matching {@code source} fires, the alerts matching {@code target} are not
+ * notified; {@code equal} (optional) names labels that must have the same value on both. Matchers
+ * are {@code id} (the rule id) or a label name, with the value to equal. Without {@code inhibit:}
+ * the default holds ({@link Inhibition#DEFAULTS}: ALERT-C1 inhibits ALERT-W1 and ALERT-W4); {@code
+ * inhibit: []} turns inhibition off ({@link #parseInhibitions}).
+ *
+ * <pre>{@code
+ * inhibit:
+ *   - source: {id: ALERT-C1}
+ *     target: {id: ALERT-W1}
+ *   - source: {id: ALERT-C1}
+ *     target: {id: ALERT-W4}
+ * }</pre>
+ *
  * <p>Every problem is reported at once, each as {@code FILE:LINE: path.to.field: problem}, in a
  * {@link FileProblemsException}; a file is accepted whole or not at all.
  */
 public final class RuleFiles {
   private static final ObjectMapper YAML = ConfigFiles.yamlMapper();
+  private static final String INHIBIT = "inhibit";
 
   private RuleFiles() {}
 
@@ -88,6 +105,31 @@ public final class RuleFiles {
    * ConfigFiles#parse} bounds YAML before it is parsed.
    */
   public static List<AlertRule> parse(Path file, byte[] content) {
+    return parseAll(file, content).rules;
+  }
+
+  /**
+   * The inhibitions of {@code file}: its {@code inhibit:} list, or {@link Inhibition#DEFAULTS} when
+   * it has none. The whole file is checked, as {@link #read} checks it.
+   *
+   * @throws InvalidFileException if the file cannot be read or is not YAML; {@link
+   *     FileProblemsException} with every problem if the file is wrong
+   */
+  public static List<Inhibition> readInhibitions(Path file) {
+    return parseInhibitions(file, ConfigFiles.readBytes(file));
+  }
+
+  /**
+   * The inhibitions in {@code content}, read as if from {@code file} ({@link #readInhibitions}).
+   */
+  public static List<Inhibition> parseInhibitions(Path file, byte[] content) {
+    Parsed parsed = parseAll(file, content);
+    return parsed.inhibitions == null ? Inhibition.DEFAULTS : parsed.inhibitions;
+  }
+
+  private record Parsed(List<AlertRule> rules, @Nullable List<Inhibition> inhibitions) {}
+
+  private static Parsed parseAll(Path file, byte[] content) {
     FileLimits.check(file, content, true);
     JsonNode root;
     try {
@@ -103,7 +145,7 @@ public final class RuleFiles {
     Reader reader = new Reader(problems, new YamlLines(YAML, content));
     List<AlertRule> rules = reader.file(root);
     problems.throwIfAny();
-    return rules;
+    return new Parsed(rules, reader.inhibitions);
   }
 
   /**
@@ -196,6 +238,7 @@ public final class RuleFiles {
     private final Problems problems;
     private final YamlLines lines;
     private final Map<String, String> idPaths = new HashMap<>();
+    private @Nullable List<Inhibition> inhibitions;
 
     Reader(Problems problems, YamlLines lines) {
       this.problems = problems;
@@ -221,7 +264,9 @@ public final class RuleFiles {
               group -> {
                 List<String> path = List.of(group.getKey());
                 AlertSeverity severity = severity(group.getKey());
-                if (severity == null) {
+                if (INHIBIT.equals(group.getKey())) {
+                  inhibitions = inhibitions(group.getValue(), path);
+                } else if (severity == null) {
                   problem(
                       path,
                       "unknown severity group "
@@ -385,6 +430,51 @@ public final class RuleFiles {
         field.addAll(List.of(e.field().split("\\.")));
         problem(field, quoted(String.valueOf(e.value())) + " " + e.reason());
       }
+    }
+
+    private List<Inhibition> inhibitions(JsonNode node, List<String> path) {
+      List<Inhibition> read = new ArrayList<>();
+      if (!node.isArray()) {
+        problem(path, "must be a list of {source: {…}, target: {…}, equal: […]}");
+        return read;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        List<String> at = append(path, String.valueOf(i));
+        JsonNode item = node.get(i);
+        if (!item.isObject()) {
+          problem(at, "must be a mapping of source, target and equal");
+          continue;
+        }
+        int before = problemsCount();
+        item.fieldNames()
+            .forEachRemaining(
+                key -> {
+                  if (!List.of("source", "target", "equal").contains(key)) {
+                    problem(
+                        append(at, key),
+                        "unknown key " + quoted(key) + " (expected source, target, equal)");
+                  }
+                });
+        for (String side : List.of("source", "target")) {
+          if (!item.has(side) || item.get(side).isNull()) {
+            problem(append(at, side), "is required");
+          } else if (item.get(side).isObject() && item.get(side).isEmpty()) {
+            problem(append(at, side), "needs at least one matcher, such as {id: ALERT-C1}");
+          }
+        }
+        Map<String, String> source = tags(item, at, "source");
+        Map<String, String> target = tags(item, at, "target");
+        List<String> equal = strings(item, at, "equal");
+        if (problemsCount() > before) {
+          continue;
+        }
+        try {
+          read.add(new Inhibition(source, target, equal));
+        } catch (InvalidValueException e) {
+          problem(append(at, e.field()), e.reason());
+        }
+      }
+      return read;
     }
 
     private int problemsCount() {

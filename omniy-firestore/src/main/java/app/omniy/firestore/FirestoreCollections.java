@@ -31,6 +31,9 @@ public final class FirestoreCollections {
   /** Alert rule states ({@link FirestoreAlertStateStore}). */
   public static final String ALERT_STATES = "alertStates";
 
+  /** Alert silences ({@link FirestoreSilenceStore}). */
+  public static final String SILENCES = "silences";
+
   /** Incidents ({@link FirestoreIncidentStore}). */
   public static final String INCIDENTS = "incidents";
 

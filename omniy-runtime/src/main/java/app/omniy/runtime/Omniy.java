@@ -203,6 +203,7 @@ public final class Omniy implements AutoCloseable {
                     config.alertRuleSource(),
                     config.alertStateStore(),
                     config.alertEvery())
+                .maintenance(config.downtime())
                 .start(
                     clock,
                     meters,

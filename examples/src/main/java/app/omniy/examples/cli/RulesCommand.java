@@ -2,10 +2,13 @@ package app.omniy.examples.cli;
 
 import app.omniy.core.OmniyException;
 import app.omniy.core.alert.AlertRule;
+import app.omniy.core.alert.silence.Inhibition;
+import app.omniy.core.alert.silence.Silence;
 import app.omniy.files.InvalidFileException;
 import app.omniy.files.Replay;
 import app.omniy.files.RuleFiles;
 import app.omniy.files.SampleFiles;
+import app.omniy.files.SilencesFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +97,10 @@ final class RulesCommand implements Runnable {
         "  TIME RULE-ID {LABELS} WORD NOTIFIED: FINDING",
         "  WORD is FIRED, REPEATED, ESCALATED or RESOLVED (a notification), or PENDING or"
             + " INACTIVE (a change that notifies no one); NOTIFIED is the channels, comma-separated"
-            + " (plus escalation-contact), or '-'.",
+            + " (plus escalation-contact), or '-'; or 'silenced' (a --silences silence holds it) or"
+            + " 'inhibited' (a firing source alert mutes it: the rule file's inhibit: section, by"
+            + " default ALERT-C1 mutes ALERT-W1 and ALERT-W4). A held alert still firing when"
+            + " nothing holds it any more notifies then.",
         "  e.g. 2026-03-02T09:01:00Z ALERT-C1 {} FIRED slack,sms,email: 12% (12 of 100) > 10%",
         "Samples in time order are replayed as the file is read, in fixed memory; a file out of"
             + " order is sorted in memory first. One replay covers at most 366 days from the first"
@@ -136,9 +142,20 @@ final class RulesCommand implements Runnable {
                 + " the first sample.")
     @Nullable Instant until;
 
+    @Option(
+        names = "--silences",
+        paramLabel = "FILE",
+        description =
+            "Silences to apply (YAML: silences: - match: {id: ALERT-C1} start: … end: … by: …"
+                + " comment: …); a held notification's line says 'silenced'.")
+    @Nullable Path silences;
+
     @Override
     public Integer call() {
       List<AlertRule> rules = RuleFiles.read(file);
+      List<Inhibition> inhibitions = RuleFiles.readInhibitions(file);
+      List<Silence> silenced =
+          silences == null ? List.of() : SilencesFile.read(silences).toSilences();
       SampleFiles.Summary summary = SampleFiles.check(samples);
       if (summary.first() != null && summary.last() != null) {
         checkSpan(summary.first(), summary.last());
@@ -148,6 +165,8 @@ final class RulesCommand implements Runnable {
       Replay replay =
           Replay.start(
               rules,
+              inhibitions,
+              silenced,
               every,
               until,
               change -> {

@@ -1,6 +1,7 @@
 package app.omniy.core.memory;
 
 import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.alert.spi.SilenceStore;
 import app.omniy.core.billing.spi.AppliedCreditStore;
 import app.omniy.core.billing.spi.CreditOfferStore;
 import app.omniy.core.billing.spi.ProcessedEventStore;
@@ -67,6 +68,11 @@ public final class InMemoryStores {
   /** Alert states, one per rule and label set (ALERT-1). */
   public static AlertStateStore alertStates() {
     return new InMemoryAlertStateStore();
+  }
+
+  /** Silences (ALERT-2). */
+  public static SilenceStore silences() {
+    return new InMemorySilenceStore();
   }
 
   /** The downtime ledger's periods (SLA-2). */

@@ -6,16 +6,25 @@ import app.omniy.core.alert.AlertEvaluation;
 import app.omniy.core.alert.AlertKey;
 import app.omniy.core.alert.AlertRule;
 import app.omniy.core.alert.evaluator.AlertEvaluator;
+import app.omniy.core.alert.silence.Inhibition;
+import app.omniy.core.alert.silence.MaintenanceSilences;
+import app.omniy.core.alert.silence.NotificationGate;
+import app.omniy.core.alert.silence.Silence;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertState;
 import app.omniy.core.alert.spi.AlertStateStore;
+import app.omniy.core.alert.spi.SilenceStore;
 import app.omniy.core.memory.InMemoryStores;
+import app.omniy.core.sla.TimeRange;
+import app.omniy.core.sla.spi.DowntimeStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +55,20 @@ import org.slf4j.LoggerFactory;
  * force when it starts, unless {@link Builder#every} sets it.
  *
  * <p>Reloaded rules start with empty windows; alert state lives in the store and carries over.
+ *
+ * <p>Silences and inhibitions (ALERT-2) apply at the dispatch of each cycle ({@link
+ * NotificationGate}): a notification of an alert that a silence matches — one of the {@link
+ * Builder#silences} store's, or the silence of a planned-maintenance period of the {@link
+ * Builder#maintenance} ledger ({@link MaintenanceSilences}) — or that a firing source alert
+ * inhibits ({@link Builder#inhibitions}, by default {@link Inhibition#DEFAULTS}) is held, not sent;
+ * the alert keeps its state, and if it still fires once nothing holds it any more it notifies at
+ * that cycle.
+ *
+ * <pre>{@code
+ * alerts.silence(new Silence("db-migration", Map.of("id", "ALERT-C1"), start, end, "owner",
+ *     "planned database migration"));
+ * alerts.expireSilence("db-migration");
+ * }</pre>
  */
 public final class AlertRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertRuntime.class);
@@ -57,12 +80,34 @@ public final class AlertRuntime implements AutoCloseable {
   private final @Nullable MeterRegistryBridge bridge;
   private final @Nullable Duration every;
   private final List<Consumer<Cycle>> afterCycle;
+  private final SilenceStore silences;
+  private final @Nullable DowntimeStore maintenance;
+  private final List<Inhibition> inhibitions;
+  private final NotificationGate gate = new NotificationGate();
   private List<AlertRule> rules;
   private AlertEvaluator evaluator;
   private @Nullable ScheduledFuture<?> schedule;
 
-  /** One cycle's result: what was evaluated and what was delivered. */
-  public record Cycle(AlertEvaluation evaluation, List<Delivery> deliveries) {}
+  /**
+   * One cycle's result: what was evaluated, what was delivered, and what silences and inhibitions
+   * held back (ALERT-2).
+   *
+   * @param evaluation the evaluation, every event included, muted or not
+   * @param deliveries the deliveries of the notifications sent
+   * @param muted the evaluation's notifications that were not sent, and why
+   */
+  public record Cycle(
+      AlertEvaluation evaluation, List<Delivery> deliveries, List<NotificationGate.Muted> muted) {
+    public Cycle {
+      deliveries = List.copyOf(deliveries);
+      muted = List.copyOf(muted);
+    }
+
+    /** A cycle that held nothing back. */
+    public Cycle(AlertEvaluation evaluation, List<Delivery> deliveries) {
+      this(evaluation, deliveries, List.of());
+    }
+  }
 
   private AlertRuntime(Builder b) {
     this.clock = b.clock;
@@ -72,6 +117,9 @@ public final class AlertRuntime implements AutoCloseable {
     this.bridge = b.registry == null ? null : new MeterRegistryBridge(b.registry, b.canonicalNames);
     this.every = b.every;
     this.afterCycle = List.copyOf(b.afterCycle);
+    this.silences = b.silences;
+    this.maintenance = b.maintenance;
+    this.inhibitions = b.inhibitions;
     this.rules = b.reloadable != null ? b.reloadable.current() : b.rules;
     this.evaluator = AlertEvaluator.create(rules, store);
   }
@@ -99,11 +147,60 @@ public final class AlertRuntime implements AutoCloseable {
       bridge.poll(evaluator, now);
     }
     AlertEvaluation evaluation = evaluator.evaluateDue(now);
-    Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(evaluation.events()));
+    NotificationGate.Outcome gated = gate.apply(evaluation, silencesAt(now), inhibitions);
+    Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(gated.send()), gated.muted());
     for (Consumer<Cycle> step : afterCycle) {
       step.accept(cycle);
     }
     return cycle;
+  }
+
+  /** The silences that hold at {@code at}: the store's and the planned-maintenance periods'. */
+  private List<Silence> silencesAt(Instant at) {
+    List<Silence> active = new ArrayList<>(silences.activeAt(at));
+    if (maintenance != null) {
+      active.addAll(
+          MaintenanceSilences.of(maintenance.overlapping(new TimeRange(at, at.plusSeconds(1)))));
+    }
+    return active;
+  }
+
+  /**
+   * Adds {@code silence} to the store (replacing one with its id), so that every runtime sharing
+   * the store holds the notifications it matches (ALERT-2).
+   */
+  public Silence silence(Silence silence) {
+    silences.put(Require.nonNull(silence, "silence"));
+    return silence;
+  }
+
+  /**
+   * Ends the silence {@code id} now ({@link Silence#expiredAt}); an alert it held that still fires
+   * notifies at the next cycle.
+   *
+   * @return the expired silence, or empty when there is none with that id
+   */
+  public Optional<Silence> expireSilence(String id) {
+    return silences.expire(Require.nonNull(id, "id"), clock.instant());
+  }
+
+  /**
+   * Every silence of the store, ordered by start, ended ones included, followed by those of the
+   * planned-maintenance periods that hold now.
+   */
+  public List<Silence> silences() {
+    List<Silence> all = new ArrayList<>(silences.all());
+    if (maintenance != null) {
+      Instant now = clock.instant();
+      all.addAll(
+          MaintenanceSilences.of(maintenance.overlapping(new TimeRange(now, now.plusSeconds(1)))));
+    }
+    return all;
+  }
+
+  /** The inhibitions in force. */
+  public List<Inhibition> inhibitions() {
+    return inhibitions;
   }
 
   /** Records a raw measured value now, e.g. one API latency for an exact percentile. */
@@ -176,6 +273,9 @@ public final class AlertRuntime implements AutoCloseable {
     private UnaryOperator<String> canonicalNames = UnaryOperator.identity();
     private @Nullable Duration every;
     private final List<Consumer<Cycle>> afterCycle = new ArrayList<>();
+    private SilenceStore silences = InMemoryStores.silences();
+    private @Nullable DowntimeStore maintenance;
+    private List<Inhibition> inhibitions = Inhibition.DEFAULTS;
 
     private Builder(Clock clock, NotificationDispatcher dispatcher) {
       this.clock = clock;
@@ -236,6 +336,33 @@ public final class AlertRuntime implements AutoCloseable {
      */
     public Builder afterCycle(Consumer<Cycle> step) {
       afterCycle.add(Require.nonNull(step, "afterCycle"));
+      return this;
+    }
+
+    /**
+     * Where silences live (ALERT-2); share one store between runtimes so a silence added through
+     * one holds on all. Default: in memory.
+     */
+    public Builder silences(SilenceStore silences) {
+      this.silences = Require.nonNull(silences, "silences");
+      return this;
+    }
+
+    /**
+     * The downtime ledger whose planned-maintenance periods (SLA-2) silence every alert while they
+     * last ({@link MaintenanceSilences}). Default: none.
+     */
+    public Builder maintenance(DowntimeStore downtime) {
+      this.maintenance = Require.nonNull(downtime, "maintenance");
+      return this;
+    }
+
+    /**
+     * The inhibitions (ALERT-2), such as a rule file's ({@code RuleFiles.readInhibitions}); default
+     * {@link Inhibition#DEFAULTS} (ALERT-C1 inhibits ALERT-W1 and ALERT-W4); empty for none.
+     */
+    public Builder inhibitions(List<Inhibition> inhibitions) {
+      this.inhibitions = List.copyOf(Require.nonNull(inhibitions, "inhibitions"));
       return this;
     }
 

@@ -5,6 +5,7 @@ import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.spi.AlertRuleSource;
 import app.omniy.core.alert.spi.AlertStateStore;
 import app.omniy.core.alert.spi.Notifier;
+import app.omniy.core.sla.spi.DowntimeStore;
 import app.omniy.runtime.alert.AlertRuntime;
 import app.omniy.runtime.alert.NotificationDispatcher;
 import app.omniy.runtime.incident.IncidentRuntime;
@@ -38,6 +39,7 @@ public final class AlertWiring {
   private final @Nullable AlertRuleSource reloadable;
   private final AlertStateStore state;
   private final Duration every;
+  private @Nullable DowntimeStore maintenance;
 
   /**
    * @param notifiers who hears each channel's alerts
@@ -60,6 +62,15 @@ public final class AlertWiring {
     this.reloadable = reloadable;
     this.state = state;
     this.every = every;
+  }
+
+  /**
+   * The downtime ledger whose planned-maintenance periods silence every alert while they last
+   * (ALERT-2, SLA-2); none by default.
+   */
+  public AlertWiring maintenance(DowntimeStore downtime) {
+    this.maintenance = downtime;
+    return this;
   }
 
   /**
@@ -88,6 +99,9 @@ public final class AlertWiring {
             .registry(registry, canonicalNames)
             .every(every)
             .afterCycle(incidentWiring);
+    if (maintenance != null) {
+      builder.maintenance(maintenance);
+    }
     AlertRuleSource file = reloadable;
     AlertRuntime runtime = (file != null ? builder.rules(file) : builder.rules(rules)).build();
     ScheduledExecutorService scheduler =
