@@ -16,6 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -105,13 +106,27 @@ public final class EmailNotifier implements Notifier {
 
   @Override
   public void send(AlertEvent event) {
+    mail(Severities.title(event), event.at(), body(event));
+  }
+
+  /** One e-mail: the group's title as subject, each alert's body in turn. */
+  @Override
+  public void sendGroup(List<AlertEvent> events) {
+    StringBuilder text = new StringBuilder();
+    for (AlertEvent event : events) {
+      text.append(text.length() == 0 ? "" : "\n----\n\n").append(body(event));
+    }
+    mail(Severities.groupTitle(events), events.get(0).at(), text.toString());
+  }
+
+  private void mail(String subject, Instant at, String text) {
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(from);
       message.setRecipients(Message.RecipientType.TO, to);
-      message.setSubject(Severities.title(event), StandardCharsets.UTF_8.name());
-      message.setSentDate(Date.from(event.at()));
-      message.setText(body(event), StandardCharsets.UTF_8.name());
+      message.setSubject(subject, StandardCharsets.UTF_8.name());
+      message.setSentDate(Date.from(at));
+      message.setText(text, StandardCharsets.UTF_8.name());
       Transport.send(message);
     } catch (SendFailedException e) {
       throw new DeliveryException("SMTP rejected the recipients: " + e.getMessage(), false, e);

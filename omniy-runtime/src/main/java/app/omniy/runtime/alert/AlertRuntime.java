@@ -99,7 +99,7 @@ public final class AlertRuntime implements AutoCloseable {
       bridge.poll(evaluator, now);
     }
     AlertEvaluation evaluation = evaluator.evaluateDue(now);
-    Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(evaluation.events()));
+    Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(evaluation.events(), evaluation.at()));
     for (Consumer<Cycle> step : afterCycle) {
       step.accept(cycle);
     }

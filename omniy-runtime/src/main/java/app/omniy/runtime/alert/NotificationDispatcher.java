@@ -10,8 +10,10 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * backoff (Failsafe) while its failure is temporary, every outcome reported — so one failing
  * channel never delays or stops the others, and the alert still arrives on the rest. Escalations
  * (ALERT-3) also go to the escalation contact.
+ *
+ * <p>Grouping: with a group wait ({@link #groupWait()}, {@link #DEFAULT_GROUP_WAIT} 30 s where the
+ * runtime sets it), {@link #dispatch(List, Instant)} holds each target's events until the first of
+ * them is the wait old, then sends them all as one message per target ({@link Notifier#sendGroup}),
+ * so a cascade (ALERT-C1, C3, C4 and W1 one after another) is one message per channel. A lone event
+ * is sent as it is ({@link Notifier#send}).
  */
 public final class NotificationDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
@@ -35,6 +43,11 @@ public final class NotificationDispatcher {
   private final @Nullable Notifier escalationContact;
   private final RetryPolicy<Object> retry;
   private final ExecutorService executor;
+  private final Duration groupWait;
+  private final Map<String, List<AlertEvent>> held = new LinkedHashMap<>();
+
+  /** The group wait the runtime uses unless configured: 30 s, Alertmanager's {@code group_wait}. */
+  public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
 
   /**
    * @param notifiers one notifier per channel; a channel without one is reported as undelivered
@@ -51,6 +64,29 @@ public final class NotificationDispatcher {
       Duration firstDelay,
       Duration maxDelay,
       ExecutorService executor) {
+    this(notifiers, escalationContact, maxRetries, firstDelay, maxDelay, executor, Duration.ZERO);
+  }
+
+  /**
+   * As the six-argument constructor, grouping the events of each target that arrive within {@code
+   * groupWait} of the first into one message.
+   *
+   * @param groupWait zero (each call's events are grouped, none held) to 1 hour
+   */
+  public NotificationDispatcher(
+      Map<Channel, Notifier> notifiers,
+      @Nullable Notifier escalationContact,
+      int maxRetries,
+      Duration firstDelay,
+      Duration maxDelay,
+      ExecutorService executor,
+      Duration groupWait) {
+    if (groupWait == null
+        || groupWait.isNegative()
+        || groupWait.compareTo(Duration.ofHours(1)) > 0) {
+      throw new InvalidValueException("groupWait", groupWait, "must be from zero to 1 hour");
+    }
+    this.groupWait = groupWait;
     this.notifiers = new EnumMap<>(Channel.class);
     if (notifiers == null || executor == null) {
       throw new InvalidValueException(
@@ -72,7 +108,125 @@ public final class NotificationDispatcher {
         || (failure instanceof DeliveryException delivery && delivery.retryable());
   }
 
-  /** Sends every event on every target, in parallel, and waits for all outcomes. */
+  /** How long the first event of a target waits for others to join its message. */
+  public Duration groupWait() {
+    return groupWait;
+  }
+
+  /**
+   * Holds {@code events} with those already held, then sends, one message per target, every
+   * target's events whose first is at least the group wait old at {@code now}, in parallel, and
+   * waits for the outcomes: one {@link Delivery} per event and target sent. Events held stay here
+   * until a later call sends them (the runtime calls this every cycle).
+   */
+  public List<Delivery> dispatch(List<AlertEvent> events, Instant now) {
+    Map<String, List<AlertEvent>> due = new LinkedHashMap<>();
+    synchronized (held) {
+      for (AlertEvent event : events) {
+        for (Channel channel : event.channels()) {
+          held.computeIfAbsent(target(channel), t -> new ArrayList<>()).add(event);
+        }
+        if (event.toEscalationContact()) {
+          held.computeIfAbsent(ESCALATION_CONTACT, t -> new ArrayList<>()).add(event);
+        }
+      }
+      held.entrySet()
+          .removeIf(
+              entry -> {
+                Instant first = entry.getValue().get(0).at();
+                if (first.plus(groupWait).isAfter(now)) {
+                  return false;
+                }
+                due.put(entry.getKey(), List.copyOf(entry.getValue()));
+                return true;
+              });
+    }
+    List<CompletableFuture<List<Delivery>>> pending = new ArrayList<>();
+    due.forEach(
+        (target, group) -> {
+          Notifier notifier =
+              target.equals(ESCALATION_CONTACT)
+                  ? escalationContact
+                  : notifiers.get(channel(target));
+          if (group.size() == 1) {
+            pending.add(send(group.get(0), target, notifier).thenApply(List::of));
+          } else {
+            pending.add(sendGroup(group, target, notifier));
+          }
+        });
+    List<Delivery> deliveries = new ArrayList<>();
+    for (CompletableFuture<List<Delivery>> delivery : pending) {
+      deliveries.addAll(delivery.join());
+    }
+    return deliveries;
+  }
+
+  /** The events held for a later message, in arrival order, by target. */
+  public Map<String, List<AlertEvent>> held() {
+    synchronized (held) {
+      Map<String, List<AlertEvent>> copy = new LinkedHashMap<>();
+      held.forEach((target, group) -> copy.put(target, List.copyOf(group)));
+      return copy;
+    }
+  }
+
+  private static final String ESCALATION_CONTACT = "escalation-contact";
+
+  private static String target(Channel channel) {
+    return channel.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Channel channel(String target) {
+    return Channel.valueOf(target.toUpperCase(Locale.ROOT));
+  }
+
+  private CompletableFuture<List<Delivery>> sendGroup(
+      List<AlertEvent> group, String target, @Nullable Notifier notifier) {
+    if (notifier == null) {
+      List<Delivery> missing = new ArrayList<>();
+      for (AlertEvent event : group) {
+        missing.add(new Delivery(event, target, false, 0, "no notifier for " + target));
+      }
+      LOG.warn("{} alerts not sent: no notifier for {}", group.size(), target);
+      return CompletableFuture.completedFuture(missing);
+    }
+    AtomicInteger attempts = new AtomicInteger();
+    return Failsafe.with(retry)
+        .with(executor)
+        .runAsync(
+            () -> {
+              attempts.incrementAndGet();
+              notifier.sendGroup(group);
+            })
+        .handle(
+            (ok, failure) -> {
+              Throwable cause =
+                  failure instanceof FailsafeException && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure;
+              if (cause != null) {
+                LOG.warn(
+                    "{} alerts not delivered to {} after {} attempts: {}",
+                    group.size(),
+                    target,
+                    attempts.get(),
+                    cause.toString());
+              }
+              List<Delivery> deliveries = new ArrayList<>();
+              for (AlertEvent event : group) {
+                deliveries.add(
+                    new Delivery(
+                        event,
+                        target,
+                        cause == null,
+                        attempts.get(),
+                        cause == null ? null : cause.getMessage()));
+              }
+              return deliveries;
+            });
+  }
+
+  /** Sends every event on every target at once, in parallel, and waits for all outcomes. */
   public List<Delivery> dispatch(List<AlertEvent> events) {
     List<CompletableFuture<Delivery>> pending = new ArrayList<>();
     for (AlertEvent event : events) {

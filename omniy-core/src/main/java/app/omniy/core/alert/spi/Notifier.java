@@ -1,6 +1,7 @@
 package app.omniy.core.alert.spi;
 
 import app.omniy.core.alert.AlertEvent;
+import java.util.List;
 
 /**
  * Sends one alert notification somewhere: Slack, SMS, e-mail, a webhook. Implementations make one
@@ -17,4 +18,17 @@ public interface Notifier {
    *     whether trying again may help
    */
   void send(AlertEvent event);
+
+  /**
+   * Sends {@code events}, alerts that fired within the dispatcher's group wait, as one message
+   * listing them all, once. By default each is sent on its own, in order (so a failure part-way
+   * sends the first ones again on a retry); Omniy's notifiers override it.
+   *
+   * @throws DeliveryException when it was not delivered
+   */
+  default void sendGroup(List<AlertEvent> events) {
+    for (AlertEvent event : events) {
+      send(event);
+    }
+  }
 }
