@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Digest;
 import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.DeliveryException;
 import app.omniy.core.alert.spi.Notifier;
@@ -117,6 +118,12 @@ public final class EmailNotifier implements Notifier {
       text.append(text.length() == 0 ? "" : "\n----\n\n").append(body(event));
     }
     mail(Severities.groupTitle(events), events.get(0).at(), text.toString());
+  }
+
+  /** One e-mail: the digest's title as subject, its text as body. */
+  @Override
+  public void sendDigest(Digest digest) {
+    mail(digest.title(), digest.at(), digest.text() + "\n" + link + "\n");
   }
 
   private void mail(String subject, Instant at, String text) {

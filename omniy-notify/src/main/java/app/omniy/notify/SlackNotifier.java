@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Digest;
 import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.Notifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,14 @@ public final class SlackNotifier implements Notifier {
     body.put("text", Severities.groupTitle(events));
     ArrayNode attachments = body.putArray("attachments");
     events.forEach(event -> attach(attachments, event));
+    post(body);
+  }
+
+  /** One message: the digest's text (title, the day's figures, each held notification). */
+  @Override
+  public void sendDigest(Digest digest) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("text", digest.text());
     post(body);
   }
 

@@ -1,8 +1,12 @@
 package app.omniy.runtime.alert;
 
 import app.omniy.core.InvalidValueException;
+import app.omniy.core.Require;
 import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.Channel;
+import app.omniy.core.alert.DailyFigures;
+import app.omniy.core.alert.Digest;
+import app.omniy.core.alert.QuietHours;
 import app.omniy.core.alert.spi.DeliveryException;
 import app.omniy.core.alert.spi.Notifier;
 import dev.failsafe.Failsafe;
@@ -11,6 +15,7 @@ import dev.failsafe.RetryPolicy;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +51,13 @@ public final class NotificationDispatcher {
   private final ExecutorService executor;
   private final Duration groupWait;
   private final Map<String, List<AlertEvent>> held = new LinkedHashMap<>();
+  private final int maxRetries;
+  private final Duration firstDelay;
+  private final Duration maxDelay;
+  private @Nullable QuietHours quietHours;
+  private Function<LocalDate, @Nullable DailyFigures> figures = day -> null;
+  private final List<AlertEvent> overnight = new ArrayList<>();
+  private @Nullable Instant nextDigest;
 
   /** The group wait the runtime uses unless configured: 30 s, Alertmanager's {@code group_wait}. */
   public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -87,6 +100,9 @@ public final class NotificationDispatcher {
       throw new InvalidValueException("groupWait", groupWait, "must be from zero to 1 hour");
     }
     this.groupWait = groupWait;
+    this.maxRetries = maxRetries;
+    this.firstDelay = firstDelay;
+    this.maxDelay = maxDelay;
     this.notifiers = new EnumMap<>(Channel.class);
     if (notifiers == null || executor == null) {
       throw new InvalidValueException(
@@ -108,6 +124,32 @@ public final class NotificationDispatcher {
         || (failure instanceof DeliveryException delivery && delivery.retryable());
   }
 
+  /**
+   * A dispatcher like this one that holds, during {@code quiet}, the notifications whose rule's
+   * response deadline outlasts the quiet hours ({@link QuietHours#holds}) and sends them, with
+   * {@code figures} of the day before, as one digest per digest channel ({@link
+   * Notifier#sendDigest}) at the first {@link #dispatch(List, Instant)} at or after each end of the
+   * quiet hours, every morning, held notifications or not.
+   *
+   * @param figures the day's figures for the digest, or null for none
+   */
+  public NotificationDispatcher withQuietHours(
+      QuietHours quiet, Function<LocalDate, @Nullable DailyFigures> figures) {
+    NotificationDispatcher copy =
+        new NotificationDispatcher(
+            notifiers, escalationContact, maxRetries, firstDelay, maxDelay, executor, groupWait);
+    copy.quietHours = Require.nonNull(quiet, "quiet");
+    copy.figures = Require.nonNull(figures, "figures");
+    return copy;
+  }
+
+  /** The notifications held for the next digest, in arrival order. */
+  public List<AlertEvent> heldForDigest() {
+    synchronized (held) {
+      return List.copyOf(overnight);
+    }
+  }
+
   /** How long the first event of a target waits for others to join its message. */
   public Duration groupWait() {
     return groupWait;
@@ -121,8 +163,14 @@ public final class NotificationDispatcher {
    */
   public List<Delivery> dispatch(List<AlertEvent> events, Instant now) {
     Map<String, List<AlertEvent>> due = new LinkedHashMap<>();
+    Digest digest = null;
+    QuietHours quiet = quietHours;
     synchronized (held) {
       for (AlertEvent event : events) {
+        if (quiet != null && quiet.holds(event)) {
+          overnight.add(event);
+          continue;
+        }
         for (Channel channel : event.channels()) {
           held.computeIfAbsent(target(channel), t -> new ArrayList<>()).add(event);
         }
@@ -140,6 +188,17 @@ public final class NotificationDispatcher {
                 due.put(entry.getKey(), List.copyOf(entry.getValue()));
                 return true;
               });
+      if (quiet != null) {
+        Instant digestAt = nextDigest;
+        if (digestAt == null) {
+          nextDigest = quiet.nextEnd(now);
+        } else if (!now.isBefore(digestAt)) {
+          LocalDate day = quiet.reportedDay(digestAt);
+          digest = new Digest(day, now, overnight, figures.apply(day));
+          overnight.clear();
+          nextDigest = quiet.nextEnd(now);
+        }
+      }
     }
     List<CompletableFuture<List<Delivery>>> pending = new ArrayList<>();
     due.forEach(
@@ -154,11 +213,63 @@ public final class NotificationDispatcher {
             pending.add(sendGroup(group, target, notifier));
           }
         });
+    if (digest != null && quiet != null) {
+      for (Channel channel : quiet.digestTo()) {
+        pending.add(sendDigest(digest, target(channel), notifiers.get(channel)));
+      }
+    }
     List<Delivery> deliveries = new ArrayList<>();
     for (CompletableFuture<List<Delivery>> delivery : pending) {
       deliveries.addAll(delivery.join());
     }
     return deliveries;
+  }
+
+  /** The digest on one target: one {@link Delivery} per held notification in it. */
+  private CompletableFuture<List<Delivery>> sendDigest(
+      Digest digest, String target, @Nullable Notifier notifier) {
+    if (notifier == null) {
+      LOG.warn("Digest of {} not sent: no notifier for {}", digest.day(), target);
+      List<Delivery> missing = new ArrayList<>();
+      for (AlertEvent event : digest.held()) {
+        missing.add(new Delivery(event, target, false, 0, "no notifier for " + target));
+      }
+      return CompletableFuture.completedFuture(missing);
+    }
+    AtomicInteger attempts = new AtomicInteger();
+    return Failsafe.with(retry)
+        .with(executor)
+        .runAsync(
+            () -> {
+              attempts.incrementAndGet();
+              notifier.sendDigest(digest);
+            })
+        .handle(
+            (ok, failure) -> {
+              Throwable cause =
+                  failure instanceof FailsafeException && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure;
+              if (cause != null) {
+                LOG.warn(
+                    "Digest of {} not delivered to {} after {} attempts: {}",
+                    digest.day(),
+                    target,
+                    attempts.get(),
+                    cause.toString());
+              }
+              List<Delivery> deliveries = new ArrayList<>();
+              for (AlertEvent event : digest.held()) {
+                deliveries.add(
+                    new Delivery(
+                        event,
+                        target,
+                        cause == null,
+                        attempts.get(),
+                        cause == null ? null : cause.getMessage()));
+              }
+              return deliveries;
+            });
   }
 
   /** The events held for a later message, in arrival order, by target. */

@@ -1,6 +1,7 @@
 package app.omniy.core.alert.spi;
 
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Digest;
 import java.util.List;
 
 /**
@@ -29,6 +30,21 @@ public interface Notifier {
   default void sendGroup(List<AlertEvent> events) {
     for (AlertEvent event : events) {
       send(event);
+    }
+  }
+
+  /**
+   * Sends the morning digest ({@link Digest}: the notifications held during the quiet hours and the
+   * day's figures) as one message. By default the held notifications as a group, nothing when none
+   * was held (the figures need a notifier that formats them); Omniy's notifiers override it.
+   *
+   * @throws DeliveryException when it was not delivered
+   */
+  default void sendDigest(Digest digest) {
+    if (digest.held().size() == 1) {
+      send(digest.held().get(0));
+    } else if (!digest.held().isEmpty()) {
+      sendGroup(digest.held());
     }
   }
 }
