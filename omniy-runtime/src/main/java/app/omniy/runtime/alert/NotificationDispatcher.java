@@ -6,6 +6,8 @@ import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.Channel;
 import app.omniy.core.alert.DailyFigures;
 import app.omniy.core.alert.Digest;
+import app.omniy.core.alert.EscalationPolicy;
+import app.omniy.core.alert.EscalationStep;
 import app.omniy.core.alert.QuietHours;
 import app.omniy.core.alert.spi.DeliveryException;
 import app.omniy.core.alert.spi.Notifier;
@@ -58,6 +60,9 @@ public final class NotificationDispatcher {
   private Function<LocalDate, @Nullable DailyFigures> figures = day -> null;
   private final List<AlertEvent> overnight = new ArrayList<>();
   private @Nullable Instant nextDigest;
+  private @Nullable EscalationPolicy policy;
+  private Map<String, Notifier> contacts = Map.of();
+  private final List<AlertEvent> delayed = new ArrayList<>();
 
   /** The group wait the runtime uses unless configured: 30 s, Alertmanager's {@code group_wait}. */
   public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -135,12 +140,73 @@ public final class NotificationDispatcher {
    */
   public NotificationDispatcher withQuietHours(
       QuietHours quiet, Function<LocalDate, @Nullable DailyFigures> figures) {
-    NotificationDispatcher copy =
-        new NotificationDispatcher(
-            notifiers, escalationContact, maxRetries, firstDelay, maxDelay, executor, groupWait);
+    NotificationDispatcher copy = copy();
     copy.quietHours = Require.nonNull(quiet, "quiet");
     copy.figures = Require.nonNull(figures, "figures");
     return copy;
+  }
+
+  /**
+   * A dispatcher like this one that routes by {@code policy} ({@link EscalationPolicy}, the guide's
+   * is {@link EscalationPolicy#GUIDE}): each event goes to its step's channels and contacts, not
+   * before its step's delay after the step's trigger (an event not yet due waits here; a resolve
+   * notice for an alert whose firing is still waiting cancels both). {@code contacts} names the
+   * contacts' notifiers; {@link EscalationStep#ESCALATION_CONTACT} defaults to the constructor's
+   * escalation contact. A contact without a notifier is reported as undelivered.
+   */
+  public NotificationDispatcher withEscalationPolicy(
+      EscalationPolicy policy, Map<String, Notifier> contacts) {
+    NotificationDispatcher copy = copy();
+    copy.policy = Require.nonNull(policy, "policy");
+    copy.contacts = Map.copyOf(Require.nonNull(contacts, "contacts"));
+    return copy;
+  }
+
+  private NotificationDispatcher copy() {
+    NotificationDispatcher copy =
+        new NotificationDispatcher(
+            notifiers, escalationContact, maxRetries, firstDelay, maxDelay, executor, groupWait);
+    copy.quietHours = quietHours;
+    copy.figures = figures;
+    copy.policy = policy;
+    copy.contacts = contacts;
+    return copy;
+  }
+
+  /** Events waiting for their escalation step's delay, in arrival order. */
+  public List<AlertEvent> delayed() {
+    synchronized (held) {
+      return List.copyOf(delayed);
+    }
+  }
+
+  private void route(AlertEvent event) {
+    EscalationPolicy routing = policy;
+    if (routing == null) {
+      for (Channel channel : event.channels()) {
+        held.computeIfAbsent(target(channel), t -> new ArrayList<>()).add(event);
+      }
+      if (event.toEscalationContact()) {
+        held.computeIfAbsent(ESCALATION_CONTACT, t -> new ArrayList<>()).add(event);
+      }
+      return;
+    }
+    for (Channel channel : routing.channels(event)) {
+      held.computeIfAbsent(target(channel), t -> new ArrayList<>()).add(event);
+    }
+    for (String contact : routing.contacts(event)) {
+      held.computeIfAbsent(contact, t -> new ArrayList<>()).add(event);
+    }
+  }
+
+  private @Nullable Notifier notifierFor(String target) {
+    for (Channel channel : Channel.values()) {
+      if (target(channel).equals(target)) {
+        return notifiers.get(channel);
+      }
+    }
+    Notifier contact = contacts.get(target);
+    return contact == null && target.equals(ESCALATION_CONTACT) ? escalationContact : contact;
   }
 
   /** The notifications held for the next digest, in arrival order. */
@@ -166,18 +232,28 @@ public final class NotificationDispatcher {
     Digest digest = null;
     QuietHours quiet = quietHours;
     synchronized (held) {
+      List<AlertEvent> arriving = new ArrayList<>();
+      delayed.removeIf(
+          event -> {
+            if (policy != null && policy.dueAt(event).isAfter(now)) {
+              return false;
+            }
+            arriving.add(event);
+            return true;
+          });
       for (AlertEvent event : events) {
         if (quiet != null && quiet.holds(event)) {
           overnight.add(event);
-          continue;
-        }
-        for (Channel channel : event.channels()) {
-          held.computeIfAbsent(target(channel), t -> new ArrayList<>()).add(event);
-        }
-        if (event.toEscalationContact()) {
-          held.computeIfAbsent(ESCALATION_CONTACT, t -> new ArrayList<>()).add(event);
+        } else if (event.kind() == AlertEvent.Kind.RESOLVED
+            && delayed.removeIf(d -> d.key().equals(event.key()))) {
+          continue; // never told it fired: nothing to resolve
+        } else if (policy != null && policy.dueAt(event).isAfter(now)) {
+          delayed.add(event);
+        } else {
+          arriving.add(event);
         }
       }
+      arriving.forEach(this::route);
       held.entrySet()
           .removeIf(
               entry -> {
@@ -203,10 +279,7 @@ public final class NotificationDispatcher {
     List<CompletableFuture<List<Delivery>>> pending = new ArrayList<>();
     due.forEach(
         (target, group) -> {
-          Notifier notifier =
-              target.equals(ESCALATION_CONTACT)
-                  ? escalationContact
-                  : notifiers.get(channel(target));
+          Notifier notifier = notifierFor(target);
           if (group.size() == 1) {
             pending.add(send(group.get(0), target, notifier).thenApply(List::of));
           } else {
@@ -281,14 +354,10 @@ public final class NotificationDispatcher {
     }
   }
 
-  private static final String ESCALATION_CONTACT = "escalation-contact";
+  private static final String ESCALATION_CONTACT = EscalationStep.ESCALATION_CONTACT;
 
   private static String target(Channel channel) {
     return channel.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static Channel channel(String target) {
-    return Channel.valueOf(target.toUpperCase(Locale.ROOT));
   }
 
   private CompletableFuture<List<Delivery>> sendGroup(
