@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Digest;
 import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.DeliveryException;
 import app.omniy.core.alert.spi.Notifier;
@@ -16,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -105,13 +107,33 @@ public final class EmailNotifier implements Notifier {
 
   @Override
   public void send(AlertEvent event) {
+    mail(Severities.title(event), event.at(), body(event));
+  }
+
+  /** One e-mail: the group's title as subject, each alert's body in turn. */
+  @Override
+  public void sendGroup(List<AlertEvent> events) {
+    StringBuilder text = new StringBuilder();
+    for (AlertEvent event : events) {
+      text.append(text.length() == 0 ? "" : "\n----\n\n").append(body(event));
+    }
+    mail(Severities.groupTitle(events), events.get(0).at(), text.toString());
+  }
+
+  /** One e-mail: the digest's title as subject, its text as body. */
+  @Override
+  public void sendDigest(Digest digest) {
+    mail(digest.title(), digest.at(), digest.text() + "\n" + link + "\n");
+  }
+
+  private void mail(String subject, Instant at, String text) {
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(from);
       message.setRecipients(Message.RecipientType.TO, to);
-      message.setSubject(Severities.title(event), StandardCharsets.UTF_8.name());
-      message.setSentDate(Date.from(event.at()));
-      message.setText(body(event), StandardCharsets.UTF_8.name());
+      message.setSubject(subject, StandardCharsets.UTF_8.name());
+      message.setSentDate(Date.from(at));
+      message.setText(text, StandardCharsets.UTF_8.name());
       Transport.send(message);
     } catch (SendFailedException e) {
       throw new DeliveryException("SMTP rejected the recipients: " + e.getMessage(), false, e);

@@ -2,6 +2,7 @@ package app.omniy.notify;
 
 import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.Runbook;
+import java.util.List;
 import java.util.Locale;
 
 /** How notifications show severity, and what they add to the finding (runbooks). */
@@ -21,6 +22,15 @@ final class Severities {
   }
 
   /** {@code [CRITICAL FIRED] ALERT-C1 サービス停止}. */
+  /** The title of a grouped message: "3 alerts: [CRITICAL FIRED] ALERT-C1 …; …". */
+  static String groupTitle(List<AlertEvent> events) {
+    StringBuilder title = new StringBuilder().append(events.size()).append(" alerts: ");
+    for (int i = 0; i < events.size(); i++) {
+      title.append(i == 0 ? "" : "; ").append(title(events.get(i)));
+    }
+    return title.toString();
+  }
+
   static String title(AlertEvent event) {
     return "["
         + event.rule().severity().name()

@@ -2,14 +2,17 @@ package app.omniy.notify;
 
 import app.omniy.core.InvalidValueException;
 import app.omniy.core.alert.AlertEvent;
+import app.omniy.core.alert.Digest;
 import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.Notifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Posts alerts to a Slack incoming webhook: a message whose attachment is coloured by severity,
@@ -43,7 +46,30 @@ public final class SlackNotifier implements Notifier {
   public void send(AlertEvent event) {
     ObjectNode body = JSON.createObjectNode();
     body.put("text", Severities.title(event));
-    ObjectNode attachment = body.putArray("attachments").addObject();
+    attach(body.putArray("attachments"), event);
+    post(body);
+  }
+
+  /** One message: the group's title as text and one attachment per alert, in order. */
+  @Override
+  public void sendGroup(List<AlertEvent> events) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("text", Severities.groupTitle(events));
+    ArrayNode attachments = body.putArray("attachments");
+    events.forEach(event -> attach(attachments, event));
+    post(body);
+  }
+
+  /** One message: the digest's text (title, the day's figures, each held notification). */
+  @Override
+  public void sendDigest(Digest digest) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("text", digest.text());
+    post(body);
+  }
+
+  private void attach(ArrayNode attachments, AlertEvent event) {
+    ObjectNode attachment = attachments.addObject();
     attachment.put("color", Severities.colour(event));
     attachment.put("title", Severities.title(event));
     attachment.put("title_link", link.toString());
@@ -57,6 +83,9 @@ public final class SlackNotifier implements Notifier {
     }
     attachment.put("footer", event.rule().condition().describe());
     attachment.put("ts", event.at().getEpochSecond());
+  }
+
+  private void post(ObjectNode body) {
     HttpRequest request =
         HttpRequest.newBuilder(webhook)
             .timeout(Duration.ofSeconds(10))

@@ -69,6 +69,17 @@ public final class TwilioSmsNotifier implements Notifier {
     if (runbook != null) {
       text += " " + runbook; // the steps do not fit a text message; the link does
     }
+    post(text);
+  }
+
+  /** One text message per recipient listing every alert's title, cut to the body limit. */
+  @Override
+  public void sendGroup(List<AlertEvent> events) {
+    post(Severities.groupTitle(events));
+  }
+
+  private void post(String body) {
+    String text = body;
     if (text.length() > MAX_BODY) {
       text = text.substring(0, MAX_BODY - 1) + "…";
     }

@@ -5,11 +5,13 @@ import app.omniy.core.alert.AlertEvent;
 import app.omniy.core.alert.Runbook;
 import app.omniy.core.alert.spi.Notifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -35,6 +37,19 @@ public final class WebhookNotifier implements Notifier {
 
   @Override
   public void send(AlertEvent event) {
+    post(json(event));
+  }
+
+  /** One request: {@code {"events": [...]}}, each event as {@link #send} posts it. */
+  @Override
+  public void sendGroup(List<AlertEvent> events) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("events");
+    events.forEach(event -> list.add(json(event)));
+    post(body);
+  }
+
+  private static ObjectNode json(AlertEvent event) {
     ObjectNode body = JSON.createObjectNode();
     body.put("kind", event.kind().name());
     body.put("id", event.rule().id());
@@ -59,6 +74,10 @@ public final class WebhookNotifier implements Notifier {
       body.put("acknowledgedBy", event.acknowledgement().by());
       body.put("acknowledgedAt", event.acknowledgement().at().toString());
     }
+    return body;
+  }
+
+  private void post(ObjectNode body) {
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .timeout(Duration.ofSeconds(10))

@@ -168,4 +168,67 @@ class NotifiersTest {
             .withRequestBody(
                 matchingJsonPath("$.runbook.steps[0]", containing("Check the health endpoint"))));
   }
+
+  private static AlertEvent firedAt(
+      app.omniy.core.alert.AlertRule rule, Instant at, Set<Channel> channels) {
+    return new AlertEvent(
+        AlertEvent.Kind.FIRED,
+        rule,
+        new AlertKey(rule.id(), Map.of()),
+        at,
+        at,
+        new Evaluation(Evaluation.Outcome.HOLDS, BigDecimal.ONE, 100, rule.id() + " holds"),
+        channels,
+        false,
+        null);
+  }
+
+  private static List<AlertEvent> cascade() {
+    return List.of(
+        firedAt(DefaultAlertRules.SERVICE_DOWN, AT, DefaultAlertRules.SERVICE_DOWN.channels()),
+        firedAt(
+            DefaultAlertRules.DATABASE, AT.plusSeconds(10), DefaultAlertRules.DATABASE.channels()),
+        firedAt(
+            DefaultAlertRules.SLOW_API, AT.plusSeconds(20), DefaultAlertRules.SLOW_API.channels()));
+  }
+
+  @Test
+  void slack_gets_a_group_as_one_message_with_an_attachment_per_alert() {
+    wm.stubFor(post("/slack").willReturn(aResponse().withStatus(200).withBody("ok")));
+
+    slack().sendGroup(cascade());
+
+    wm.verify(1, postRequestedFor(urlEqualTo("/slack")));
+    wm.verify(
+        postRequestedFor(urlEqualTo("/slack"))
+            .withRequestBody(matchingJsonPath("$.text", containing("3 alerts: [CRITICAL FIRED]")))
+            .withRequestBody(matchingJsonPath("$.attachments[0].title", containing("ALERT-C1")))
+            .withRequestBody(matchingJsonPath("$.attachments[1].title", containing("ALERT-C3")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.attachments[2].title", equalTo("[WARNING FIRED] ALERT-W1 パフォーマンス劣化")))
+            .withRequestBody(matchingJsonPath("$.attachments[2].color", equalTo("#f2a100"))));
+  }
+
+  @Test
+  void twilio_and_the_webhook_get_a_group_as_one_request() {
+    wm.stubFor(
+        post("/2010-04-01/Accounts/AC123/Messages.json")
+            .willReturn(aResponse().withStatus(201).withBody("{}")));
+    wm.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+
+    sms().sendGroup(cascade());
+    new WebhookNotifier(client, url("/hook")).sendGroup(cascade());
+
+    wm.verify(
+        1,
+        postRequestedFor(urlEqualTo("/2010-04-01/Accounts/AC123/Messages.json"))
+            .withRequestBody(containing("Body=3+alerts%3A+%5BCRITICAL+FIRED%5D+ALERT-C1")));
+    wm.verify(
+        1,
+        postRequestedFor(urlEqualTo("/hook"))
+            .withRequestBody(matchingJsonPath("$.events[0].id", equalTo("ALERT-C1")))
+            .withRequestBody(matchingJsonPath("$.events[2].id", equalTo("ALERT-W1")))
+            .withRequestBody(matchingJsonPath("$.events[2].severity", equalTo("warning"))));
+  }
 }

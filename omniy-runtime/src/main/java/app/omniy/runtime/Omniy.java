@@ -401,7 +401,8 @@ public final class Omniy implements AutoCloseable {
    * replaced after dying, publisher congestion (back-pressure), lateness of the last first attempt,
    * pause, accounts waiting for re-authorisation, the oldest unclaimed due post and the last
    * backup's age, each judged by the configuration's {@link HealthThresholds} (an unknown backup is
-   * {@code UNKNOWN}).
+   * {@code UNKNOWN}), and whether the host's {@code http.server.requests} timer publishes the
+   * percentile histogram ALERT-W1 reads ({@code latency-histogram}).
    */
   public HealthReport health() {
     Instant now = config.clock().instant();
@@ -417,7 +418,8 @@ public final class Omniy implements AutoCloseable {
             RuntimeChecks.publishing(dispatcher),
             RuntimeChecks.accounts(dispatcher),
             WaitingChecks.oldestDue(config.store(), now, limits),
-            WaitingChecks.backup(lastBackup, now, limits)));
+            WaitingChecks.backup(lastBackup, now, limits),
+            RuntimeChecks.latencyHistogram(config.meterRegistry())));
   }
 
   /**

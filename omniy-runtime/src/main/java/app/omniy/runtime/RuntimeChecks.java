@@ -2,11 +2,14 @@ package app.omniy.runtime;
 
 import app.omniy.core.dispatch.Dispatcher;
 import app.omniy.core.dispatch.spi.DispatchListener;
+import app.omniy.core.metrics.MetricNames;
 import app.omniy.core.post.PostRecord;
 import app.omniy.core.post.spi.CircuitState;
 import app.omniy.core.post.spi.PostStore;
 import app.omniy.core.post.spi.Publisher;
 import app.omniy.runtime.internal.DispatchLoop;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +21,46 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RuntimeChecks {
   private RuntimeChecks() {}
+
+  /**
+   * {@code latency-histogram}: whether the host's {@code http.server.requests} timer publishes a
+   * percentile histogram, which ALERT-W1's p95 is computed from (one request, one sample). DEGRADED
+   * when a timer of that name has no buckets: W1 then sees one mean per poll and its 20 samples
+   * take 20 polls. UP when every such timer has buckets, or none is registered yet.
+   */
+  static HealthCheck latencyHistogram(MeterRegistry registry) {
+    int timers = 0;
+    int without = 0;
+    for (Timer timer : registry.find(MetricNames.HTTP_SERVER_REQUESTS).timers()) {
+      timers++;
+      if (timer.takeSnapshot().histogramCounts().length == 0) {
+        without++;
+      }
+    }
+    if (timers == 0) {
+      return new HealthCheck(
+          "latency-histogram",
+          HealthStatus.UP,
+          "no " + MetricNames.HTTP_SERVER_REQUESTS + " timer registered yet");
+    }
+    if (without > 0) {
+      return new HealthCheck(
+          "latency-histogram",
+          HealthStatus.DEGRADED,
+          without
+              + " of "
+              + timers
+              + " "
+              + MetricNames.HTTP_SERVER_REQUESTS
+              + " timers without a percentile histogram: ALERT-W1 sees one mean per poll, not"
+              + " every request; enable it (Spring Boot:"
+              + " management.metrics.distribution.percentiles-histogram.http.server.requests=true)");
+    }
+    return new HealthCheck(
+        "latency-histogram",
+        HealthStatus.UP,
+        timers + " " + MetricNames.HTTP_SERVER_REQUESTS + " timers with a percentile histogram");
+  }
 
   /** {@code store}: reachable, and the last dispatch turn's error if it failed. */
   static HealthCheck store(PostStore store, DispatchLoop loop) {

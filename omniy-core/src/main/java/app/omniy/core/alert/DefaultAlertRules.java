@@ -103,12 +103,15 @@ public final class DefaultAlertRules {
                       + " publishing (INC-4) so posts wait instead of failing."))
           .build();
 
-  /** ALERT-W1: API p95 response time above 2 s over 5 minutes, held for 15 minutes. */
+  /**
+   * ALERT-W1: p95 of the host's {@code http.server.requests} above 2 s over 5 minutes, held for 15
+   * minutes, at least 20 requests; from a timer, its percentile histogram's buckets.
+   */
   public static final AlertRule SLOW_API =
       AlertRule.builder("ALERT-W1")
           .name("パフォーマンス劣化")
           .severity(AlertSeverity.WARNING)
-          .metric(MetricNames.API_LATENCY)
+          .metric(MetricNames.HTTP_SERVER_REQUESTS)
           .aggregation(new Aggregation.Percentile(BigDecimal.valueOf(95)))
           .when(ABOVE, "2")
           .over(Duration.ofMinutes(5))

@@ -19,4 +19,15 @@ public interface SampleRecorder {
 
   /** {@code count} new events of a counter (never negative; see {@link CounterTotals}). */
   void increment(long epochMillis, long count);
+
+  /**
+   * {@code count} measured values somewhere above {@code lowerBound} and at most {@code
+   * upperBound}: one bucket of a histogram ({@code upperBound} may be infinite, {@code lowerBound}
+   * is 0 for the first bucket). Only percentile rules read buckets, and once a meter has reported a
+   * bucket its percentile rules ignore its {@link #measure measured} values (a timer's interval
+   * mean), so each request counts once (ALERT-W1). The other rules take the meter's count and mean.
+   * A percentile rule counts a bucket that straddles its threshold on the side that does not fire:
+   * it fires only on what the buckets prove.
+   */
+  void bucket(long epochMillis, double lowerBound, double upperBound, long count);
 }

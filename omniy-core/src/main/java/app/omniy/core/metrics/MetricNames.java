@@ -61,7 +61,10 @@ public final class MetricNames {
   /** Firestore connection attempts, tagged {@link #TAG_OUTCOME} (ALERT-C3). */
   public static final String FIRESTORE_CONNECTIONS = "omniy.firestore.connections";
 
-  /** Response time of Omniy's API, a timer in seconds (ALERT-W1). */
+  /**
+   * Response time of Omniy's own API, a timer in seconds. ALERT-W1 reads the host's {@link
+   * #HTTP_SERVER_REQUESTS} instead: that is the API whose latency the guide means.
+   */
   public static final String API_LATENCY = "omniy.api.latency";
 
   /** Authentication attempts, tagged {@link #TAG_OUTCOME} (ALERT-W4). */

@@ -124,7 +124,7 @@ class AlertRuleTest {
                 + " over 5m, at least 20 samples; notify slack, sms, email; respond within 15m;"
                 + " every 10s");
     assertThat(DefaultAlertRules.SLOW_API.condition().describe())
-        .isEqualTo("p95 of omniy.api.latency > 2 over 5m for 15m, at least 20 samples");
+        .isEqualTo("p95 of http.server.requests > 2 over 5m for 15m, at least 20 samples");
     assertThat(DefaultAlertRules.DAU_DROP.condition().describe())
         .startsWith("change vs the previous 7d mean of omniy.users.active.daily ≤ -20% over 1d");
   }

@@ -29,10 +29,10 @@ class DefaultValueRulesTest {
       Rig rig = new Rig(rule);
       for (long m = 0; m <= minutes; m++) {
         for (int i = 0; i < 94; i++) {
-          rig.value(MetricNames.API_LATENCY, NO_TAGS, minutes(m), 0.1);
+          rig.value(MetricNames.HTTP_SERVER_REQUESTS, NO_TAGS, minutes(m), 0.1);
         }
         for (int i = 0; i < 6; i++) {
-          rig.value(MetricNames.API_LATENCY, NO_TAGS, minutes(m), slow);
+          rig.value(MetricNames.HTTP_SERVER_REQUESTS, NO_TAGS, minutes(m), slow);
         }
         rig.evaluate(minutes(m));
       }
@@ -63,7 +63,7 @@ class DefaultValueRulesTest {
     void nineteen_slow_samples_are_too_little_data() {
       Rig rig = new Rig(rule);
       for (int i = 0; i < 19; i++) {
-        rig.value(MetricNames.API_LATENCY, NO_TAGS, T0, 30);
+        rig.value(MetricNames.HTTP_SERVER_REQUESTS, NO_TAGS, T0, 30);
       }
       AlertStatus status = only(rig.evaluate(T0));
       assertThat(status.evaluation().outcome()).isEqualTo(Outcome.TOO_LITTLE_DATA);

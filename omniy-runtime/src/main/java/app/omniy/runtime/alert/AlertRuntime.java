@@ -148,7 +148,8 @@ public final class AlertRuntime implements AutoCloseable {
     }
     AlertEvaluation evaluation = evaluator.evaluateDue(now);
     NotificationGate.Outcome gated = gate.apply(evaluation, silencesAt(now), inhibitions);
-    Cycle cycle = new Cycle(evaluation, dispatcher.dispatch(gated.send()), gated.muted());
+    Cycle cycle =
+        new Cycle(evaluation, dispatcher.dispatch(gated.send(), evaluation.at()), gated.muted());
     for (Consumer<Cycle> step : afterCycle) {
       step.accept(cycle);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 final class RecorderTargets implements SampleRecorder {
   private final SeriesWindow[] windows;
   private final boolean[] inNumerator;
+  private boolean bucketed;
 
   public RecorderTargets(List<SeriesWindow> windows, List<Boolean> inNumerator) {
     this.windows = windows.toArray(new SeriesWindow[0]);
@@ -28,7 +29,7 @@ final class RecorderTargets implements SampleRecorder {
   @Override
   public void measure(long epochMillis, double value) {
     for (SeriesWindow window : windows) {
-      if (window.aggregatesValues()) {
+      if (window.aggregatesValues() && !(bucketed && window.readsBuckets())) {
         window.record(epochMillis, value, false);
       }
     }
@@ -38,6 +39,14 @@ final class RecorderTargets implements SampleRecorder {
   public void increment(long epochMillis, long count) {
     for (int i = 0; i < windows.length; i++) {
       windows[i].increment(epochMillis, count, inNumerator[i]);
+    }
+  }
+
+  @Override
+  public void bucket(long epochMillis, double lowerBound, double upperBound, long count) {
+    bucketed = true;
+    for (SeriesWindow window : windows) {
+      window.bucket(epochMillis, lowerBound, upperBound, count);
     }
   }
 }

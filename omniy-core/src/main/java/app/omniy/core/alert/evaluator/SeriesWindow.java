@@ -139,6 +139,46 @@ final class SeriesWindow {
     return kind != Kind.SHARE && kind != Kind.OCCURRENCE;
   }
 
+  /** Whether this window takes histogram buckets: percentile rules do. */
+  public boolean readsBuckets() {
+    return kind == Kind.PERCENTILE;
+  }
+
+  /**
+   * {@code n} values in ({@code lower}, {@code upper}] (ALERT-W1 from a timer's histogram); ignored
+   * unless this is a percentile window. A bucket straddling the threshold counts on the side that
+   * does not make the condition hold, so a percentile fires only when the buckets prove it: for
+   * "above T" its values count as at most T unless {@code lower ≥ T}; for "below T" they count as
+   * below only if {@code upper < T}.
+   */
+  public void bucket(long epochMillis, double lower, double upper, long n) {
+    if (kind != Kind.PERCENTILE || n <= 0 || !Double.isFinite(lower) || Double.isNaN(upper)) {
+      return;
+    }
+    int s = slot(epochMillis);
+    if (s < 0) {
+      return;
+    }
+    BigDecimal threshold = condition.threshold();
+    boolean hit =
+        switch (condition.comparison()) {
+          // hits: values at most T (ABOVE) or below T (AT_LEAST); possibly so when lower < T.
+          case ABOVE, AT_LEAST -> below(lower, threshold);
+          // hits: values below T (BELOW) or at most T (AT_MOST); proven only by the upper bound.
+          case BELOW -> Double.isFinite(upper) && below(upper, threshold);
+          case AT_MOST ->
+              Double.isFinite(upper) && BigDecimal.valueOf(upper).compareTo(threshold) <= 0;
+        };
+    count[s] = add(count[s], n);
+    if (hit) {
+      hits[s] = add(hits[s], n);
+    }
+  }
+
+  private static boolean below(double value, BigDecimal threshold) {
+    return BigDecimal.valueOf(value).compareTo(threshold) < 0;
+  }
+
   /** {@code n} events of a counter; ignored by rules that aggregate measured values. */
   public void increment(long epochMillis, long n, boolean inNumerator) {
     if (n < 0 || (kind != Kind.SHARE && kind != Kind.OCCURRENCE)) {
