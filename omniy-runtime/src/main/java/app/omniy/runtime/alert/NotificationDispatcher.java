@@ -301,10 +301,26 @@ public final class NotificationDispatcher {
   /** The digest on one target: one {@link Delivery} per held notification in it. */
   private CompletableFuture<List<Delivery>> sendDigest(
       Digest digest, String target, @Nullable Notifier notifier) {
-    if (notifier == null) {
-      LOG.warn("Digest of {} not sent: no notifier for {}", digest.day(), target);
+    return sendAll(
+        digest.held(),
+        "Digest of " + digest.day(),
+        target,
+        notifier == null ? null : () -> notifier.sendDigest(digest));
+  }
+
+  /**
+   * One message carrying {@code events} to {@code target}, retried as a single alert is; one {@link
+   * Delivery} per event with the message's outcome.
+   *
+   * @param what the message in the log, e.g. "3 alerts"
+   * @param send sends the message, or null when no notifier hears the target
+   */
+  private CompletableFuture<List<Delivery>> sendAll(
+      List<AlertEvent> events, String what, String target, @Nullable Runnable send) {
+    if (send == null) {
+      LOG.warn("{} not sent: no notifier for {}", what, target);
       List<Delivery> missing = new ArrayList<>();
-      for (AlertEvent event : digest.held()) {
+      for (AlertEvent event : events) {
         missing.add(new Delivery(event, target, false, 0, "no notifier for " + target));
       }
       return CompletableFuture.completedFuture(missing);
@@ -315,7 +331,7 @@ public final class NotificationDispatcher {
         .runAsync(
             () -> {
               attempts.incrementAndGet();
-              notifier.sendDigest(digest);
+              send.run();
             })
         .handle(
             (ok, failure) -> {
@@ -325,14 +341,14 @@ public final class NotificationDispatcher {
                       : failure;
               if (cause != null) {
                 LOG.warn(
-                    "Digest of {} not delivered to {} after {} attempts: {}",
-                    digest.day(),
+                    "{} not delivered to {} after {} attempts: {}",
+                    what,
                     target,
                     attempts.get(),
                     cause.toString());
               }
               List<Delivery> deliveries = new ArrayList<>();
-              for (AlertEvent event : digest.held()) {
+              for (AlertEvent event : events) {
                 deliveries.add(
                     new Delivery(
                         event,
@@ -362,48 +378,11 @@ public final class NotificationDispatcher {
 
   private CompletableFuture<List<Delivery>> sendGroup(
       List<AlertEvent> group, String target, @Nullable Notifier notifier) {
-    if (notifier == null) {
-      List<Delivery> missing = new ArrayList<>();
-      for (AlertEvent event : group) {
-        missing.add(new Delivery(event, target, false, 0, "no notifier for " + target));
-      }
-      LOG.warn("{} alerts not sent: no notifier for {}", group.size(), target);
-      return CompletableFuture.completedFuture(missing);
-    }
-    AtomicInteger attempts = new AtomicInteger();
-    return Failsafe.with(retry)
-        .with(executor)
-        .runAsync(
-            () -> {
-              attempts.incrementAndGet();
-              notifier.sendGroup(group);
-            })
-        .handle(
-            (ok, failure) -> {
-              Throwable cause =
-                  failure instanceof FailsafeException && failure.getCause() != null
-                      ? failure.getCause()
-                      : failure;
-              if (cause != null) {
-                LOG.warn(
-                    "{} alerts not delivered to {} after {} attempts: {}",
-                    group.size(),
-                    target,
-                    attempts.get(),
-                    cause.toString());
-              }
-              List<Delivery> deliveries = new ArrayList<>();
-              for (AlertEvent event : group) {
-                deliveries.add(
-                    new Delivery(
-                        event,
-                        target,
-                        cause == null,
-                        attempts.get(),
-                        cause == null ? null : cause.getMessage()));
-              }
-              return deliveries;
-            });
+    return sendAll(
+        group,
+        group.size() + " alerts",
+        target,
+        notifier == null ? null : () -> notifier.sendGroup(group));
   }
 
   /** Sends every event on every target at once, in parallel, and waits for all outcomes. */
